@@ -1,0 +1,41 @@
+import { bothPlans, defineRule } from '../src/engine/define-rule.js';
+
+const RESOURCE = { type: 'mfa-policy', id: 'guardian/policies', name: 'MFA policy' };
+/** Calls that require or challenge MFA from a post-login Action. */
+const MFA_CALLS = /\bapi\s*\.\s*(multifactor\s*\.\s*enable|authentication\s*\.\s*(challengeWith|challengeWithAny|enrollWith|enrollWithAny))\s*\(/;
+
+export default defineRule({
+  id: 'mfa-policy-enforced',
+  title: 'MFA is actually required: by policy or by a post-login Action',
+  topics: bothPlans('p2.authentication.mfa'),
+  severity: 'warning',
+  checks: ['MFA-02'],
+  rationale:
+    'Enabled factors protect nothing unless MFA is required: the tenant policy must be "Always" or "Adaptive", or a deployed post-login Action must trigger it (api.multifactor.enable / api.authentication.challengeWith).',
+  remediation:
+    'Dashboard → Security → Multi-factor Auth → Require Multi-factor Auth: "Always" or "Use Adaptive MFA"; or PUT /api/v2/guardian/policies with `["all-applications"]` or `["confidence-score"]`; or bind a post-login Action that calls `api.multifactor.enable("any")` for the users and apps that need it.',
+  docs: 'https://auth0.com/docs/secure/multi-factor-authentication/enable-mfa',
+  needs: ['guardianPolicies'],
+  wants: ['actions', 'postLoginBindings'],
+  messages: {
+    policy: 'MFA policy requires MFA ({policy})',
+    action: 'Post-login Action {action} requires MFA',
+    never: 'MFA policy is "Never" and no bound post-login Action requires MFA',
+    'never-unknown': 'MFA policy is "Never"; could not check post-login Actions: {detail}',
+  },
+  evaluate({ guardianPolicies, wants }) {
+    const policy = guardianPolicies.find((p) => p === 'all-applications' || p === 'confidence-score');
+    if (policy) return [{ status: 'pass', messageId: 'policy', data: { policy }, resource: RESOURCE }];
+    const { actions, postLoginBindings } = wants;
+    if (!actions.ok || !postLoginBindings.ok) {
+      const detail = !actions.ok ? actions.detail : !postLoginBindings.ok ? postLoginBindings.detail : '';
+      return [{ status: 'unknown', messageId: 'never-unknown', data: { detail }, resource: RESOURCE }];
+    }
+    const bound = new Set(postLoginBindings.data.map((b) => b.action?.id).filter((id): id is string => !!id));
+    const enforcing = actions.data.find((a) => bound.has(a.id) && MFA_CALLS.test(a.deployed_version?.code ?? a.code ?? ''));
+    if (enforcing) {
+      return [{ status: 'pass', messageId: 'action', data: { action: enforcing.name }, resource: { type: 'action', id: enforcing.id, name: enforcing.name } }];
+    }
+    return [{ status: 'fail', messageId: 'never', resource: RESOURCE, field: 'policies', value: guardianPolicies }];
+  },
+});

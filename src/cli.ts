@@ -1,0 +1,186 @@
+/**
+ * commander wiring only: parse flags, call `audit`, print, set the exit code.
+ * Exit codes (the CI contract): 0 gate passed · 1 gate failed · 2 usage/config/input error ·
+ * 3 the tenant could not be read (auth or network). Known errors print one line, never a stack.
+ */
+import { writeFileSync, renameSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { pino, type Logger } from 'pino';
+import { loadCatalog, PLAN_IDS, type PlanId } from './catalog/index.js';
+import { renderCatalog } from './report/catalog.js';
+import { REPORTERS, REPORTER_NAMES, type ReporterName } from './report/index.js';
+import { audit } from './run.js';
+import { ENVIRONMENTS, SEVERITIES, type Environment, type Severity } from './engine/status.js';
+import { isKnownError, UsageError } from './errors.js';
+import { normaliseDomain } from './sources/management-api/client.js';
+import { TOOL } from './version.js';
+
+interface AuditFlags {
+  domain?: string;
+  clientId?: string;
+  clientSecret?: string;
+  token?: string;
+  apiBaseUrl?: string;
+  plan: PlanId;
+  env: Environment;
+  require?: string;
+  failOn: Severity | 'none';
+  format: ReporterName;
+  output?: string;
+  concurrency: string;
+  color?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+  logLevel: string;
+}
+
+function createLogger(level: string): Logger {
+  return pino(
+    {
+      level,
+      base: { tool: TOOL.name },
+      // Belt and braces: nothing we log carries these, and if it ever did they are censored.
+      redact: { paths: ['token', 'clientSecret', 'client_secret', 'authorization', '*.token', '*.clientSecret', '*.authorization'], censor: '[REDACTED]' },
+    },
+    pino.destination(2),
+  );
+}
+
+/** Write a file whole or not at all: a temporary file renamed into place. */
+function writeAtomically(path: string, text: string): void {
+  const full = resolve(path);
+  mkdirSync(dirname(full), { recursive: true });
+  const tmp = `${full}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, full);
+}
+
+function parseUrlFlag(value: string): URL {
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    throw new UsageError(`--api-base-url ${JSON.stringify(value)} is not a URL (e.g. http://127.0.0.1:4010)`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`--api-base-url must be http or https, not ${u.protocol}`);
+  return u;
+}
+
+async function runAudit(flags: AuditFlags): Promise<number> {
+  const env = process.env;
+  const domainInput = flags.domain ?? env.AUTH0_DOMAIN;
+  if (!domainInput) throw new UsageError('no tenant given: pass --domain <tenant>.auth0.com or set AUTH0_DOMAIN');
+  const domain = normaliseDomain(domainInput);
+  const token = flags.token ?? env.AUTH0_ACCESS_TOKEN;
+  const clientId = flags.clientId ?? env.AUTH0_CLIENT_ID;
+  const clientSecret = flags.clientSecret ?? env.AUTH0_CLIENT_SECRET;
+  if (!token && (!clientId || !clientSecret)) {
+    throw new UsageError(
+      `no credentials: pass --client-id and --client-secret (or set AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET), or --token (AUTH0_ACCESS_TOKEN)${clientId && !clientSecret ? '; the client secret is missing' : ''}`,
+    );
+  }
+  const baseInput = flags.apiBaseUrl ?? env.AUTH0_API_BASE_URL;
+  const apiBaseUrl = baseInput ? parseUrlFlag(baseInput) : undefined;
+  const concurrency = Number(flags.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError('--concurrency must be an integer from 1 to 16');
+
+  const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
+  log.debug({ domain, apiBaseUrl: apiBaseUrl?.origin, plan: flags.plan, env: flags.env }, 'audit starting');
+  const report = await audit({
+    source: {
+      kind: 'management-api',
+      credentials: token ? { domain, token } : { domain, clientId: clientId as string, clientSecret: clientSecret as string },
+      ...(apiBaseUrl ? { apiBaseUrl } : {}),
+      concurrency,
+      onEvent: (e) => {
+        if (e.type === 'retry') log.warn({ path: e.path, reason: e.reason, waitMs: e.waitMs, attempt: e.attempt }, 'retrying');
+        else if (e.type === 'response') log.debug({ method: e.method, path: e.path, status: e.status, ms: e.ms }, 'response');
+        else if (e.type === 'resource' && !e.ok) log.info({ resource: e.key }, 'resource not read');
+      },
+    },
+    plan: flags.plan,
+    env: flags.env,
+    ...(flags.require ? { require: flags.require } : {}),
+    failOn: flags.failOn,
+  });
+  const color = flags.color ?? (!!process.stdout.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== ''));
+  const text = REPORTERS[flags.format](report, { color: flags.output ? false : color, verbose: !!flags.verbose });
+  if (flags.output) writeAtomically(flags.output, text);
+  else process.stdout.write(text);
+  log.debug({ gate: report.gate }, 'audit done');
+  return report.gate.passed ? 0 : 1;
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('auth0-readiness')
+    .description('Audit an Auth0 tenant for go-live readiness against the CIAM (B2C) and B2B implementation plans.')
+    .version(TOOL.version)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'auth0-readiness: ')) });
+
+  program
+    .command('audit', { isDefault: true })
+    .description('read a tenant through the Management API and report readiness per milestone and topic')
+    .option('--domain <domain>', 'canonical tenant domain, e.g. acme.us.auth0.com (env AUTH0_DOMAIN)')
+    .option('--client-id <id>', 'machine-to-machine application client id (env AUTH0_CLIENT_ID)')
+    .option('--client-secret <secret>', 'its client secret (env AUTH0_CLIENT_SECRET)')
+    .option('--token <token>', 'a Management API access token instead of client credentials (env AUTH0_ACCESS_TOKEN)')
+    .option('--api-base-url <url>', 'send the token request and API calls to this origin; the audience stays https://<domain>/api/v2/ (env AUTH0_API_BASE_URL)')
+    .addOption(new Option('--plan <plan>', 'implementation plan').choices(PLAN_IDS).default('b2c'))
+    .addOption(new Option('--env <env>', 'tenant environment; checks marked (prod) drop a level elsewhere').choices(ENVIRONMENTS).default('prod'))
+    .option('--require <milestone>', 'fail the gate unless this milestone is satisfied (full id or unique suffix, e.g. go-live)')
+    .addOption(new Option('--fail-on <severity>', 'fail the gate on failing findings at or above this severity').choices([...SEVERITIES, 'none']).default('blocker'))
+    .addOption(new Option('--format <format>', 'report format').choices(REPORTER_NAMES).default('console'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--concurrency <n>', 'requests in flight at once', '4')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .option('--verbose', 'list passing findings too')
+    .option('-q, --quiet', 'no logs on stderr')
+    .addOption(new Option('--log-level <level>', 'pino log level on stderr').choices(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('warn'))
+    .action(async (flags: AuditFlags) => setExit(await runAudit(flags)));
+
+  program
+    .command('catalog')
+    .description('print the implementation plan: phases, milestones, workstreams and topics with their ids')
+    .addOption(new Option('--plan <plan>', 'implementation plan').choices(PLAN_IDS).default('b2c'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((flags: { plan: PlanId; format: 'text' | 'json' }) => {
+      const index = loadCatalog().plans[flags.plan];
+      process.stdout.write(flags.format === 'json' ? `${JSON.stringify(index.plan, null, 2)}\n` : renderCatalog(index));
+      setExit(0);
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; every parse error is a usage error.
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+    }
+    if (isKnownError(e)) {
+      process.stderr.write(`auth0-readiness: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`auth0-readiness: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.AUTH0_READINESS_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    return 2;
+  }
+}
+
+const isEntry = process.argv[1] && /(?:cli\.js|auth0-readiness(?:\.js)?)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * The rule contract. A rule declares the resources it `needs` (the collector fetches their union;
+ * the view it receives is typed by them, so reading anything else does not compile) and those it
+ * merely `wants` (passed as results, so the rule can decide what an unavailable one means).
+ * `evaluate` is pure: no I/O, no clock (use `ctx.now`), no logging.
+ */
+import type { PlanId } from '../catalog/schema.js';
+import type { ResourceResult } from '../snapshot/snapshot.js';
+import type { ResourceData, ResourceKey } from '../snapshot/resources.js';
+import type { Environment, Severity } from './status.js';
+
+export interface ResourceRef {
+  /** Resource type, e.g. `client`, `connection`, `custom-domain`, `log-stream`, `email-template`. */
+  type: string;
+  id: string;
+  name?: string;
+}
+
+export type MessageData = Record<string, string | number | boolean | null | undefined>;
+
+/** What a rule returns: one finding per resource examined, passes included. */
+export interface FindingDraft<M extends string = string> {
+  status: 'pass' | 'fail' | 'unknown' | 'n/a';
+  messageId: M;
+  data?: MessageData;
+  resource?: ResourceRef;
+  /** The field that decided the finding, as a path (`callbacks[2]`, `options.brute_force_protection`). */
+  field?: string;
+  /** The value of that field, when it helps (never a secret). */
+  value?: unknown;
+  /** Overrides the rule's default severity for this finding (e.g. AP-01: blocker when disabled). */
+  severity?: Severity;
+}
+
+/** Settings rules may read; defaults in src/engine/settings.ts, overridable by config. */
+export interface RuleSettings {
+  /** The company's own domain (e.g. `acme.com`), for naming and from-address checks. */
+  companyDomain?: string;
+  /** Longest acceptable lifetime of verification and reset links, seconds. */
+  maxEmailLinkLifetimeSeconds: number;
+  /** Minimum Node.js major for tenant and Action runtimes. */
+  recommendedNode: number;
+}
+
+export interface RuleContext {
+  now: Date;
+  env: Environment;
+  plan: PlanId;
+  settings: RuleSettings;
+  /** Per-rule options from config (`rules: { <id>: { options } }`). */
+  options: Readonly<Record<string, unknown>>;
+}
+
+export type NeedsView<N extends readonly ResourceKey[]> = { readonly [K in N[number]]: ResourceData<K> };
+export type WantsView<W extends readonly ResourceKey[]> = { readonly [K in W[number]]: ResourceResult<ResourceData<K>> };
+export type RuleView<N extends readonly ResourceKey[], W extends readonly ResourceKey[]> = NeedsView<N> & {
+  readonly wants: WantsView<W>;
+};
+
+export interface RuleMeta {
+  /** Stable forever; equals the file name under rules/. */
+  id: string;
+  title: string;
+  /** Topic ids (both plans) this rule evidences. */
+  topics: readonly string[];
+  severity: Severity;
+  /** A "(prod)" check: full severity only on `--env prod`, one level lower elsewhere. */
+  prodOnly?: boolean;
+  /** Catalog check ids (§2.2) this rule implements. */
+  checks: readonly string[];
+  rationale: string;
+  /** What to do, with the Dashboard path and the Management API call. */
+  remediation: string;
+  docs: string;
+  /** Message templates by id; `{name}` is replaced with `data.name`. */
+  messages: Readonly<Record<string, string>>;
+}
+
+export interface Rule<N extends readonly ResourceKey[] = readonly ResourceKey[], W extends readonly ResourceKey[] = readonly ResourceKey[]>
+  extends RuleMeta {
+  needs: N;
+  wants: W;
+  evaluate(view: RuleView<N, W>, ctx: RuleContext): FindingDraft[];
+}
+
+/** Any rule, whatever its resources: what the registry and the engine hold. */
+export interface AnyRule extends RuleMeta {
+  needs: readonly ResourceKey[];
+  wants: readonly ResourceKey[];
+  evaluate(view: never, ctx: RuleContext): FindingDraft[];
+}
+
+export interface RuleInput<N extends readonly ResourceKey[], W extends readonly ResourceKey[], M extends string>
+  extends Omit<RuleMeta, 'messages'> {
+  needs: N;
+  wants?: W;
+  messages: Readonly<Record<M, string>>;
+  evaluate(view: RuleView<N, W>, ctx: RuleContext): FindingDraft<NoInfer<M>>[];
+}
+
+export function defineRule<
+  const N extends readonly ResourceKey[],
+  const M extends string,
+  const W extends readonly ResourceKey[] = readonly [],
+>(rule: RuleInput<N, W, M>): Rule<N, W> & AnyRule {
+  return { ...rule, wants: rule.wants ?? ([] as unknown as W) } as Rule<N, W> & AnyRule;
+}
+
+/** Render a message template: `{key}` → the value in `data`. */
+export function renderMessage(template: string, data: MessageData | undefined): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = data?.[k];
+    return v === undefined || v === null ? `{${k}}` : String(v);
+  });
+}
+
+/** The same topic in both plans: `bothPlans('p1.operations.logging')` → b2c and b2b ids. */
+export function bothPlans(...suffixes: string[]): string[] {
+  return suffixes.flatMap((s) => [`b2c.${s}`, `b2b.${s}`]);
+}
+
+/** An `unknown` draft for a wanted resource that could not be read (missing scope, error). */
+export function notEvaluated(
+  result: { ok: false; reason: string; detail: string; scopes?: string[] },
+  resource?: ResourceRef,
+): FindingDraft<'resource-unavailable'> {
+  return {
+    status: 'unknown',
+    messageId: 'resource-unavailable',
+    data: { detail: result.reason === 'missing-scope' ? `token lacks ${result.scopes?.join(' or ') ?? 'a read scope'}` : result.detail },
+    ...(resource ? { resource } : {}),
+  };
+}
+
+/** The message every rule that uses `notEvaluated` must declare. */
+export const NOT_EVALUATED_MESSAGE = { 'resource-unavailable': 'Not evaluated: {detail}' } as const;

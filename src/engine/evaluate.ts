@@ -1,0 +1,127 @@
+/**
+ * Runs rules over a snapshot. A rule whose needed resource could not be read yields one `unknown`
+ * finding naming the resource and why (the missing scope, the plan, the error): never a pass.
+ * A rule that throws yields one `error` finding; the run goes on.
+ */
+import { RESOURCES, type ResourceKey } from '../snapshot/resources.js';
+import type { ResourceFailure, Snapshot } from '../snapshot/snapshot.js';
+import type { AnyRule, FindingDraft, ResourceRef, RuleContext } from './define-rule.js';
+import { renderMessage } from './define-rule.js';
+import { dropOneLevel, type FindingStatus, type Severity } from './status.js';
+
+export interface Finding {
+  ruleId: string;
+  /** Topic ids this finding evidences (both plans; the report keeps those of its plan). */
+  topicIds: string[];
+  severity: Severity;
+  status: FindingStatus;
+  messageId: string;
+  message: string;
+  resource?: ResourceRef;
+  field?: string;
+  value?: unknown;
+  /** For `unknown` findings: which resources could not be read, and why. */
+  missing?: { key: ResourceKey; reason: ResourceFailure['reason']; detail: string; scopes?: string[] }[];
+}
+
+export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off'; options?: Record<string, unknown> };
+
+export interface EvaluateOptions {
+  ctx: Omit<RuleContext, 'options'>;
+  /** Per-rule config: off, a severity, or options. */
+  ruleSettings?: Readonly<Record<string, RuleSetting>>;
+}
+
+export function isRuleEnabled(rule: AnyRule, settings?: Readonly<Record<string, RuleSetting>>): boolean {
+  const s = settings?.[rule.id];
+  return !(s === 'off' || (typeof s === 'object' && s.severity === 'off'));
+}
+
+function severityFor(rule: AnyRule, draft: FindingDraft | undefined, ctx: EvaluateOptions): Severity {
+  const s = ctx.ruleSettings?.[rule.id];
+  const configured = typeof s === 'string' ? s : s?.severity;
+  let sev: Severity = configured && configured !== 'off' ? configured : (draft?.severity ?? rule.severity);
+  if (rule.prodOnly && ctx.ctx.env !== 'prod') sev = dropOneLevel(sev);
+  return sev;
+}
+
+/** Resources the given rules read: what the collector must fetch. */
+export function neededResources(rules: readonly AnyRule[]): ResourceKey[] {
+  const set = new Set<ResourceKey>();
+  for (const r of rules) for (const k of [...r.needs, ...r.wants]) set.add(k);
+  return [...set];
+}
+
+export function evaluateRule(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOptions): Finding[] {
+  const base = { ruleId: rule.id, topicIds: [...rule.topics] };
+  const missing: NonNullable<Finding['missing']> = [];
+  const view: Record<string, unknown> = {};
+  for (const key of rule.needs) {
+    const r = snapshot.resources[key];
+    if (!r) missing.push({ key, reason: 'error', detail: `${RESOURCES[key].title} was not collected` });
+    else if (!r.ok) missing.push({ key, reason: r.reason, detail: r.detail, ...(r.scopes ? { scopes: r.scopes } : {}) });
+    else view[key] = r.data;
+  }
+  if (missing.length) {
+    const why = missing
+      .map((m) =>
+        m.reason === 'missing-scope'
+          ? `${RESOURCES[m.key].title}: token lacks ${m.scopes?.join(' or ') ?? 'a read scope'}`
+          : `${RESOURCES[m.key].title}: ${m.detail}`,
+      )
+      .join('; ');
+    return [
+      {
+        ...base,
+        severity: severityFor(rule, undefined, opts),
+        status: 'unknown',
+        messageId: 'resource-unavailable',
+        message: `Not evaluated: ${why}`,
+        missing,
+      },
+    ];
+  }
+  const wants: Record<string, unknown> = {};
+  for (const key of rule.wants) {
+    wants[key] = snapshot.resources[key] ?? { ok: false, reason: 'error', detail: `${RESOURCES[key].title} was not collected` };
+  }
+  view.wants = wants;
+
+  const setting = opts.ruleSettings?.[rule.id];
+  const options = typeof setting === 'object' ? (setting.options ?? {}) : {};
+  let drafts: FindingDraft[];
+  try {
+    drafts = (rule.evaluate as (v: unknown, c: RuleContext) => FindingDraft[])(view, { ...opts.ctx, options });
+  } catch (e) {
+    return [
+      {
+        ...base,
+        severity: severityFor(rule, undefined, opts),
+        status: 'error',
+        messageId: 'rule-error',
+        message: `Rule failed: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    ];
+  }
+  if (drafts.length === 0) {
+    return [{ ...base, severity: severityFor(rule, undefined, opts), status: 'n/a', messageId: 'nothing-to-check', message: 'Nothing to check' }];
+  }
+  return drafts.map((d) => {
+    const template = rule.messages[d.messageId];
+    const f: Finding = {
+      ...base,
+      severity: severityFor(rule, d, opts),
+      status: d.status,
+      messageId: d.messageId,
+      message: template === undefined ? d.messageId : renderMessage(template, d.data),
+    };
+    if (d.resource) f.resource = d.resource;
+    if (d.field !== undefined) f.field = d.field;
+    if (d.value !== undefined) f.value = d.value;
+    return f;
+  });
+}
+
+export function evaluate(rules: readonly AnyRule[], snapshot: Snapshot, opts: EvaluateOptions): Finding[] {
+  return rules.filter((r) => isRuleEnabled(r, opts.ruleSettings)).flatMap((r) => evaluateRule(r, snapshot, opts));
+}

@@ -1,0 +1,17 @@
+/** Reporters by name: each a pure `(report, options) => string`. */
+import { renderConsole } from './console.js';
+import { renderJson } from './json.js';
+import type { AuditReport } from './schema.js';
+
+export interface ReporterOptions {
+  color: boolean;
+  verbose: boolean;
+}
+
+export const REPORTERS = {
+  console: (r: AuditReport, o: ReporterOptions) => renderConsole(r, o),
+  json: (r: AuditReport) => renderJson(r),
+} as const satisfies Record<string, (r: AuditReport, o: ReporterOptions) => string>;
+
+export type ReporterName = keyof typeof REPORTERS;
+export const REPORTER_NAMES = Object.keys(REPORTERS) as ReporterName[];

@@ -1,0 +1,111 @@
+/**
+ * The canonical AuditReport: versioned JSON that every reporter reads and the package exports.
+ * Bump SCHEMA_VERSION on any breaking change to this shape.
+ */
+import { z } from 'zod';
+import { PLAN_IDS, EVIDENCE_CLASSES } from '../catalog/schema.js';
+import { ENVIRONMENTS, FINDING_STATUSES, MILESTONE_STATUSES, SEVERITIES, TOPIC_STATUSES } from '../engine/status.js';
+import { FAILURE_REASONS, SOURCE_KINDS } from '../snapshot/snapshot.js';
+
+export const SCHEMA_VERSION = 1;
+
+const countsOf = <T extends readonly [string, ...string[]]>(keys: T) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int().nonnegative()])) as { [K in T[number]]: z.ZodNumber });
+
+export const ResourceRefSchema = z.object({ type: z.string(), id: z.string(), name: z.string().optional() });
+
+export const FindingSchema = z.object({
+  ruleId: z.string(),
+  title: z.string(),
+  topicIds: z.array(z.string()),
+  severity: z.enum(SEVERITIES),
+  status: z.enum(FINDING_STATUSES),
+  messageId: z.string(),
+  message: z.string(),
+  resource: ResourceRefSchema.optional(),
+  field: z.string().optional(),
+  value: z.unknown().optional(),
+  missing: z
+    .array(z.object({ key: z.string(), reason: z.enum(FAILURE_REASONS), detail: z.string(), scopes: z.array(z.string()).optional() }))
+    .optional(),
+});
+
+export const TopicReportSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  phase: z.string(),
+  workstream: z.string(),
+  evidence: z.enum(EVIDENCE_CLASSES),
+  status: z.enum(TOPIC_STATUSES),
+  reasons: z.array(z.string()),
+  scope: z.object({ inScope: z.boolean().optional(), reason: z.string() }),
+  required: z.boolean(),
+  rules: z.array(z.string()),
+  counts: countsOf(FINDING_STATUSES),
+});
+
+export const WorkstreamReportSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  phase: z.string(),
+  milestone: z.string(),
+  status: z.enum(TOPIC_STATUSES),
+  topics: z.array(z.string()),
+});
+
+export const MilestoneReportSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  phase: z.string(),
+  inferred: z.boolean(),
+  status: z.enum(MILESTONE_STATUSES),
+  reasons: z.array(z.string()),
+  topics: z.array(z.string()),
+  counts: countsOf(TOPIC_STATUSES),
+});
+
+export const ResourceReportSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  status: z.union([z.literal('ok'), z.enum(FAILURE_REASONS)]),
+  reason: z.string().optional(),
+  scopes: z.array(z.string()).optional(),
+});
+
+export const GateSchema = z.object({
+  require: z.string().optional(),
+  failOn: z.union([z.enum(SEVERITIES), z.literal('none')]),
+  passed: z.boolean(),
+  reasons: z.array(z.string()),
+});
+
+export const AuditReportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  tenant: z.object({
+    domain: z.string(),
+    source: z.enum(SOURCE_KINDS),
+    path: z.string().optional(),
+    environment: z.enum(ENVIRONMENTS),
+  }),
+  plan: z.enum(PLAN_IDS),
+  generatedAt: z.string(),
+  collectedAt: z.string(),
+  gate: GateSchema,
+  summary: z.object({
+    milestones: countsOf(MILESTONE_STATUSES),
+    topics: countsOf(TOPIC_STATUSES),
+    findings: countsOf(FINDING_STATUSES),
+  }),
+  milestones: z.array(MilestoneReportSchema),
+  workstreams: z.array(WorkstreamReportSchema),
+  topics: z.array(TopicReportSchema),
+  findings: z.array(FindingSchema),
+  resources: z.array(ResourceReportSchema),
+});
+
+export type AuditReport = z.infer<typeof AuditReportSchema>;
+export type ReportFinding = z.infer<typeof FindingSchema>;
+export type ReportTopic = z.infer<typeof TopicReportSchema>;
+export type ReportMilestone = z.infer<typeof MilestoneReportSchema>;
+export type Gate = z.infer<typeof GateSchema>;

@@ -1,0 +1,150 @@
+/**
+ * `audit(options)`: the library API and the end-to-end entry. Source → Snapshot → evaluate →
+ * aggregate → AuditReport (with the gate decided). No printing, no exit: the CLI does that.
+ */
+import { rules as allRules } from '../rules/index.js';
+import { loadCatalog, resolveMilestone, type PlanId } from './catalog/index.js';
+import type { AnyRule, RuleSettings } from './engine/define-rule.js';
+import { aggregate, type OutOfScope } from './engine/aggregate.js';
+import { evaluate, isRuleEnabled, neededResources, type RuleSetting } from './engine/evaluate.js';
+import { computeFacts, SCOPE_RESOURCES, type ScopeConfig } from './engine/scope.js';
+import { atLeast, FINDING_STATUSES, MILESTONE_STATUSES, TOPIC_STATUSES, type Environment, type Severity } from './engine/status.js';
+import { SCHEMA_VERSION, type AuditReport, type Gate } from './report/schema.js';
+import { collect, type CollectOptions } from './sources/management-api/collect.js';
+import type { Credentials } from './sources/management-api/client.js';
+import { RESOURCES, type ResourceKey } from './snapshot/resources.js';
+import type { Snapshot } from './snapshot/snapshot.js';
+import { TOOL } from './version.js';
+
+export type SourceOptions =
+  | { kind: 'management-api'; credentials: Credentials; apiBaseUrl?: URL; concurrency?: number; onEvent?: CollectOptions['onEvent']; fetchImpl?: typeof fetch }
+  | { kind: 'snapshot'; snapshot: Snapshot };
+
+export const DEFAULT_SETTINGS: RuleSettings = {
+  maxEmailLinkLifetimeSeconds: 432_000,
+  recommendedNode: 22,
+};
+
+export interface AuditOptions {
+  source: SourceOptions;
+  plan?: PlanId;
+  env?: Environment;
+  /** Milestone the gate requires: a full id or a unique suffix (`go-live`). */
+  require?: string;
+  /** Findings at or above this severity fail the gate (default `blocker`; `none` disables). */
+  failOn?: Severity | 'none';
+  rules?: readonly AnyRule[];
+  ruleSettings?: Readonly<Record<string, RuleSetting>>;
+  settings?: Partial<RuleSettings>;
+  scopeConfig?: ScopeConfig;
+  outOfScope?: readonly OutOfScope[];
+  attested?: ReadonlySet<string>;
+  now?: () => Date;
+}
+
+/** Resources an audit with these rules reads: what the rules need plus what topic scope needs. */
+export function resourcesFor(rules: readonly AnyRule[]): ResourceKey[] {
+  return [...new Set<ResourceKey>([...neededResources(rules), ...SCOPE_RESOURCES])];
+}
+
+export async function audit(opts: AuditOptions): Promise<AuditReport> {
+  const now = opts.now ?? (() => new Date());
+  const plan = opts.plan ?? 'b2c';
+  const env = opts.env ?? 'prod';
+  const index = loadCatalog().plans[plan];
+  // Validate the gate before any request is sent: a typo is exit 2, not a wasted audit.
+  const required = opts.require ? resolveMilestone(index, opts.require) : undefined;
+  const rules = (opts.rules ?? allRules).filter((r) => isRuleEnabled(r, opts.ruleSettings));
+
+  let snapshot: Snapshot;
+  if (opts.source.kind === 'management-api') {
+    const s = opts.source;
+    ({ snapshot } = await collect({
+      credentials: s.credentials,
+      resources: resourcesFor(rules),
+      ...(s.apiBaseUrl ? { apiBaseUrl: s.apiBaseUrl } : {}),
+      ...(s.concurrency ? { concurrency: s.concurrency } : {}),
+      ...(s.onEvent ? { onEvent: s.onEvent } : {}),
+      ...(s.fetchImpl ? { fetchImpl: s.fetchImpl } : {}),
+      now,
+    }));
+  } else {
+    snapshot = opts.source.snapshot;
+  }
+
+  const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...opts.settings };
+  const findings = evaluate(rules, snapshot, {
+    ctx: { now: now(), env, plan, settings },
+    ...(opts.ruleSettings ? { ruleSettings: opts.ruleSettings } : {}),
+  });
+  const facts = computeFacts(snapshot);
+  const agg = aggregate({
+    plan: index,
+    findings,
+    facts,
+    env,
+    ...(opts.scopeConfig ? { scopeConfig: opts.scopeConfig } : {}),
+    ...(opts.outOfScope ? { outOfScope: opts.outOfScope } : {}),
+    ...(opts.attested ? { attested: opts.attested } : {}),
+  });
+
+  const titles = new Map(rules.map((r) => [r.id, r.title]));
+  const planTopics = index.topics;
+  const reportFindings = findings.map((f) => ({
+    ...f,
+    title: titles.get(f.ruleId) ?? f.ruleId,
+    topicIds: f.topicIds.filter((t) => planTopics.has(t)),
+  }));
+
+  const count = <K extends string>(keys: readonly K[], values: K[]) =>
+    Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<K, number>;
+
+  const report: AuditReport = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: TOOL,
+    tenant: {
+      domain: snapshot.tenant.domain,
+      source: snapshot.source.kind,
+      ...(snapshot.source.path ? { path: snapshot.source.path } : {}),
+      environment: env,
+    },
+    plan,
+    generatedAt: now().toISOString(),
+    collectedAt: snapshot.collectedAt,
+    gate: { failOn: opts.failOn ?? 'blocker', passed: true, reasons: [] },
+    summary: {
+      milestones: count(MILESTONE_STATUSES, agg.milestones.map((m) => m.status)),
+      topics: count(TOPIC_STATUSES, agg.topics.map((t) => t.status)),
+      findings: count(FINDING_STATUSES, findings.map((f) => f.status)),
+    },
+    milestones: agg.milestones,
+    workstreams: agg.workstreams,
+    topics: agg.topics.map((t) => ({ ...t, scope: t.scope.inScope === undefined ? { reason: t.scope.reason } : { inScope: t.scope.inScope, reason: t.scope.reason } })),
+    findings: reportFindings,
+    resources: (Object.keys(snapshot.resources) as ResourceKey[]).sort().map((key) => {
+      const r = snapshot.resources[key];
+      const title = RESOURCES[key].title;
+      if (!r || r.ok) return { key, title, status: 'ok' as const };
+      return { key, title, status: r.reason, reason: r.detail, ...(r.scopes ? { scopes: r.scopes } : {}) };
+    }),
+  };
+  report.gate = decideGate(report, required?.id, opts.failOn ?? 'blocker');
+  return report;
+}
+
+/** The CI gate: the required milestone is satisfied, and no finding fails at or above `failOn`. */
+export function decideGate(report: AuditReport, requireId: string | undefined, failOn: Severity | 'none'): Gate {
+  const reasons: string[] = [];
+  if (requireId) {
+    const m = report.milestones.find((x) => x.id === requireId);
+    if (!m) reasons.push(`required milestone ${requireId} is not in the report`);
+    else if (m.status !== 'satisfied' && m.status !== 'satisfied-with-risks') {
+      reasons.push(`required milestone ${m.id} is ${m.status}${m.reasons[0] ? `: ${m.reasons[0]}` : ''}`);
+    }
+  }
+  if (failOn !== 'none') {
+    const failing = report.findings.filter((f) => f.status === 'fail' && atLeast(f.severity, failOn));
+    if (failing.length) reasons.push(`${failing.length} failing finding(s) at ${failOn} or above`);
+  }
+  return { ...(requireId ? { require: requireId } : {}), failOn, passed: reasons.length === 0, reasons };
+}

@@ -1,0 +1,367 @@
+/**
+ * The resource registry: every piece of tenant configuration a rule may read, keyed by a stable
+ * resource key. Each entry says which Management API paths it comes from, which read scopes it
+ * needs (least privilege, never `read:client_keys`), and the zod schema of its data.
+ *
+ * The schemas are deliberately loose (unknown fields pass through) and list only the fields the
+ * rules read, all optional: the Management API omits fields freely, and an offline export holds
+ * less than the live API. They validate live responses, saved snapshots and exports alike, so a
+ * rule sees one shape whatever the source.
+ */
+import { z } from 'zod';
+
+const str = z.string().optional();
+const bool = z.boolean().optional();
+const num = z.number().optional();
+const strArr = z.array(z.string()).optional();
+
+export const TenantSettings = z.looseObject({
+  friendly_name: z.string().nullish(),
+  picture_url: z.string().nullish(),
+  support_email: z.string().nullish(),
+  support_url: z.string().nullish(),
+  default_redirection_uri: z.string().nullish(),
+  allowed_logout_urls: z.array(z.string()).nullish(),
+  enabled_locales: strArr,
+  sandbox_version: str,
+  session_lifetime: num,
+  idle_session_lifetime: num,
+  flags: z.record(z.string(), z.unknown()).nullish(),
+  error_page: z.looseObject({ html: z.string().nullish(), show_log_link: bool, url: z.string().nullish() }).nullish(),
+  change_password: z.looseObject({ enabled: bool, html: z.string().nullish() }).nullish(),
+  guardian_mfa_page: z.looseObject({ enabled: bool, html: z.string().nullish() }).nullish(),
+});
+
+export const CustomDomain = z.looseObject({
+  custom_domain_id: str,
+  domain: z.string(),
+  primary: bool,
+  status: z.string(),
+  type: str,
+  custom_client_ip_header: z.string().nullish(),
+});
+
+export const Prompts = z.looseObject({
+  universal_login_experience: str,
+  identifier_first: bool,
+  webauthn_platform_first_factor: bool,
+});
+
+/** prompt → language → custom text (an empty object means "not customised"). */
+export const PromptsCustomText = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown())));
+
+export const Branding = z.looseObject({
+  logo_url: str,
+  favicon_url: str,
+  colors: z.looseObject({ primary: str, page_background: z.unknown().optional() }).optional(),
+  font: z.looseObject({ url: str }).optional(),
+});
+
+/** `null`: the API answered 404, no theme has been created. */
+export const BrandingTheme = z.looseObject({ themeId: str, displayName: str }).nullable();
+
+/** `null`: the API answered 404, no custom Universal Login page template. */
+export const BrandingTemplate = z.looseObject({ body: str }).nullable();
+
+/** `null`: the API answered 404, the tenant sends mail through Auth0's built-in test provider. */
+export const EmailProvider = z
+  .looseObject({
+    name: z.string(),
+    enabled: bool,
+    default_from_address: str,
+    credentials: z.unknown().optional(),
+    settings: z.unknown().optional(),
+  })
+  .nullable();
+
+export const EMAIL_TEMPLATE_NAMES = [
+  'verify_email',
+  'verify_email_by_code',
+  'reset_email',
+  'reset_email_by_code',
+  'welcome_email',
+  'blocked_account',
+  'stolen_credentials',
+  'enrollment_email',
+  'mfa_oob_code',
+  'user_invitation',
+  'change_password',
+  'password_reset',
+] as const;
+export type EmailTemplateName = (typeof EMAIL_TEMPLATE_NAMES)[number];
+
+export const EmailTemplate = z.looseObject({
+  template: str,
+  enabled: bool,
+  from: z.string().nullish(),
+  subject: z.string().nullish(),
+  body: z.string().nullish(),
+  syntax: str,
+  resultUrl: z.string().nullish(),
+  urlLifetimeInSeconds: z.number().nullish(),
+});
+/** Template name → template, or `null` when the API answered 404 (still the Auth0 default). */
+export const EmailTemplates = z.partialRecord(z.enum(EMAIL_TEMPLATE_NAMES), EmailTemplate.nullable());
+
+export const BruteForceProtection = z.looseObject({
+  enabled: bool,
+  shields: strArr,
+  allowlist: strArr,
+  mode: str,
+  max_attempts: num,
+});
+
+export const SuspiciousIpThrottling = z.looseObject({
+  enabled: bool,
+  shields: strArr,
+  allowlist: strArr,
+  stage: z.record(z.string(), z.looseObject({ max_attempts: num, rate: num })).optional(),
+});
+
+export const BreachedPasswordDetection = z.looseObject({
+  enabled: bool,
+  shields: strArr,
+  admin_notification_frequency: strArr,
+  method: str,
+  stage: z.record(z.string(), z.looseObject({ shields: strArr })).optional(),
+});
+
+export const BotDetection = z.looseObject({
+  bot_detection_level: str,
+  challenge_password_policy: str,
+  challenge_passwordless_policy: str,
+  challenge_password_reset_policy: str,
+  allowlist: strArr,
+  monitoring_mode_enabled: bool,
+});
+
+export const GuardianFactor = z.looseObject({ name: z.string(), enabled: z.boolean(), trial_expired: bool });
+export const GuardianPolicies = z.array(z.string());
+export const GuardianPhoneProvider = z.looseObject({ provider: str });
+
+export const LogStream = z.looseObject({
+  id: str,
+  name: str,
+  type: str,
+  status: str,
+  filters: z.array(z.looseObject({ type: str, name: str })).nullish(),
+  sink: z.unknown().optional(),
+});
+
+export const Client = z.looseObject({
+  client_id: z.string(),
+  name: str,
+  app_type: z.string().nullish(),
+  global: bool,
+  is_first_party: bool,
+  callbacks: strArr,
+  allowed_logout_urls: strArr,
+  web_origins: strArr,
+  allowed_origins: strArr,
+  grant_types: strArr,
+  initiate_login_uri: z.string().nullish(),
+  cross_origin_authentication: bool,
+  custom_login_page_on: bool,
+  oidc_conformant: bool,
+  token_endpoint_auth_method: z.string().nullish(),
+  jwt_configuration: z.looseObject({ alg: str, lifetime_in_seconds: num }).nullish(),
+  refresh_token: z.looseObject({ rotation_type: str, expiration_type: str }).nullish(),
+  organization_usage: str,
+});
+
+export const Connection = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  strategy: z.string(),
+  display_name: str,
+  enabled_clients: strArr,
+  is_domain_connection: bool,
+  /** Absent when the token lacks `read:connections_options`: "not visible", never "defaults". */
+  options: z.record(z.string(), z.unknown()).nullish(),
+});
+
+export const Action = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  supported_triggers: z.array(z.looseObject({ id: z.string(), version: str })).optional(),
+  runtime: str,
+  status: str,
+  all_changes_deployed: bool,
+  code: str,
+  secrets: z.array(z.looseObject({ name: str })).optional(),
+  deployed_version: z.looseObject({ code: str, runtime: str, deployed: bool }).nullish(),
+});
+
+export const ActionBinding = z.looseObject({
+  id: str,
+  display_name: str,
+  action: z.looseObject({ id: z.string(), name: str }).optional(),
+});
+
+export const Organization = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  display_name: str,
+  branding: z.looseObject({ logo_url: str, colors: z.record(z.string(), z.string()).optional() }).optional(),
+});
+
+/**
+ * The registry. `paths` are the Management API v2 paths (for the docs and the emulator),
+ * `scopes` the read scopes the token needs for them.
+ */
+export const RESOURCES = {
+  tenantSettings: {
+    title: 'Tenant settings',
+    paths: ['/tenants/settings'],
+    scopes: ['read:tenant_settings'],
+    schema: TenantSettings,
+  },
+  customDomains: {
+    title: 'Custom domains',
+    paths: ['/custom-domains'],
+    scopes: ['read:custom_domains'],
+    schema: z.array(CustomDomain),
+  },
+  prompts: {
+    title: 'Universal Login prompt settings',
+    paths: ['/prompts'],
+    scopes: ['read:prompts'],
+    schema: Prompts,
+  },
+  promptsCustomText: {
+    title: 'Universal Login custom text per enabled locale',
+    paths: ['/prompts/{prompt}/custom-text/{language}'],
+    scopes: ['read:prompts'],
+    schema: PromptsCustomText,
+  },
+  branding: {
+    title: 'Branding settings',
+    paths: ['/branding'],
+    scopes: ['read:branding'],
+    schema: Branding,
+  },
+  brandingTheme: {
+    title: 'Universal Login default theme',
+    paths: ['/branding/themes/default'],
+    scopes: ['read:branding'],
+    schema: BrandingTheme,
+  },
+  brandingTemplate: {
+    title: 'Universal Login page template',
+    paths: ['/branding/templates/universal-login'],
+    scopes: ['read:branding'],
+    schema: BrandingTemplate,
+  },
+  emailProvider: {
+    title: 'Email provider',
+    paths: ['/emails/provider'],
+    scopes: ['read:email_provider'],
+    schema: EmailProvider,
+  },
+  emailTemplates: {
+    title: 'Email templates',
+    paths: ['/email-templates/{templateName}'],
+    scopes: ['read:email_templates'],
+    schema: EmailTemplates,
+  },
+  bruteForceProtection: {
+    title: 'Brute-force protection',
+    paths: ['/attack-protection/brute-force-protection'],
+    scopes: ['read:attack_protection'],
+    schema: BruteForceProtection,
+  },
+  suspiciousIpThrottling: {
+    title: 'Suspicious IP throttling',
+    paths: ['/attack-protection/suspicious-ip-throttling'],
+    scopes: ['read:attack_protection'],
+    schema: SuspiciousIpThrottling,
+  },
+  breachedPasswordDetection: {
+    title: 'Breached password detection',
+    paths: ['/attack-protection/breached-password-detection'],
+    scopes: ['read:attack_protection'],
+    schema: BreachedPasswordDetection,
+  },
+  botDetection: {
+    title: 'Bot detection',
+    paths: ['/attack-protection/bot-detection'],
+    scopes: ['read:attack_protection'],
+    schema: BotDetection,
+  },
+  guardianFactors: {
+    title: 'MFA factors',
+    paths: ['/guardian/factors'],
+    scopes: ['read:guardian_factors'],
+    schema: z.array(GuardianFactor),
+  },
+  guardianPolicies: {
+    title: 'MFA policy',
+    paths: ['/guardian/policies'],
+    scopes: ['read:mfa_policies'],
+    schema: GuardianPolicies,
+  },
+  guardianPhoneProvider: {
+    title: 'MFA phone (SMS/voice) provider',
+    paths: ['/guardian/factors/phone/selected-provider'],
+    scopes: ['read:guardian_factors'],
+    schema: GuardianPhoneProvider,
+  },
+  logStreams: {
+    title: 'Log streams',
+    paths: ['/log-streams'],
+    scopes: ['read:log_streams'],
+    schema: z.array(LogStream),
+  },
+  clients: {
+    title: 'Applications',
+    paths: ['/clients'],
+    scopes: ['read:clients'],
+    schema: z.array(Client),
+  },
+  connections: {
+    title: 'Connections',
+    paths: ['/connections'],
+    scopes: ['read:connections', 'read:connections_options'],
+    schema: z.array(Connection),
+  },
+  actions: {
+    title: 'Actions',
+    paths: ['/actions/actions'],
+    scopes: ['read:actions'],
+    schema: z.array(Action),
+  },
+  postLoginBindings: {
+    title: 'Post-login trigger bindings',
+    paths: ['/actions/triggers/post-login/bindings'],
+    scopes: ['read:actions'],
+    schema: z.array(ActionBinding),
+  },
+  organizations: {
+    title: 'Organizations',
+    paths: ['/organizations'],
+    scopes: ['read:organizations'],
+    schema: z.array(Organization),
+  },
+} as const satisfies Record<string, ResourceSpec>;
+
+export interface ResourceSpec {
+  title: string;
+  paths: readonly string[];
+  scopes: readonly string[];
+  schema: z.ZodType;
+}
+
+export type ResourceKey = keyof typeof RESOURCES;
+export type ResourceData<K extends ResourceKey> = z.infer<(typeof RESOURCES)[K]['schema']>;
+export type ResourceDataMap = { [K in ResourceKey]: ResourceData<K> };
+
+export const RESOURCE_KEYS = Object.keys(RESOURCES) as ResourceKey[];
+
+export function isResourceKey(s: string): s is ResourceKey {
+  return Object.hasOwn(RESOURCES, s);
+}
+
+export type TenantSettingsData = ResourceData<'tenantSettings'>;
+export type ClientData = ResourceData<'clients'>[number];
+export type ConnectionData = ResourceData<'connections'>[number];
+export type EmailTemplateData = z.infer<typeof EmailTemplate>;

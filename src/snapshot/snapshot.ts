@@ -1,0 +1,70 @@
+/**
+ * The Snapshot: what every source (live Management API, saved snapshot, Deploy CLI export)
+ * produces and the only thing rules read. Every resource is a discriminated result: a failure is
+ * never an empty list or an empty object, so an outage cannot look like "not configured".
+ */
+import { z } from 'zod';
+import { RESOURCES, RESOURCE_KEYS, type ResourceData, type ResourceKey } from './resources.js';
+
+export const FAILURE_REASONS = ['missing-scope', 'unavailable-on-plan', 'not-in-export', 'error'] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+export type ResourceOk<T> = { ok: true; data: T };
+export type ResourceFailure = {
+  ok: false;
+  reason: FailureReason;
+  /** One line for humans: what failed and why. */
+  detail: string;
+  /** For `missing-scope`: the scope(s) the token lacks. */
+  scopes?: string[];
+};
+export type ResourceResult<T> = ResourceOk<T> | ResourceFailure;
+
+export const SOURCE_KINDS = ['management-api', 'snapshot', 'deploy-cli', 'fixture'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export type SnapshotResources = { [K in ResourceKey]?: ResourceResult<ResourceData<K>> };
+
+export interface Snapshot {
+  tenant: { domain: string };
+  source: { kind: SourceKind; path?: string };
+  collectedAt: string;
+  resources: SnapshotResources;
+}
+
+export const ResourceFailureSchema = z.object({
+  ok: z.literal(false),
+  reason: z.enum(FAILURE_REASONS),
+  detail: z.string(),
+  scopes: z.array(z.string()).optional(),
+});
+
+/** A zod schema of one resource's result: data validated against the registry's schema. */
+export function resourceResultSchema<K extends ResourceKey>(key: K) {
+  return z.union([z.object({ ok: z.literal(true), data: RESOURCES[key].schema }), ResourceFailureSchema]);
+}
+
+export const SnapshotSchema = z.object({
+  tenant: z.object({ domain: z.string() }),
+  source: z.object({ kind: z.enum(SOURCE_KINDS), path: z.string().optional() }),
+  collectedAt: z.string(),
+  resources: z.object(
+    Object.fromEntries(RESOURCE_KEYS.map((k) => [k, resourceResultSchema(k).optional()])) as {
+      [K in ResourceKey]: z.ZodOptional<ReturnType<typeof resourceResultSchema<K>>>;
+    },
+  ),
+});
+
+export function ok<T>(data: T): ResourceOk<T> {
+  return { ok: true, data };
+}
+
+export function failure(reason: FailureReason, detail: string, scopes?: string[]): ResourceFailure {
+  return scopes && scopes.length ? { ok: false, reason, detail, scopes } : { ok: false, reason, detail };
+}
+
+/** Data of a resource when it was read, otherwise `undefined`. */
+export function dataOf<K extends ResourceKey>(s: Snapshot, key: K): ResourceData<K> | undefined {
+  const r = s.resources[key];
+  return r && r.ok ? (r.data as ResourceData<K>) : undefined;
+}

@@ -1,0 +1,132 @@
+/**
+ * The live source: fetch each needed resource once (every page), under one concurrency limit,
+ * and return a Snapshot whose every resource is a discriminated result. A 403
+ * `insufficient_scope` names the scope and affects only that resource; the audit goes on.
+ */
+import type { ManagementClient } from 'auth0';
+import pLimit from 'p-limit';
+import { SourceError } from '../../errors.js';
+import { redact } from '../../snapshot/redact.js';
+import { RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
+import { failure, ok, type ResourceFailure, type ResourceResult, type Snapshot } from '../../snapshot/snapshot.js';
+import { createManagementClient, type Credentials } from './client.js';
+import { FETCHERS, type FetchContext } from './fetchers.js';
+import { createTransport, errorCode, type TransportEvent, type TransportStats } from './transport.js';
+
+export interface CollectOptions {
+  credentials: Credentials;
+  resources: readonly ResourceKey[];
+  apiBaseUrl?: URL;
+  /** Requests in flight at once (default 4). */
+  concurrency?: number;
+  /** Retry budget per request, ms. */
+  retryBudgetMs?: number;
+  onEvent?: (e: TransportEvent | { type: 'resource'; key: ResourceKey; ok: boolean }) => void;
+  now?: () => Date;
+  fetchImpl?: typeof fetch;
+}
+
+export interface CollectResult {
+  snapshot: Snapshot;
+  stats: TransportStats;
+}
+
+interface ErrorBody {
+  errorCode?: unknown;
+  message?: unknown;
+  error?: unknown;
+}
+
+/** Turn a thrown SDK/transport error into a failure. `fatal`: the tenant itself could not be read. */
+export function classifyError(e: unknown, key: ResourceKey): ResourceFailure & { fatal?: 'auth' | 'network' } {
+  const title = RESOURCES[key].title;
+  const status = e && typeof e === 'object' && 'statusCode' in e ? (e as { statusCode?: unknown }).statusCode : undefined;
+  const body = (e && typeof e === 'object' && 'body' in e ? (e as { body?: unknown }).body : undefined) as ErrorBody | string | undefined;
+  const b: ErrorBody = body && typeof body === 'object' ? body : {};
+  const msg = typeof b.message === 'string' ? b.message : typeof body === 'string' ? body.slice(0, 200) : '';
+  if (status === 403 && b.errorCode === 'insufficient_scope') {
+    const m = /expected (?:any|all) of:\s*(.+)$/i.exec(msg);
+    const scopes = m?.[1] ? m[1].split(/[\s,]+/).filter(Boolean) : [...RESOURCES[key].scopes];
+    return failure('missing-scope', `the token lacks ${scopes.join(' or ')} (403 insufficient_scope)`, scopes);
+  }
+  if (status === 403 || status === 402) {
+    return failure('unavailable-on-plan', `${title} is not available on this tenant's plan (HTTP ${status}${msg ? `: ${msg}` : ''})`);
+  }
+  if (status === 401) return { ...failure('error', `the token was rejected (HTTP 401${msg ? `: ${msg}` : ''})`), fatal: 'auth' };
+  if (typeof status === 'number') return failure('error', `HTTP ${status}${msg ? `: ${msg}` : ''}`);
+  const code = errorCode(e);
+  if (code === 'timeout' || (e instanceof Error && e.message === 'timeout')) return { ...failure('error', 'timed out'), fatal: 'network' };
+  return { ...failure('error', `request failed: ${code}`), fatal: 'network' };
+}
+
+export async function collect(opts: CollectOptions): Promise<CollectResult> {
+  const transport = createTransport({
+    ...(opts.apiBaseUrl ? { apiBaseUrl: opts.apiBaseUrl } : {}),
+    ...(opts.retryBudgetMs !== undefined ? { retryBudgetMs: opts.retryBudgetMs } : {}),
+    ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
+    ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+  });
+  const mgmt: ManagementClient = await createManagementClient(opts.credentials, transport, opts.apiBaseUrl);
+  const limit = pLimit(opts.concurrency ?? 4);
+  const raw = new Map<ResourceKey, Promise<ResourceResult<unknown> & { fatal?: string }>>();
+
+  const ctx: FetchContext = {
+    mgmt,
+    request: (fn) => limit(fn),
+    need: async (key) => {
+      const r = await load(key);
+      return r.ok ? r.data : undefined;
+    },
+  };
+
+  function load(key: ResourceKey): Promise<ResourceResult<unknown> & { fatal?: string }> {
+    let p = raw.get(key);
+    if (!p) {
+      p = (async () => {
+        try {
+          const data = await FETCHERS[key](ctx);
+          const parsed = RESOURCES[key].schema.safeParse(data);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            return failure('error', `unexpected response shape${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`);
+          }
+          return ok(redact(parsed.data));
+        } catch (e) {
+          return classifyError(e, key);
+        }
+      })();
+      raw.set(key, p);
+    }
+    return p;
+  }
+
+  const keys = [...new Set(opts.resources)];
+  const results = await Promise.all(
+    keys.map(async (k) => {
+      const r = await load(k);
+      opts.onEvent?.({ type: 'resource', key: k, ok: r.ok });
+      return [k, r] as const;
+    }),
+  );
+  const failures = results.filter(([, r]) => !r.ok).map(([, r]) => r as ResourceFailure & { fatal?: string });
+  if (results.length > 0 && failures.length === results.length && failures.every((f) => f.fatal)) {
+    const first = failures[0];
+    throw new SourceError(
+      `cannot read tenant ${opts.credentials.domain}: ${first?.fatal === 'auth' ? 'authentication failed' : 'unreachable'} (${first?.detail})`,
+    );
+  }
+  const resources: Record<string, ResourceResult<unknown>> = {};
+  for (const [k, r] of results) {
+    const { fatal: _fatal, ...clean } = r as ResourceResult<unknown> & { fatal?: string };
+    resources[k] = clean;
+  }
+  return {
+    snapshot: {
+      tenant: { domain: opts.credentials.domain },
+      source: { kind: 'management-api', ...(opts.apiBaseUrl ? { path: opts.apiBaseUrl.origin } : {}) },
+      collectedAt: (opts.now?.() ?? new Date()).toISOString(),
+      resources: resources as Snapshot['resources'],
+    },
+    stats: transport.stats,
+  };
+}
