@@ -1,0 +1,45 @@
+import rule from '../../rules/email-templates-customized.js';
+import { ruleTester, run } from '../support/rule-tester.js';
+import { tenant, unavailable } from '../support/tenant.js';
+import { expect, it } from 'vitest';
+
+ruleTester(rule, {
+  valid: [{ name: 'every applicable template customised', tenant: tenant() }],
+  invalid: [
+    {
+      name: 'verification email still the default',
+      tenant: tenant((t) => { t.emailTemplates = { ...t.emailTemplates, verify_email: null, verify_email_by_code: null }; }),
+      findings: [{ status: 'fail', messageId: 'default', resource: 'verify_email', field: 'template' }],
+    },
+    {
+      name: 'reset email disabled',
+      tenant: tenant((t) => { t.emailTemplates = { ...t.emailTemplates, reset_email: { template: 'reset_email', enabled: false, subject: 's', from: 'f', body: 'b' }, reset_email_by_code: null }; }),
+      findings: [{ status: 'fail', messageId: 'disabled', resource: 'reset_email', field: 'enabled', value: false }],
+    },
+    {
+      name: 'blocked-account template without subject while brute force notifies',
+      tenant: tenant((t) => { t.emailTemplates = { ...t.emailTemplates, blocked_account: { template: 'blocked_account', enabled: true, from: 'a@acme.example', body: '<p/>' } }; }),
+      findings: [{ status: 'fail', messageId: 'incomplete', resource: 'blocked_account', field: 'subject' }],
+    },
+    {
+      name: 'organizations make the invitation template applicable',
+      tenant: tenant((t) => { t.organizations = [{ id: 'org_1', name: 'acme-partners' }]; }),
+      findings: [{ status: 'fail', messageId: 'default', resource: 'user_invitation' }],
+    },
+  ],
+});
+
+it('does not require templates for features that are off', () => {
+  const fs = run(rule, tenant((t) => {
+    t.bruteForceProtection = { enabled: true, shields: ['block'] };
+    t.emailTemplates = { ...t.emailTemplates, blocked_account: null };
+  }));
+  expect(fs.find((f) => f.resource?.id === 'blocked_account')).toBeUndefined();
+});
+
+it('assumes a template applies when it cannot tell, and says so', () => {
+  const fs = run(rule, tenant(unavailable('connections'), (t) => { t.emailTemplates = { ...t.emailTemplates, verify_email: null, verify_email_by_code: null }; }));
+  const f = fs.find((x) => x.resource?.id === 'verify_email');
+  expect(f?.status).toBe('fail');
+  expect(f?.message).toContain('assumed');
+});

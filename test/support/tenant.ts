@@ -1,0 +1,79 @@
+/**
+ * Test tenants in the style of ESLint's RuleTester: a compliant baseline (the go-live-ready
+ * fixture) and small named changes to it.
+ *
+ *   tenant((t) => { t.customDomains = [] })            // data change
+ *   tenant(unavailable('logStreams'))                   // 403 insufficient_scope
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { TenantFixture } from '../emulator/fixture.js';
+import { RESOURCE_KEYS, RESOURCES, type ResourceDataMap, type ResourceKey } from '../../src/snapshot/resources.js';
+import { failure, ok, type FailureReason, type Snapshot, type SnapshotResources } from '../../src/snapshot/snapshot.js';
+
+export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/tenants/', import.meta.url));
+
+export function readFixture(name: string): TenantFixture {
+  return JSON.parse(readFileSync(`${FIXTURES_DIR}${name}.json`, 'utf8')) as TenantFixture;
+}
+
+/** A snapshot with every resource of the fixture read successfully. */
+export function snapshotOf(fixture: TenantFixture): Snapshot {
+  const resources: Record<string, unknown> = {};
+  for (const key of RESOURCE_KEYS) {
+    if (fixture.planGated?.includes(key)) {
+      resources[key] = failure('unavailable-on-plan', `${RESOURCES[key].title} is not available on this plan (HTTP 403)`);
+      continue;
+    }
+    const data = (fixture.resources as Record<string, unknown>)[key];
+    // Absent from the fixture: what the API answers for a resource with nothing configured.
+    resources[key] = ok(structuredClone(data === undefined ? emptyOf(key) : data));
+  }
+  return {
+    tenant: { domain: fixture.domain },
+    source: { kind: 'fixture' },
+    collectedAt: '2026-11-22T00:00:00.000Z',
+    resources: resources as SnapshotResources,
+  };
+}
+
+function emptyOf(key: ResourceKey): unknown {
+  const parsed = RESOURCES[key].schema.safeParse([]);
+  if (parsed.success) return [];
+  if (RESOURCES[key].schema.safeParse(null).success) return null;
+  return {};
+}
+
+export type Mutator = (t: Partial<ResourceDataMap>, s: Snapshot) => void;
+
+/** The baseline tenant (go-live-ready B2C), with changes applied in order. */
+export function tenant(...changes: Mutator[]): Snapshot {
+  return tenantFrom('go-live-ready-b2c', ...changes);
+}
+
+export function tenantFrom(fixture: string, ...changes: Mutator[]): Snapshot {
+  const s = snapshotOf(readFixture(fixture));
+  const data = new Proxy({} as Partial<ResourceDataMap>, {
+    get: (_, k: string) => {
+      const r = s.resources[k as ResourceKey];
+      return r && r.ok ? r.data : undefined;
+    },
+    set: (_, k: string, v: unknown) => {
+      (s.resources as Record<string, unknown>)[k] = ok(v);
+      return true;
+    },
+  });
+  for (const c of changes) c(data, s);
+  return s;
+}
+
+/** The resource could not be read (default: a 403 insufficient_scope naming its scope). */
+export function unavailable(key: ResourceKey, reason: FailureReason = 'missing-scope'): Mutator {
+  return (_, s) => {
+    const scopes = [...RESOURCES[key].scopes].slice(0, 1);
+    (s.resources as Record<string, unknown>)[key] =
+      reason === 'missing-scope'
+        ? failure('missing-scope', `the token lacks ${scopes.join(' or ')} (403 insufficient_scope)`, scopes)
+        : failure(reason, `${RESOURCES[key].title}: ${reason}`);
+  };
+}
