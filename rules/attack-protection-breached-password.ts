@@ -5,7 +5,7 @@ const RESOURCE = { type: 'attack-protection', id: 'breached-password-detection',
 export default defineRule({
   id: 'attack-protection-breached-password',
   title: 'Breached password detection blocks at login and sign-up',
-  topics: bothPlans('p1.authentication.anomaly-detection', 'p1.provisioning.self-sign-up'),
+  topics: [...bothPlans('p1.authentication.anomaly-detection'), 'b2c.p1.provisioning.self-sign-up'],
   severity: 'warning',
   checks: ['AP-03'],
   rationale:

@@ -5,7 +5,7 @@ const RESOURCE = { type: 'attack-protection', id: 'suspicious-ip-throttling', na
 export default defineRule({
   id: 'attack-protection-suspicious-ip',
   title: 'Suspicious IP throttling blocks',
-  topics: bothPlans('p1.authentication.anomaly-detection', 'p1.provisioning.self-sign-up'),
+  topics: [...bothPlans('p1.authentication.anomaly-detection'), 'b2c.p1.provisioning.self-sign-up'],
   severity: 'warning',
   checks: ['AP-02'],
   rationale:

@@ -5,7 +5,7 @@ const RESOURCE = { type: 'prompts', id: 'prompts', name: 'Universal Login settin
 export default defineRule({
   id: 'universal-login-new-experience',
   title: 'Universal Login uses the new experience',
-  topics: bothPlans('p1.authentication.universal-login', 'p1.provisioning.self-sign-up'),
+  topics: [...bothPlans('p1.authentication.universal-login'), 'b2c.p1.provisioning.self-sign-up'],
   severity: 'warning',
   checks: ['UL-01'],
   rationale:

@@ -153,7 +153,11 @@ export function loadCatalog(): Catalog {
 export function resolveMilestone(index: PlanIndex, input: string): MilestoneNode {
   const exact = index.milestones.find((m) => m.id === input);
   if (exact) return exact;
-  const hits = index.milestones.filter((m) => m.id.endsWith(`.${input}`) || m.id.endsWith(`-${input}`) || m.id.endsWith(input));
+  const hits = index.milestones.filter((m) => {
+    const last = m.id.split('.').pop() ?? '';
+    // `go-live` (a suffix), `m1` (the milestone number), `p2.m3-go-live` (a dotted suffix)
+    return m.id.endsWith(`.${input}`) || m.id.endsWith(`-${input}`) || last === input || last.startsWith(`${input}-`);
+  });
   // Prefer Phase 1 (the headline, Decision 2) when a suffix names a milestone in several phases.
   const p1 = hits.filter((m) => m.phase.endsWith('.p1'));
   const chosen = hits.length === 1 ? hits : p1.length === 1 ? p1 : [];
