@@ -29,6 +29,7 @@ interface AuditFlags {
   format: ReporterName;
   output?: string;
   concurrency: string;
+  timeout: string;
   color?: boolean;
   verbose?: boolean;
   quiet?: boolean;
@@ -85,6 +86,9 @@ async function runAudit(flags: AuditFlags): Promise<number> {
   const concurrency = Number(flags.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError('--concurrency must be an integer from 1 to 16');
 
+  const timeout = Number(flags.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) throw new UsageError('--timeout must be a number of seconds from 1 to 3600');
+
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
   log.debug({ domain, apiBaseUrl: apiBaseUrl?.origin, plan: flags.plan, env: flags.env }, 'audit starting');
   const report = await audit({
@@ -93,6 +97,7 @@ async function runAudit(flags: AuditFlags): Promise<number> {
       credentials: token ? { domain, token } : { domain, clientId: clientId as string, clientSecret: clientSecret as string },
       ...(apiBaseUrl ? { apiBaseUrl } : {}),
       concurrency,
+      retryBudgetMs: timeout * 1000,
       onEvent: (e) => {
         if (e.type === 'retry') log.warn({ path: e.path, reason: e.reason, waitMs: e.waitMs, attempt: e.attempt }, 'retrying');
         else if (e.type === 'response') log.debug({ method: e.method, path: e.path, status: e.status, ms: e.ms }, 'response');
@@ -137,6 +142,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'report format').choices(REPORTER_NAMES).default('console'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--concurrency <n>', 'requests in flight at once', '4')
+    .option('--timeout <seconds>', 'time budget for retrying one request (429, 5xx, network errors)', '60')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .option('--verbose', 'list passing findings too')

@@ -17,7 +17,7 @@ import type { Snapshot } from './snapshot/snapshot.js';
 import { TOOL } from './version.js';
 
 export type SourceOptions =
-  | { kind: 'management-api'; credentials: Credentials; apiBaseUrl?: URL; concurrency?: number; onEvent?: CollectOptions['onEvent']; fetchImpl?: typeof fetch }
+  | { kind: 'management-api'; credentials: Credentials; apiBaseUrl?: URL; concurrency?: number; retryBudgetMs?: number; onEvent?: CollectOptions['onEvent']; fetchImpl?: typeof fetch }
   | { kind: 'snapshot'; snapshot: Snapshot };
 
 export const DEFAULT_SETTINGS: RuleSettings = {
@@ -64,6 +64,7 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
       resources: resourcesFor(rules),
       ...(s.apiBaseUrl ? { apiBaseUrl: s.apiBaseUrl } : {}),
       ...(s.concurrency ? { concurrency: s.concurrency } : {}),
+      ...(s.retryBudgetMs ? { retryBudgetMs: s.retryBudgetMs } : {}),
       ...(s.onEvent ? { onEvent: s.onEvent } : {}),
       ...(s.fetchImpl ? { fetchImpl: s.fetchImpl } : {}),
       now,

@@ -91,6 +91,7 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
       const [mark, c] = TOPIC_MARK[tp.status];
       out.push(`    ${paint(c, `${mark} ${tp.status.padEnd(10)}`)} ${tp.title} ${paint('gray', tp.id.split('.').pop() ?? '')}`);
       const fs = findingsOf(tp);
+      for (const r of tp.reasons.filter((x) => x.startsWith('depends on'))) out.push(`        ${paint(tp.status === 'fail' ? 'red' : 'magenta', '⤷')} ${r}`);
       const decisive = fs.filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'error').sort(findingOrder);
       for (const f of decisive.slice(0, 8)) out.push(`        ${describeFinding(f, paint)}`);
       if (decisive.length > 8) out.push(paint('gray', `        … and ${decisive.length - 8} more`));
@@ -108,7 +109,7 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
         out.push(paint('gray', `        ✔ ${rule}: ${e.pass} of ${e.total} compliant`));
       }
       if (opts.verbose) for (const f of fs.filter((x) => x.status === 'pass')) out.push(`        ${describeFinding(f, paint)}`);
-      if (decisive.length === 0 && tp.status !== 'pass') for (const r of tp.reasons.slice(0, 2)) out.push(paint('gray', `        · ${r}`));
+      if (decisive.length === 0 && tp.status !== 'pass') for (const r of tp.reasons.filter((x) => !x.startsWith('depends on')).slice(0, 2)) out.push(paint('gray', `        · ${r}`));
     }
     if (na.length) out.push(paint('gray', `    – n/a: ${na.map((x) => `${x.id.split('.').pop()} (${x.reasons[0] ?? ''})`).join('; ')}`));
   }

@@ -72,9 +72,9 @@ function walk(v: unknown, key?: string): unknown {
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       if (DROP_VALUE.has(k) && x !== null && x !== undefined) {
         out[k] = REDACTED;
-      } else if (isSecretKey(k) && x !== null && x !== undefined && typeof x !== 'boolean' && typeof x !== 'object') {
-        out[k] = REDACTED;
-      } else if (isSecretKey(k) && x && typeof x === 'object' && !NOT_SECRET.has(k)) {
+      } else if (isSecretKey(k) && (typeof x === 'string' || typeof x === 'number')) {
+        // A secret-looking name redacts a value, never a whole structure: `stolen_credentials`
+        // and `password_reset` are email templates, not secrets.
         out[k] = REDACTED;
       } else {
         out[k] = walk(x, k);

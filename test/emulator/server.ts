@@ -1,0 +1,842 @@
+/**
+ * A local, read-only emulator of the Auth0 Management API v2 (and of the client-credentials token
+ * endpoint) that serves one fixture tenant over plain HTTP on 127.0.0.1. Built on `node:http` only.
+ *
+ * What it reproduces, because the auditor has to cope with it against a real tenant:
+ * - `POST /oauth/token` (form-urlencoded or JSON, or HTTP Basic client auth) with the audience check;
+ * - bearer tokens with scopes, `403 insufficient_scope` bodies naming the expected scope;
+ * - `options` of connections hidden without `read:connections_options`;
+ * - 404 for "not configured" resources (email provider, theme, page template, email templates);
+ * - plan-gated features (403, or 402 for the Universal Login page template);
+ * - offset pagination (`page`/`per_page`/`include_totals`) and checkpoint pagination (`from`/`take`),
+ *   with the response shapes of the official OpenAPI document;
+ * - a token-bucket rate limiter with `x-ratelimit-*` headers, `429` and `retry-after`;
+ * - `405` for every non-GET request under `/api/v2`, so a test can prove the auditor never writes.
+ *
+ * Every request is recorded in `emulator.requests`.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { RESOURCES, type ResourceKey } from '../../src/snapshot/resources.js';
+import type { TenantFixture } from './fixture.js';
+
+export type { TenantFixture } from './fixture.js';
+
+export interface RateLimitOptions {
+  /** Tokens added to the bucket per second. */
+  perSecond: number;
+  /** Bucket capacity; sent as `x-ratelimit-limit`. */
+  burst: number;
+}
+
+export interface EmulatorOptions {
+  /** The tenant to serve. */
+  fixture: TenantFixture;
+  /** Port to listen on, on 127.0.0.1. Default 0 (a random free port). */
+  port?: number;
+  /** Client id accepted by `POST /oauth/token`. Default `emulator-client`. */
+  clientId?: string;
+  /** Client secret accepted by `POST /oauth/token`. Default `emulator-secret`. */
+  clientSecret?: string;
+  /** Scopes of tokens issued by `POST /oauth/token`. Default: every scope named in `RESOURCES`. */
+  scopes?: string[];
+  /** Static bearer tokens accepted as-is (never expire), each with its scopes. */
+  tokens?: Record<string, string[]>;
+  /** Token bucket shared by every `/api/v2` request. Without it the limit is generous (10 000). */
+  rateLimit?: RateLimitOptions;
+  /** `expires_in` of issued tokens, in seconds. Default 86400. Expired tokens answer 401. */
+  tokenExpiresIn?: number;
+  /** Clock in epoch milliseconds, for the rate limiter and token expiry. Default `Date.now`. */
+  now?: () => number;
+  /**
+   * Include the deprecated `enabled_clients` array in `GET /connections` items. Default false:
+   * the OpenAPI document's `ConnectionForList` has no such field (Auth0 is removing it); the
+   * enabled clients are served by `GET /connections/{id}/clients`.
+   */
+  enabledClientsInConnectionList?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string, e.g. `/api/v2/clients`. */
+  path: string;
+  /** Query parameters; a repeated parameter becomes an array. */
+  query: Record<string, string | string[]>;
+  /** The status the emulator answered. */
+  status: number;
+  /** Whether an `Authorization` header was present. */
+  authorization: boolean;
+  /** When the request arrived, epoch milliseconds (from the `now` clock). */
+  at: number;
+}
+
+export interface Emulator {
+  /** Base URL, e.g. `http://127.0.0.1:41234` (no trailing slash). */
+  url: string;
+  port: number;
+  /** The audience `POST /oauth/token` accepts: `https://${fixture.domain}/api/v2/`. */
+  audience: string;
+  /** Every request received, in arrival order (token requests included). */
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+/** Read and JSON-parse a fixture file, with a basic shape check. */
+export function loadFixture(path: string): TenantFixture {
+  const text = readFileSync(path, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`Fixture ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (!isRecord(parsed) || typeof parsed.domain !== 'string' || !isRecord(parsed.resources)) {
+    throw new Error(`Fixture ${path} is not a tenant fixture (needs "domain" and "resources")`);
+  }
+  if (typeof parsed.description !== 'string') {
+    throw new Error(`Fixture ${path} has no "description"`);
+  }
+  return parsed as unknown as TenantFixture;
+}
+
+/** Every scope named in the resource registry: full read access for the auditor. */
+export const ALL_READ_SCOPES: readonly string[] = [
+  ...new Set(Object.values(RESOURCES).flatMap((r) => [...r.scopes])),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Constants taken from the OpenAPI document (docs-v2 management-api-oas.json)
+
+const EMAIL_TEMPLATES = new Set([
+  'verify_email',
+  'verify_email_by_code',
+  'auth_email_by_code',
+  'reset_email',
+  'reset_email_by_code',
+  'welcome_email',
+  'blocked_account',
+  'stolen_credentials',
+  'enrollment_email',
+  'mfa_oob_code',
+  'user_invitation',
+  'change_password',
+  'password_reset',
+  'async_approval',
+]);
+
+const PROMPTS = new Set([
+  'login', 'login-id', 'login-password', 'login-passwordless', 'login-email-verification', 'signup',
+  'signup-id', 'signup-password', 'phone-identifier-enrollment', 'phone-identifier-challenge',
+  'email-identifier-challenge', 'reset-password', 'custom-form', 'consent', 'customized-consent',
+  'logout', 'mfa-push', 'mfa-otp', 'mfa-voice', 'mfa-phone', 'mfa-webauthn', 'mfa-sms', 'mfa-email',
+  'mfa-recovery-code', 'mfa', 'status', 'device-flow', 'email-verification', 'email-otp-challenge',
+  'organizations', 'invitation', 'common', 'passkeys', 'captcha', 'brute-force-protection',
+  'async-approval-flow', 'confirmation',
+]);
+
+const LANGUAGES = new Set([
+  'am', 'ar', 'ar-EG', 'ar-SA', 'az', 'bg', 'bn', 'bs', 'ca-ES', 'cnr', 'cs', 'cy', 'da', 'de', 'el',
+  'en', 'en-CA', 'es', 'es-419', 'es-AR', 'es-MX', 'et', 'eu-ES', 'fa', 'fi', 'fr', 'fr-CA', 'fr-FR',
+  'gl-ES', 'gu', 'he', 'hi', 'hr', 'hu', 'hy', 'id', 'is', 'it', 'ja', 'ka', 'kk', 'kn', 'ko', 'lt',
+  'lv', 'mk', 'ml', 'mn', 'mr', 'ms', 'my', 'nb', 'nl', 'nn', 'no', 'pa', 'pl', 'pt', 'pt-BR', 'pt-PT',
+  'ro', 'ru', 'sk', 'sl', 'so', 'sq', 'sr', 'sv', 'sw', 'ta', 'te', 'th', 'tl', 'tr', 'uk', 'ur', 'vi',
+  'zgh', 'zh-CN', 'zh-HK', 'zh-MO', 'zh-TW',
+]);
+
+const TRIGGERS = new Set([
+  'post-login', 'credentials-exchange', 'pre-user-registration', 'post-user-registration',
+  'post-change-password', 'send-phone-message', 'custom-phone-provider', 'custom-email-provider',
+  'password-reset-post-challenge', 'custom-token-exchange', 'event-stream', 'password-hash-migration',
+  'login-post-identifier', 'signup-post-identifier',
+]);
+
+/** Client fields only readable with `read:client_keys` / `read:client_credentials`. */
+const CLIENT_KEY_FIELDS = ['client_secret', 'signing_keys', 'encryption_key', 'client_authentication_methods'];
+
+/** Messages for a plan-gated 403 where the OpenAPI document gives one. */
+const PLAN_MESSAGES: Partial<Record<ResourceKey, string>> = {
+  botDetection: 'Please upgrade your subscription to use bot detection',
+  customDomains: 'The account is not allowed to perform this operation, please contact our support team',
+  logStreams: 'The account is not allowed to perform this operation, please contact our support team',
+};
+
+const GENEROUS_LIMIT: RateLimitOptions = { perSecond: 10_000, burst: 10_000 };
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+type Json = unknown;
+type Obj = Record<string, unknown>;
+type Query = Record<string, string | string[]>;
+
+function isRecord(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Obj,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(typeof body.message === 'string' ? body.message : `HTTP ${status}`);
+  }
+}
+
+function apiError(status: number, error: string, message: string, errorCode?: string): HttpError {
+  const body: Obj = { statusCode: status, error, message };
+  if (errorCode) body.errorCode = errorCode;
+  return new HttpError(status, body);
+}
+
+const notFound = (message: string, errorCode?: string) => apiError(404, 'Not Found', message, errorCode);
+const badQuery = (message: string) =>
+  apiError(400, 'Bad Request', `Query validation error: ${message}`, 'invalid_query_string');
+
+function queryRecord(params: URLSearchParams): Query {
+  const out: Query = {};
+  for (const [k, v] of params) {
+    const prev = out[k];
+    if (prev === undefined) out[k] = v;
+    else out[k] = Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+/** Query accessor with the validation the real API applies (400 on bad values). */
+class Q {
+  constructor(private readonly params: URLSearchParams) {}
+
+  has(name: string): boolean {
+    return this.params.has(name);
+  }
+
+  str(name: string): string | undefined {
+    const v = this.params.get(name);
+    return v === null ? undefined : v;
+  }
+
+  all(name: string): string[] {
+    return this.params.getAll(name);
+  }
+
+  bool(name: string): boolean | undefined {
+    const v = this.params.get(name);
+    if (v === null || v === '') return undefined;
+    if (v === 'true') return true;
+    if (v === 'false') return false;
+    throw badQuery(`'Expected type boolean but found type string' on property ${name}`);
+  }
+
+  int(name: string, opts: { def: number; min?: number; max?: number }): number {
+    const v = this.params.get(name);
+    if (v === null || v === '') return opts.def;
+    if (!/^-?\d+$/.test(v)) throw badQuery(`'Expected type integer but found type string' on property ${name}`);
+    const n = Number(v);
+    if (opts.min !== undefined && n < opts.min) {
+      throw badQuery(`'Value ${n} is less than minimum ${opts.min}' on property ${name}`);
+    }
+    if (opts.max !== undefined && n > opts.max) {
+      throw badQuery(`'Value ${n} is greater than maximum ${opts.max}' on property ${name}`);
+    }
+    return n;
+  }
+}
+
+/** `fields` + `include_fields` projection on one object (top-level keys only, as the API does). */
+function project(item: Json, q: Q): Json {
+  const fields = q.str('fields');
+  if (!fields || !isRecord(item)) return item;
+  const names = new Set(fields.split(',').map((s) => s.trim()).filter(Boolean));
+  const include = q.bool('include_fields') ?? true;
+  return Object.fromEntries(Object.entries(item).filter(([k]) => names.has(k) === include));
+}
+
+function omit(item: Json, keys: readonly string[]): Json {
+  if (!isRecord(item)) return item;
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !keys.includes(k)));
+}
+
+function asArray(v: unknown): Json[] {
+  return Array.isArray(v) ? (v as Json[]) : [];
+}
+
+function field(item: Json, name: string): unknown {
+  return isRecord(item) ? item[name] : undefined;
+}
+
+// Checkpoint cursors: opaque to clients, bound to the list they came from.
+function encodeCursor(list: string, index: number): string {
+  return Buffer.from(JSON.stringify({ l: list, i: index }), 'utf8').toString('base64url');
+}
+
+function decodeCursor(list: string, cursor: string): number {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (isRecord(v) && v.l === list && typeof v.i === 'number' && Number.isInteger(v.i) && v.i >= 0) return v.i;
+  } catch {
+    // fall through
+  }
+  throw badQuery(`'Invalid value for parameter from' on property from`);
+}
+
+function checkpointPage(list: string, items: Json[], q: Q, maxTake = 100): { page: Json[]; next?: string } {
+  const take = q.int('take', { def: 50, min: 1, max: maxTake });
+  const fromParam = q.str('from');
+  const start = fromParam ? decodeCursor(list, fromParam) : 0;
+  const page = items.slice(start, start + take);
+  const end = start + page.length;
+  return end < items.length ? { page, next: encodeCursor(list, end) } : { page };
+}
+
+interface OffsetPage {
+  page: Json[];
+  pageIndex: number;
+  perPage: number;
+  start: number;
+  total: number;
+}
+
+function offsetPage(items: Json[], q: Q, defPerPage: number, maxPerPage: number | undefined): OffsetPage {
+  const perPage = q.int('per_page', { def: defPerPage, min: 0, ...(maxPerPage !== undefined && { max: maxPerPage }) });
+  const pageIndex = q.int('page', { def: 0, min: 0 });
+  const start = pageIndex * perPage;
+  return { page: items.slice(start, start + perPage), pageIndex, perPage, start, total: items.length };
+}
+
+/**
+ * A list endpoint that supports both styles (clients, connections, organizations): checkpoint when
+ * `from` or `take` is present (`include_totals` is then ignored, as the API documents), otherwise
+ * offset: a bare array, or `{start, limit, total, <key>}` with `include_totals=true`.
+ */
+function dualPaged(key: string, items: Json[], q: Q, defPerPage: number): Json {
+  if (q.has('from') || q.has('take')) {
+    const { page, next } = checkpointPage(key, items, q);
+    return next === undefined ? { [key]: page } : { [key]: page, next };
+  }
+  const p = offsetPage(items, q, defPerPage, 100);
+  if (q.bool('include_totals')) return { start: p.start, limit: p.perPage, total: p.total, [key]: p.page };
+  return p.page;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rate limiter
+
+class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly opts: RateLimitOptions,
+    private readonly now: () => number,
+  ) {
+    this.tokens = opts.burst;
+    this.last = now();
+  }
+
+  private refill(): number {
+    const t = this.now();
+    const elapsed = Math.max(0, t - this.last) / 1000;
+    this.tokens = Math.min(this.opts.burst, this.tokens + elapsed * this.opts.perSecond);
+    this.last = t;
+    return t;
+  }
+
+  /** Take one token. Returns the headers to send and whether the request may proceed. */
+  take(): { allowed: boolean; headers: Record<string, string> } {
+    const t = this.refill();
+    const allowed = this.tokens >= 1;
+    if (allowed) this.tokens -= 1;
+    const remaining = Math.floor(this.tokens);
+    const headers: Record<string, string> = {
+      'x-ratelimit-limit': String(this.opts.burst),
+      'x-ratelimit-remaining': String(remaining),
+    };
+    if (allowed) {
+      // When the bucket is full again.
+      const msToFull = ((this.opts.burst - this.tokens) / this.opts.perSecond) * 1000;
+      headers['x-ratelimit-reset'] = String(Math.ceil((t + msToFull) / 1000));
+    } else {
+      // When the next token is available.
+      const msToNext = ((1 - this.tokens) / this.opts.perSecond) * 1000;
+      headers['x-ratelimit-reset'] = String(Math.ceil((t + msToNext) / 1000));
+      headers['retry-after'] = String(Math.max(1, Math.ceil(msToNext / 1000)));
+    }
+    return { allowed, headers };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routes
+
+interface Ctx {
+  q: Q;
+  scopes: ReadonlySet<string>;
+  params: string[];
+}
+
+interface Route {
+  pattern: RegExp;
+  resource: ResourceKey;
+  /** Any one of these scopes grants access. */
+  scopes: readonly string[];
+  handle(ctx: Ctx): Json;
+}
+
+function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionList: boolean }): Route[] {
+  const r = fixture.resources as Partial<Record<ResourceKey, unknown>>;
+  const scopesOf = (key: ResourceKey) => [RESOURCES[key].scopes[0] as string];
+
+  /** A singleton object: `null` means the API answers 404; absent means its empty default. */
+  const single = (
+    path: string,
+    key: ResourceKey,
+    ifNull: () => HttpError,
+    ifAbsent: Json | (() => HttpError) = {},
+    withFields = false,
+  ): Route => ({
+    pattern: new RegExp(`^${path}$`),
+    resource: key,
+    scopes: scopesOf(key),
+    handle: ({ q }) => {
+      const v = r[key];
+      if (v === null) throw ifNull();
+      if (v === undefined) {
+        if (typeof ifAbsent === 'function') throw (ifAbsent as () => HttpError)();
+        return ifAbsent;
+      }
+      return withFields ? project(v, q) : v;
+    },
+  });
+
+  const list = (path: string, key: ResourceKey): Route => ({
+    pattern: new RegExp(`^${path}$`),
+    resource: key,
+    scopes: scopesOf(key),
+    handle: () => asArray(r[key]),
+  });
+
+  const generic404 = () => notFound('Not Found');
+
+  const connectionItems = (scopes: ReadonlySet<string>): Json[] => {
+    const hideOptions = !scopes.has('read:connections_options');
+    const drop = [...(hideOptions ? ['options'] : []), ...(opts.enabledClientsInConnectionList ? [] : ['enabled_clients'])];
+    return asArray(r.connections).map((c) => omit(c, drop));
+  };
+
+  return [
+    single('/tenants/settings', 'tenantSettings', generic404, {}, true),
+    {
+      pattern: /^\/custom-domains$/,
+      resource: 'customDomains',
+      scopes: scopesOf('customDomains'),
+      handle: ({ q }) => {
+        const items = asArray(r.customDomains).map((d) => project(d, q));
+        if (q.has('from') || q.has('take')) {
+          const { page, next } = checkpointPage('custom_domains', items, q);
+          return next === undefined ? { custom_domains: page } : { custom_domains: page, next };
+        }
+        return items;
+      },
+    },
+    single('/prompts', 'prompts', generic404),
+    {
+      pattern: /^\/prompts\/([^/]+)\/custom-text\/([^/]+)$/,
+      resource: 'promptsCustomText',
+      scopes: scopesOf('promptsCustomText'),
+      handle: ({ params }) => {
+        const [prompt = '', language = ''] = params;
+        if (!PROMPTS.has(prompt)) throw notFound('The prompt does not exist.', 'inexistent_prompt');
+        if (!LANGUAGES.has(language)) {
+          throw apiError(400, 'Bad Request', `Path validation error: 'Invalid value "${language}"' on property language`, 'invalid_uri');
+        }
+        const all = r.promptsCustomText;
+        const byLang = isRecord(all) ? all[prompt] : undefined;
+        const text = isRecord(byLang) ? byLang[language] : undefined;
+        return isRecord(text) ? text : {};
+      },
+    },
+    single('/branding', 'branding', generic404),
+    single(
+      '/branding/themes/default',
+      'brandingTheme',
+      () => notFound('There was an error retrieving branding settings: invalid theme ID', 'inexistent_theme'),
+      () => notFound('There was an error retrieving branding settings: invalid theme ID', 'inexistent_theme'),
+    ),
+    single(
+      '/branding/templates/universal-login',
+      'brandingTemplate',
+      () => notFound('Template does not exist.', 'inexistent_template'),
+      () => notFound('Template does not exist.', 'inexistent_template'),
+    ),
+    single(
+      '/emails/provider',
+      'emailProvider',
+      () => notFound('Email provider has not been configured.', 'inexistent_email_provider'),
+      () => notFound('Email provider has not been configured.', 'inexistent_email_provider'),
+      true,
+    ),
+    {
+      pattern: /^\/email-templates\/([^/]+)$/,
+      resource: 'emailTemplates',
+      scopes: scopesOf('emailTemplates'),
+      handle: ({ params }) => {
+        const name = params[0] ?? '';
+        if (!EMAIL_TEMPLATES.has(name)) {
+          throw apiError(400, 'Bad Request', `Path validation error: 'Invalid value "${name}"' on property templateName`, 'invalid_uri');
+        }
+        const all = r.emailTemplates;
+        const t = isRecord(all) ? all[name] : undefined;
+        if (!isRecord(t)) throw notFound('The template does not exist.', 'inexistent_email_template');
+        return t;
+      },
+    },
+    single('/attack-protection/brute-force-protection', 'bruteForceProtection', generic404),
+    single('/attack-protection/suspicious-ip-throttling', 'suspiciousIpThrottling', generic404),
+    single('/attack-protection/breached-password-detection', 'breachedPasswordDetection', generic404),
+    single('/attack-protection/bot-detection', 'botDetection', () =>
+      notFound('Bot detection configuration not found.', 'inexistent_bot_detection'),
+    ),
+    list('/guardian/factors', 'guardianFactors'),
+    list('/guardian/policies', 'guardianPolicies'),
+    single('/guardian/factors/phone/selected-provider', 'guardianPhoneProvider', generic404, { provider: 'auth0' }),
+    list('/log-streams', 'logStreams'),
+    {
+      pattern: /^\/clients$/,
+      resource: 'clients',
+      scopes: scopesOf('clients'),
+      handle: ({ q, scopes }) => {
+        let items = asArray(r.clients);
+        const isGlobal = q.bool('is_global');
+        if (isGlobal !== undefined) items = items.filter((c) => (field(c, 'global') === true) === isGlobal);
+        const firstParty = q.bool('is_first_party');
+        if (firstParty !== undefined) items = items.filter((c) => (field(c, 'is_first_party') === true) === firstParty);
+        const appType = q.str('app_type');
+        if (appType) {
+          const types = new Set(appType.split(',').map((s) => s.trim()));
+          items = items.filter((c) => types.has(String(field(c, 'app_type'))));
+        }
+        const keys = scopes.has('read:client_keys') || scopes.has('read:client_credentials');
+        items = items.map((c) => project(keys ? c : omit(c, CLIENT_KEY_FIELDS), q));
+        return dualPaged('clients', items, q, 50);
+      },
+    },
+    {
+      pattern: /^\/connections$/,
+      resource: 'connections',
+      scopes: ['read:connections'],
+      handle: ({ q, scopes }) => {
+        let items = connectionItems(scopes);
+        const strategies = q.all('strategy').flatMap((s) => s.split(',')).filter(Boolean);
+        if (strategies.length) items = items.filter((c) => strategies.includes(String(field(c, 'strategy'))));
+        const name = q.str('name');
+        if (name) items = items.filter((c) => field(c, 'name') === name);
+        items = items.map((c) => project(c, q));
+        // The OAS: offset `per_page` defaults to 100 for connections, checkpoint `take` to 50.
+        return dualPaged('connections', items, q, 100);
+      },
+    },
+    {
+      pattern: /^\/connections\/([^/]+)\/clients$/,
+      resource: 'connections',
+      scopes: ['read:connections'],
+      handle: ({ q, params }) => {
+        const id = params[0] ?? '';
+        const conn = asArray(r.connections).find((c) => field(c, 'id') === id);
+        if (!conn) throw notFound('The connection does not exist', 'inexistent_connection');
+        const ids = asArray(field(conn, 'enabled_clients')).filter((x): x is string => typeof x === 'string');
+        const { page, next } = checkpointPage(`connection-clients:${id}`, ids.map((client_id) => ({ client_id })), q, 1000);
+        return next === undefined ? { clients: page } : { clients: page, next };
+      },
+    },
+    {
+      pattern: /^\/actions\/actions$/,
+      resource: 'actions',
+      scopes: scopesOf('actions'),
+      handle: ({ q }) => {
+        let items = asArray(r.actions);
+        const trigger = q.str('triggerId');
+        if (trigger) {
+          items = items.filter((a) => asArray(field(a, 'supported_triggers')).some((t) => field(t, 'id') === trigger));
+        }
+        const actionName = q.str('actionName');
+        if (actionName) items = items.filter((a) => field(a, 'name') === actionName);
+        const deployed = q.bool('deployed');
+        if (deployed !== undefined) items = items.filter((a) => (field(a, 'deployed_version') != null) === deployed);
+        const installed = q.bool('installed');
+        if (installed !== undefined) items = items.filter((a) => (field(a, 'installed_integration_id') != null) === installed);
+        const p = offsetPage(items, q, 20, undefined);
+        return { actions: p.page, total: p.total, page: p.pageIndex, per_page: p.perPage };
+      },
+    },
+    {
+      pattern: /^\/actions\/triggers\/([^/]+)\/bindings$/,
+      resource: 'postLoginBindings',
+      scopes: scopesOf('postLoginBindings'),
+      handle: ({ q, params }) => {
+        const trigger = params[0] ?? '';
+        if (!TRIGGERS.has(trigger)) {
+          throw apiError(400, 'Bad Request', `Path validation error: 'Invalid value "${trigger}"' on property triggerId`, 'invalid_uri');
+        }
+        const items = trigger === 'post-login' ? asArray(r.postLoginBindings) : [];
+        const p = offsetPage(items, q, 20, undefined);
+        return { bindings: p.page, total: p.total, page: p.pageIndex, per_page: p.perPage };
+      },
+    },
+    {
+      pattern: /^\/organizations$/,
+      resource: 'organizations',
+      scopes: scopesOf('organizations'),
+      handle: ({ q }) => dualPaged('organizations', asArray(r.organizations), q, 50),
+    },
+  ];
+}
+
+function planGatedError(key: ResourceKey): HttpError {
+  if (key === 'brandingTemplate') {
+    return apiError(402, 'Payment Required', 'A paid subscription is required for this feature.');
+  }
+  return apiError(
+    403,
+    'Forbidden',
+    PLAN_MESSAGES[key] ?? 'This feature is not available on your current plan',
+    'operation_not_supported',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server
+
+const MAX_BODY = 64 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new HttpError(413, { error: 'invalid_request', error_description: 'Request body too large' }));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+interface IssuedToken {
+  scopes: ReadonlySet<string>;
+  /** Epoch ms; `undefined` for static tokens. */
+  expiresAt?: number;
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const { fixture } = options;
+  const now = options.now ?? Date.now;
+  const clientId = options.clientId ?? 'emulator-client';
+  const clientSecret = options.clientSecret ?? 'emulator-secret';
+  const grantedScopes = options.scopes ?? [...ALL_READ_SCOPES];
+  const expiresIn = options.tokenExpiresIn ?? 86400;
+  const audience = `https://${fixture.domain}/api/v2/`;
+  const planGated = new Set<ResourceKey>(fixture.planGated ?? []);
+  const bucket = new TokenBucket(options.rateLimit ?? GENEROUS_LIMIT, now);
+  const routes = buildRoutes(fixture, { enabledClientsInConnectionList: options.enabledClientsInConnectionList ?? false });
+  const requests: RecordedRequest[] = [];
+
+  const tokens = new Map<string, IssuedToken>();
+  for (const [token, scopes] of Object.entries(options.tokens ?? {})) tokens.set(token, { scopes: new Set(scopes) });
+
+  async function handleToken(req: IncomingMessage): Promise<{ status: number; body: Json }> {
+    if (req.method !== 'POST') {
+      throw new HttpError(405, { error: 'invalid_request', error_description: 'Method not allowed' }, { allow: 'POST' });
+    }
+    const raw = await readBody(req);
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    let body: Record<string, string> = {};
+    if (type === 'application/json') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw || '{}');
+      } catch {
+        throw new HttpError(400, { error: 'invalid_request', error_description: 'Invalid JSON body' });
+      }
+      if (!isRecord(parsed)) throw new HttpError(400, { error: 'invalid_request', error_description: 'Invalid body' });
+      body = Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : String(v)]));
+    } else if (type === 'application/x-www-form-urlencoded') {
+      body = Object.fromEntries(new URLSearchParams(raw));
+    } else {
+      throw new HttpError(400, { error: 'invalid_request', error_description: `Unsupported content type: ${type || 'none'}` });
+    }
+    // client_secret_basic is accepted too.
+    const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
+    if (basic?.[1]) {
+      const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+      const i = decoded.indexOf(':');
+      if (i > 0) {
+        body.client_id ??= decodeURIComponent(decoded.slice(0, i));
+        body.client_secret ??= decodeURIComponent(decoded.slice(i + 1));
+      }
+    }
+    if (body.grant_type !== 'client_credentials') {
+      throw new HttpError(403, {
+        error: 'unsupported_grant_type',
+        error_description: `Unsupported grant type: ${body.grant_type ?? ''}`,
+      });
+    }
+    if (body.client_id !== clientId || body.client_secret !== clientSecret) {
+      throw new HttpError(401, { error: 'access_denied', error_description: 'Unauthorized' });
+    }
+    if (body.audience !== audience) {
+      throw new HttpError(403, {
+        error: 'access_denied',
+        error_description: `Service not enabled within domain: ${body.audience ?? ''}`,
+      });
+    }
+    const token = randomBytes(24).toString('base64url');
+    tokens.set(token, { scopes: new Set(grantedScopes), expiresAt: now() + expiresIn * 1000 });
+    return {
+      status: 200,
+      body: { access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: grantedScopes.join(' ') },
+    };
+  }
+
+  function authenticate(req: IncomingMessage): ReadonlySet<string> {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    const issued = m?.[1] ? tokens.get(m[1]) : undefined;
+    if (!issued) throw apiError(401, 'Unauthorized', 'Invalid token');
+    if (issued.expiresAt !== undefined && now() >= issued.expiresAt) {
+      throw apiError(401, 'Unauthorized', 'Expired token received for JSON Web Token validation');
+    }
+    return issued.scopes;
+  }
+
+  function handleApi(req: IncomingMessage, apiPath: string, q: Q): { status: number; body: Json } {
+    if (req.method !== 'GET') {
+      throw new HttpError(
+        405,
+        {
+          statusCode: 405,
+          error: 'Method Not Allowed',
+          message: `The emulator is read-only: ${req.method ?? '?'} ${apiPath} is not allowed`,
+        },
+        { allow: 'GET' },
+      );
+    }
+    const scopes = authenticate(req);
+    for (const route of routes) {
+      const m = route.pattern.exec(apiPath);
+      if (!m) continue;
+      if (!route.scopes.some((s) => scopes.has(s))) {
+        throw apiError(403, 'Forbidden', `Insufficient scope, expected any of: ${route.scopes.join(', ')}`, 'insufficient_scope');
+      }
+      if (planGated.has(route.resource)) throw planGatedError(route.resource);
+      let params: string[];
+      try {
+        params = m.slice(1).map((p) => decodeURIComponent(p ?? ''));
+      } catch {
+        throw notFound('Not Found');
+      }
+      return { status: 200, body: route.handle({ q, scopes, params }) };
+    }
+    throw notFound('Not Found');
+  }
+
+  const server: Server = createServer((req, res) => {
+    const at = now();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const record: RecordedRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      query: queryRecord(url.searchParams),
+      status: 0,
+      authorization: req.headers.authorization !== undefined,
+      at,
+    };
+    requests.push(record);
+    const reply = (status: number, body: Json, headers: Record<string, string> = {}) => {
+      record.status = status;
+      send(res, status, body, headers);
+    };
+
+    void (async () => {
+      if (url.pathname === '/oauth/token') {
+        try {
+          const { status, body } = await handleToken(req);
+          reply(status, body);
+        } catch (err) {
+          if (err instanceof HttpError) reply(err.status, err.body, err.headers);
+          else reply(500, { error: 'server_error', error_description: String(err) });
+        }
+        return;
+      }
+      if (url.pathname === '/api/v2' || url.pathname.startsWith('/api/v2/')) {
+        const apiPath = url.pathname.slice('/api/v2'.length) || '/';
+        let rateHeaders: Record<string, string> = {};
+        try {
+          const { allowed, headers } = bucket.take();
+          rateHeaders = headers;
+          if (!allowed) {
+            reply(
+              429,
+              {
+                statusCode: 429,
+                error: 'Too Many Requests',
+                message: 'Global limit has been reached',
+                errorCode: 'too_many_requests',
+              },
+              rateHeaders,
+            );
+            return;
+          }
+          const { status, body } = handleApi(req, apiPath, new Q(url.searchParams));
+          reply(status, body, rateHeaders);
+        } catch (err) {
+          if (err instanceof HttpError) reply(err.status, err.body, { ...rateHeaders, ...err.headers });
+          else reply(500, { statusCode: 500, error: 'Internal Server Error', message: String(err) }, rateHeaders);
+        }
+        return;
+      }
+      reply(404, { statusCode: 404, error: 'Not Found', message: 'Not Found' });
+    })();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    audience,
+    requests,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
