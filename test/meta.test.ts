@@ -64,3 +64,11 @@ describe('coverage of the six core topics', () => {
     }
   }
 });
+
+describe('README', () => {
+  it('lists every rule', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const r of rules) expect(readme, r.id).toContain(`\`${r.id}\``);
+  });
+});

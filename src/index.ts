@@ -1,0 +1,10 @@
+/** The library API. */
+export { audit, decideGate, resourcesFor, DEFAULT_SETTINGS, type AuditOptions, type SourceOptions } from './run.js';
+export { AuditReportSchema, SCHEMA_VERSION, type AuditReport, type ReportFinding, type ReportTopic, type ReportMilestone } from './report/schema.js';
+export { REPORTERS, type ReporterName } from './report/index.js';
+export { loadCatalog, resolveMilestone } from './catalog/index.js';
+export { defineRule, type AnyRule, type FindingDraft, type RuleContext } from './engine/define-rule.js';
+export { rules } from '../rules/index.js';
+export { RESOURCES, type ResourceKey } from './snapshot/resources.js';
+export type { Snapshot, ResourceResult } from './snapshot/snapshot.js';
+export { UsageError, ConfigError, SourceError } from './errors.js';
