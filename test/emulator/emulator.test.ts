@@ -3,23 +3,13 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALL_READ_SCOPES, loadFixture, startEmulator, type Emulator, type EmulatorOptions } from './server.js';
 import type { TenantFixture } from './fixture.js';
+import { REPO_ROOT } from '../support/tenant.js';
 
-/** The repository root, found from this file (works from test/ and from dist/test/). */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'fixtures', 'tenants'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-}
-const ROOT = repoRoot();
+const ROOT = REPO_ROOT;
 const fixture = (name: string): TenantFixture => loadFixture(join(ROOT, 'fixtures', 'tenants', `${name}.json`));
 
 const GO_LIVE = fixture('go-live-ready-b2c');

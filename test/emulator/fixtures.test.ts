@@ -3,24 +3,15 @@
  * internally consistent, free of real secrets, and true to their descriptions.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EMAIL_TEMPLATE_NAMES, RESOURCES, isResourceKey } from '../../src/snapshot/resources.js';
 import type { TenantFixture } from './fixture.js';
+import { REPO_ROOT } from '../support/tenant.js';
 import { loadFixture } from './server.js';
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'fixtures', 'tenants'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-}
-const ROOT = repoRoot();
+const ROOT = REPO_ROOT;
 const DIR = join(ROOT, 'fixtures', 'tenants');
 const NAMES = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))

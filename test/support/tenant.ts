@@ -11,7 +11,8 @@ import type { TenantFixture } from '../emulator/fixture.js';
 import { RESOURCE_KEYS, RESOURCES, type ResourceDataMap, type ResourceKey } from '../../src/snapshot/resources.js';
 import { failure, ok, type FailureReason, type Snapshot, type SnapshotResources } from '../../src/snapshot/snapshot.js';
 
-export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/tenants/', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
+export const FIXTURES_DIR = `${REPO_ROOT}/fixtures/tenants/`;
 
 export function readFixture(name: string): TenantFixture {
   return JSON.parse(readFileSync(`${FIXTURES_DIR}${name}.json`, 'utf8')) as TenantFixture;
