@@ -12,6 +12,8 @@ export default defineRule({
   topics: bothPlans('p1.authentication.anomaly-detection'),
   severity: 'advice',
   checks: ['AP-04'],
+  checkmate: ['checkBotDetectionSetting'],
+  dashboard: ['attack-protection'],
   rationale:
     'Bot detection puts a CAPTCHA in front of traffic that looks automated. Set to "never" for password login or reset, scripted credential stuffing and reset-mail floods meet no challenge.',
   remediation:

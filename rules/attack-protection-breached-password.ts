@@ -8,6 +8,8 @@ export default defineRule({
   topics: [...bothPlans('p1.authentication.anomaly-detection'), 'b2c.p1.provisioning.self-sign-up'],
   severity: 'warning',
   checks: ['AP-03'],
+  checkmate: ['checkBreachedPassword'],
+  dashboard: ['attack-protection'],
   rationale:
     'Credentials leaked elsewhere are the fuel of account takeover. Breached password detection refuses them at login and, with the pre-user-registration stage, stops new accounts being created with them.',
   remediation:

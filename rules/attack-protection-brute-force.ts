@@ -8,6 +8,8 @@ export default defineRule({
   topics: bothPlans('p1.authentication.anomaly-detection', 'p1.profile-management.blocking-users'),
   severity: 'blocker',
   checks: ['AP-01'],
+  checkmate: ['checkBruteForce'],
+  dashboard: ['attack-protection'],
   rationale:
     'Brute-force protection blocks an IP after repeated failed logins to one account. Without it, password guessing against a single account goes unchecked; without user notification, the user never learns of it or gets the unblock link.',
   remediation:

@@ -8,6 +8,8 @@ export default defineRule({
   topics: [...bothPlans('p1.authentication.anomaly-detection'), 'b2c.p1.provisioning.self-sign-up'],
   severity: 'warning',
   checks: ['AP-02'],
+  checkmate: ['checkSuspiciousIPThrottling'],
+  dashboard: ['attack-protection'],
   rationale:
     'Suspicious IP throttling slows down one IP trying many accounts (credential stuffing) or creating many sign-ups. It is on by default; turning it off or removing "block" leaves those attacks unthrottled.',
   remediation:

@@ -7,6 +7,8 @@ export default defineRule({
   // Decision 3: a ready custom domain is the core evidence of the custom-domains topic.
   severity: 'blocker',
   checks: ['CD-01'],
+  checkmate: ['checkCustomDomain'],
+  dashboard: ['custom-domain'],
   rationale:
     'Users should only ever see your own domain on login pages: it resists phishing, keeps cookies first-party, and is needed for passkeys. Create it in every environment, dev included, so the CNAME and certificate are exercised before Go-Live.',
   remediation:

@@ -9,6 +9,8 @@ export default defineRule({
   severity: 'blocker',
   prodOnly: true,
   checks: ['EM-01'],
+  checkmate: ['checkEmailProvider'],
+  dashboard: ['email-provider'],
   rationale:
     "Auth0's built-in email provider is for testing only: it is rate-limited, sends from an Auth0 address, and cannot send customised templates. Verification, password reset, invitations and security notifications depend on it.",
   remediation:

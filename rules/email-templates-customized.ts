@@ -25,6 +25,8 @@ export default defineRule({
   ],
   severity: 'warning',
   checks: ['EM-03'],
+  checkmate: ['checkEmailTemplates'],
+  dashboard: ['email-templates'],
   rationale:
     "Every email Auth0 sends on your behalf — verification, password reset, blocked account, breached password, MFA enrolment, invitations — arrives with Auth0's default wording and look unless its template is customised and enabled. Default mails read like phishing and carry no support contact.",
   remediation:

@@ -13,6 +13,8 @@ export default defineRule({
   topics: bothPlans('p1.branding.error-page'),
   severity: 'warning',
   checks: ['TEN-11'],
+  checkmate: ['checkErrorPageTemplate'],
+  dashboard: ['error-page'],
   rationale:
     "When a login transaction fails, users land on the tenant error page. The generic Auth0 page shows technical detail and no way back to you. A hosted custom page must be HTML-escaped: error descriptions come from the request and reflect attacker-controlled text (XSS).",
   remediation:

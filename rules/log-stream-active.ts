@@ -7,6 +7,8 @@ export default defineRule({
   // Decision 3: an active log stream is the core evidence of the logging topic.
   severity: 'blocker',
   checks: ['LOG-01'],
+  checkmate: ['checkLogStream'],
+  dashboard: ['log-streaming'],
   rationale:
     'Auth0 keeps tenant logs for 2 to 30 days depending on the plan. Without a stream to your SIEM or log store there is no forensic trail, no alerting on attacks, and no history beyond that window.',
   remediation:

@@ -10,6 +10,8 @@ export default defineRule({
   // Decision 4: MFA is in scope by default; with no factor the Phase 2 MFA topic fails.
   severity: 'blocker',
   checks: ['MFA-01'],
+  checkmate: ['checkGuardianFactors'],
+  dashboard: ['mfa'],
   rationale:
     'Passwords alone do not stop account takeover. With no factor enabled, MFA cannot be required anywhere, not even for step-up on sensitive actions. Phishing-resistant factors (WebAuthn, passkeys) and OTP or push are strong; SMS and email are weak.',
   remediation:

@@ -10,6 +10,8 @@ export default defineRule({
   topics: bothPlans('p2.authentication.mfa'),
   severity: 'warning',
   checks: ['MFA-02'],
+  checkmate: ['checkGuardianPolicy'],
+  dashboard: ['mfa'],
   rationale:
     'Enabled factors protect nothing unless MFA is required: the tenant policy must be "Always" or "Adaptive", or a deployed post-login Action must trigger it (api.multifactor.enable / api.authentication.challengeWith).',
   remediation:

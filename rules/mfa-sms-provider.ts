@@ -9,6 +9,7 @@ export default defineRule({
   severity: 'blocker',
   prodOnly: true,
   checks: ['MFA-03'],
+  dashboard: ['mfa-sms-provider'],
   rationale:
     "Auth0's built-in SMS provider is for testing: low limits and no delivery guarantees. In production, SMS and voice codes must go through your own Twilio account (or a custom phone provider).",
   remediation:

@@ -8,6 +8,7 @@ export default defineRule({
   topics: [...bothPlans('p1.authentication.universal-login'), 'b2c.p1.provisioning.self-sign-up'],
   severity: 'warning',
   checks: ['UL-01'],
+  dashboard: ['universal-login'],
   rationale:
     'The new Universal Login experience is where Auth0 ships passkeys, identifier-first, Forms, ACUL and accessibility fixes; the Classic experience (Lock) is frozen, and a customised Classic page is yours to upgrade.',
   remediation:

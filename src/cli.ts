@@ -30,6 +30,9 @@ interface AuditFlags {
   output?: string;
   concurrency: string;
   timeout: string;
+  withLogs?: boolean | string;
+  withUsers?: boolean;
+  withForms?: boolean;
   color?: boolean;
   verbose?: boolean;
   quiet?: boolean;
@@ -89,6 +92,11 @@ async function runAudit(flags: AuditFlags): Promise<number> {
   const timeout = Number(flags.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) throw new UsageError('--timeout must be a number of seconds from 1 to 3600');
 
+  const logDays = flags.withLogs === undefined || flags.withLogs === true ? 7 : Number(flags.withLogs);
+  if (flags.withLogs !== undefined && (!Number.isInteger(logDays) || logDays < 1 || logDays > 30)) {
+    throw new UsageError('--with-logs takes a number of days from 1 to 30 (Auth0 keeps logs 2 to 30 days)');
+  }
+
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
   log.debug({ domain, apiBaseUrl: apiBaseUrl?.origin, plan: flags.plan, env: flags.env }, 'audit starting');
   const report = await audit({
@@ -108,6 +116,8 @@ async function runAudit(flags: AuditFlags): Promise<number> {
     env: flags.env,
     ...(flags.require ? { require: flags.require } : {}),
     failOn: flags.failOn,
+    optIns: { logs: flags.withLogs !== undefined, users: !!flags.withUsers, forms: !!flags.withForms },
+    logLookbackDays: logDays,
   });
   const color = flags.color ?? (!!process.stdout.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== ''));
   const text = REPORTERS[flags.format](report, { color: flags.output ? false : color, verbose: !!flags.verbose });
@@ -142,6 +152,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'report format').choices(REPORTER_NAMES).default('console'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--concurrency <n>', 'requests in flight at once', '4')
+    .option('--with-logs [days]', 'also run the checks that search tenant logs (read:logs), over the last N days (default 7)')
+    .option('--with-users', 'also run the checks that read a sample of users (read:users)')
+    .option('--with-forms', 'also run the checks that read Forms (read:forms)')
     .option('--timeout <seconds>', 'time budget for retrying one request (429, 5xx, network errors)', '60')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')

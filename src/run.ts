@@ -23,7 +23,18 @@ export type SourceOptions =
 export const DEFAULT_SETTINGS: RuleSettings = {
   maxEmailLinkLifetimeSeconds: 432_000,
   recommendedNode: 22,
+  maxTokenLifetimeSeconds: 86_400,
+  maxIdTokenLifetimeSeconds: 36_000,
+  minPasswordLength: 12,
+  certificateWarningDays: 30,
+  maxMetadataBytes: 16_384,
 };
+
+export interface OptIns {
+  logs?: boolean;
+  users?: boolean;
+  forms?: boolean;
+}
 
 export interface AuditOptions {
   source: SourceOptions;
@@ -40,6 +51,10 @@ export interface AuditOptions {
   outOfScope?: readonly OutOfScope[];
   attested?: ReadonlySet<string>;
   now?: () => Date;
+  /** Opt-in rule groups that read logs, users or forms. */
+  optIns?: OptIns;
+  /** Lookback of log searches, days (default 7). */
+  logLookbackDays?: number;
 }
 
 /** Resources an audit with these rules reads: what the rules need plus what topic scope needs. */
@@ -54,7 +69,8 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   const index = loadCatalog().plans[plan];
   // Validate the gate before any request is sent: a typo is exit 2, not a wasted audit.
   const required = opts.require ? resolveMilestone(index, opts.require) : undefined;
-  const rules = (opts.rules ?? allRules).filter((r) => isRuleEnabled(r, opts.ruleSettings));
+  const optIns = opts.optIns ?? {};
+  const rules = (opts.rules ?? allRules).filter((r) => isRuleEnabled(r, opts.ruleSettings) && (!r.optIn || optIns[r.optIn]));
 
   let snapshot: Snapshot;
   if (opts.source.kind === 'management-api') {
@@ -67,6 +83,7 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
       ...(s.retryBudgetMs ? { retryBudgetMs: s.retryBudgetMs } : {}),
       ...(s.onEvent ? { onEvent: s.onEvent } : {}),
       ...(s.fetchImpl ? { fetchImpl: s.fetchImpl } : {}),
+      ...(opts.logLookbackDays ? { logLookbackDays: opts.logLookbackDays } : {}),
       now,
     }));
   } else {

@@ -40,6 +40,22 @@ export interface RuleSettings {
   maxEmailLinkLifetimeSeconds: number;
   /** Minimum Node.js major for tenant and Action runtimes. */
   recommendedNode: number;
+  /** Longest acceptable access-token lifetime of an API, seconds (API-03). */
+  maxTokenLifetimeSeconds: number;
+  /** Longest acceptable ID-token lifetime of an application, seconds (APP-12). */
+  maxIdTokenLifetimeSeconds: number;
+  /** Minimum password length for database connections (DB-02). */
+  minPasswordLength: number;
+  /** Days before expiry at which a SAML certificate is flagged (ENT-04). */
+  certificateWarningDays: number;
+  /** Locales the login pages must serve (TEN-15); default: the tenant's enabled locales. */
+  locales?: string[];
+  /** Client ids attested as monitoring clients allowed to use the password grant (APP-05, P-MON). */
+  monitoringClients?: string[];
+  /** Client ids attested as using embedded login (APP-09). */
+  embeddedLoginClients?: string[];
+  /** Largest acceptable user_metadata / app_metadata, bytes (USR-01). */
+  maxMetadataBytes: number;
 }
 
 export interface RuleContext {
@@ -66,8 +82,14 @@ export interface RuleMeta {
   severity: Severity;
   /** A "(prod)" check: full severity only on `--env prod`, one level lower elsewhere. */
   prodOnly?: boolean;
-  /** Catalog check ids (§2.2) this rule implements. */
+  /** Catalog check ids (§2.2) this rule implements; may be empty for a CheckMate/Dashboard-only rule. */
   checks: readonly string[];
+  /** CheckMate function names this rule covers (src/coverage.ts CHECKMATE). */
+  checkmate?: readonly string[];
+  /** Dashboard readiness-check item keys this rule covers (src/coverage.ts DASHBOARD). */
+  dashboard?: readonly string[];
+  /** Off unless asked for: `logs` (--with-logs), `users` (--with-users), `forms` (--with-forms). */
+  optIn?: 'logs' | 'users' | 'forms';
   rationale: string;
   /** What to do, with the Dashboard path and the Management API call. */
   remediation: string;

@@ -29,6 +29,8 @@ export const SCOPE_RESOURCES: readonly ResourceKey[] = [
   'bruteForceProtection',
   'breachedPasswordDetection',
   'emailProvider',
+  'resourceServers',
+  'roles',
 ];
 
 export type Facts = { [F in Fact]: boolean | undefined };
@@ -63,9 +65,8 @@ export function computeFacts(s: Snapshot): Facts {
     socialConnection: conns && conns.some((c) => SOCIAL_STRATEGIES.has(c.strategy)),
     enterpriseConnection: conns && conns.some((c) => ENTERPRISE_STRATEGIES.has(c.strategy)),
     organizations: dataOf(s, 'organizations') && (dataOf(s, 'organizations')?.length ?? 0) > 0,
-    // Resource servers and roles join the snapshot with the API and RBAC rules.
-    customApi: undefined,
-    roles: undefined,
+    customApi: dataOf(s, 'resourceServers')?.some((r) => r.is_system !== true),
+    roles: dataOf(s, 'roles') && (dataOf(s, 'roles')?.length ?? 0) > 0,
     m2mClient: clients && clients.some((c) => c.app_type === 'non_interactive'),
     mfaFactor: factors && factors.some((f) => f.enabled && f.name !== 'recovery-code'),
     codeInTenant: actions && (actions.length > 0 || customDb === true) ? true : actions && customDb === false ? false : undefined,

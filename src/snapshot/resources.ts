@@ -205,6 +205,99 @@ export const Organization = z.looseObject({
   branding: z.looseObject({ logo_url: str, colors: z.record(z.string(), z.string()).optional() }).optional(),
 });
 
+export const ResourceServer = z.looseObject({
+  id: str,
+  name: str,
+  identifier: z.string(),
+  is_system: bool,
+  signing_alg: str,
+  token_lifetime: num,
+  token_lifetime_for_web: num,
+  allow_offline_access: bool,
+  skip_consent_for_verifiable_first_party_clients: bool,
+  enforce_policies: bool,
+  token_dialect: str,
+  scopes: z.array(z.looseObject({ value: z.string() })).optional(),
+  token_encryption: z.unknown().optional(),
+  proof_of_possession: z.unknown().optional(),
+});
+
+export const ClientGrant = z.looseObject({
+  id: str,
+  client_id: z.string(),
+  audience: z.string(),
+  scope: strArr,
+  allow_all_scopes: bool,
+  subject_type: str,
+  is_system: bool,
+});
+
+export const Role = z.looseObject({ id: z.string(), name: z.string(), description: str });
+export const Permission = z.looseObject({ permission_name: z.string(), resource_server_identifier: z.string() });
+
+export const LegacyRule = z.looseObject({ id: str, name: str, enabled: bool, script: str, order: num, stage: str });
+export const LegacyHook = z.looseObject({ id: str, name: str, enabled: bool, script: str, triggerId: str });
+
+export const OrganizationConnection = z.looseObject({
+  connection_id: z.string(),
+  assign_membership_on_login: bool,
+  is_signup_enabled: bool,
+  show_as_button: bool,
+});
+export const OrganizationMembers = z.looseObject({ count: z.number(), more: z.boolean() });
+export const DiscoveryDomain = z.looseObject({ id: str, domain: z.string(), status: str });
+
+export const ScimConfiguration = z.looseObject({ connection_id: z.string(), connection_name: str, strategy: str, tenant_name: str });
+export const SelfServiceProfile = z.looseObject({ id: str, name: str });
+export const Form = z.looseObject({ id: str, name: str });
+export const SigningKey = z.looseObject({
+  kid: z.string(),
+  current: bool,
+  next: bool,
+  previous: bool,
+  revoked: bool,
+  current_since: str,
+  current_until: str,
+});
+export const NetworkAcl = z.looseObject({
+  id: str,
+  description: str,
+  active: bool,
+  priority: num,
+  rule: z
+    .looseObject({
+      action: z.record(z.string(), z.unknown()).optional(),
+      match: z.record(z.string(), z.unknown()).optional(),
+      not_match: z.record(z.string(), z.unknown()).optional(),
+      scope: str,
+    })
+    .optional(),
+});
+export const EventStream = z.looseObject({ id: str, name: str, status: str });
+
+/** Log searches (opt-in `--with-logs`): query name → matches within the lookback window. */
+export const LogQuery = z.looseObject({
+  q: z.string(),
+  total: z.number(),
+  sample: z.array(z.looseObject({ type: str, date: str, hostname: str, client_id: str, client_name: str, description: str })),
+});
+export const LOG_QUERY_NAMES = ['canonicalDomainLogins', 'rateLimits', 'deprecations'] as const;
+export const LogEvents = z.partialRecord(z.enum(LOG_QUERY_NAMES), LogQuery);
+
+/** A sample of users (opt-in `--with-users`), with only what USR checks read. */
+export const UsersSample = z.looseObject({
+  total: z.number(),
+  unverified: z.number(),
+  sample: z.array(
+    z.looseObject({
+      user_id: z.string(),
+      identities: z.array(z.looseObject({ provider: str, connection: str })).optional(),
+      user_metadata: z.unknown().optional(),
+      app_metadata: z.unknown().optional(),
+    }),
+  ),
+});
+
 /**
  * The registry. `paths` are the Management API v2 paths (for the docs and the emulator),
  * `scopes` the read scopes the token needs for them.
@@ -341,6 +434,118 @@ export const RESOURCES = {
     paths: ['/organizations'],
     scopes: ['read:organizations'],
     schema: z.array(Organization),
+  },
+  connectionClients: {
+    title: 'Applications enabled per connection',
+    paths: ['/connections/{id}/clients'],
+    scopes: ['read:connections'],
+    /** connection id → enabled client ids */
+    schema: z.record(z.string(), z.array(z.string())),
+  },
+  resourceServers: {
+    title: 'APIs (resource servers)',
+    paths: ['/resource-servers'],
+    scopes: ['read:resource_servers'],
+    schema: z.array(ResourceServer),
+  },
+  clientGrants: {
+    title: 'Client grants',
+    paths: ['/client-grants'],
+    scopes: ['read:client_grants'],
+    schema: z.array(ClientGrant),
+  },
+  roles: {
+    title: 'Roles',
+    paths: ['/roles'],
+    scopes: ['read:roles'],
+    schema: z.array(Role),
+  },
+  rolePermissions: {
+    title: 'Permissions per role',
+    paths: ['/roles/{id}/permissions'],
+    scopes: ['read:roles'],
+    /** role id → permissions */
+    schema: z.record(z.string(), z.array(Permission)),
+  },
+  rules: {
+    title: 'Rules (legacy)',
+    paths: ['/rules'],
+    scopes: ['read:rules'],
+    schema: z.array(LegacyRule),
+  },
+  hooks: {
+    title: 'Hooks (legacy)',
+    paths: ['/hooks'],
+    scopes: ['read:hooks'],
+    schema: z.array(LegacyHook),
+  },
+  organizationConnections: {
+    title: 'Connections enabled per organization',
+    paths: ['/organizations/{id}/enabled_connections'],
+    scopes: ['read:organization_connections'],
+    /** organization id → enabled connections */
+    schema: z.record(z.string(), z.array(OrganizationConnection)),
+  },
+  organizationMembers: {
+    title: 'Members per organization (first page)',
+    paths: ['/organizations/{id}/members'],
+    scopes: ['read:organization_members'],
+    /** organization id → how many members were seen on the first page, and whether there are more */
+    schema: z.record(z.string(), OrganizationMembers),
+  },
+  organizationDiscoveryDomains: {
+    title: 'Discovery domains per organization',
+    paths: ['/organizations/{id}/discovery-domains'],
+    scopes: ['read:organization_discovery_domains'],
+    schema: z.record(z.string(), z.array(DiscoveryDomain)),
+  },
+  scimConfigurations: {
+    title: 'SCIM configurations',
+    paths: ['/connections-scim-configurations'],
+    scopes: ['read:scim_config'],
+    schema: z.array(ScimConfiguration),
+  },
+  selfServiceProfiles: {
+    title: 'Self-service SSO profiles',
+    paths: ['/self-service-profiles'],
+    scopes: ['read:self_service_profiles'],
+    schema: z.array(SelfServiceProfile),
+  },
+  forms: {
+    title: 'Forms',
+    paths: ['/forms'],
+    scopes: ['read:forms'],
+    schema: z.array(Form),
+  },
+  signingKeys: {
+    title: 'Signing keys',
+    paths: ['/keys/signing'],
+    scopes: ['read:signing_keys'],
+    schema: z.array(SigningKey),
+  },
+  networkAcls: {
+    title: 'Tenant network ACLs',
+    paths: ['/network-acls'],
+    scopes: ['read:network_acls'],
+    schema: z.array(NetworkAcl),
+  },
+  eventStreams: {
+    title: 'Event streams',
+    paths: ['/event-streams'],
+    scopes: ['read:event_streams'],
+    schema: z.array(EventStream),
+  },
+  logEvents: {
+    title: 'Tenant log searches (--with-logs)',
+    paths: ['/logs'],
+    scopes: ['read:logs'],
+    schema: LogEvents,
+  },
+  usersSample: {
+    title: 'A sample of users (--with-users)',
+    paths: ['/users'],
+    scopes: ['read:users'],
+    schema: UsersSample,
   },
 } as const satisfies Record<string, ResourceSpec>;
 

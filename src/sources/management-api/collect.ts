@@ -10,7 +10,7 @@ import { redact } from '../../snapshot/redact.js';
 import { RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
 import { failure, ok, type ResourceFailure, type ResourceResult, type Snapshot } from '../../snapshot/snapshot.js';
 import { createManagementClient, type Credentials } from './client.js';
-import { FETCHERS, type FetchContext } from './fetchers.js';
+import { DependencyUnavailableError, FETCHERS, type FetchContext } from './fetchers.js';
 import { createTransport, errorCode, type TransportEvent, type TransportStats } from './transport.js';
 
 export interface CollectOptions {
@@ -24,6 +24,10 @@ export interface CollectOptions {
   onEvent?: (e: TransportEvent | { type: 'resource'; key: ResourceKey; ok: boolean }) => void;
   now?: () => Date;
   fetchImpl?: typeof fetch;
+  /** Lookback of log searches, days (default 7, catalog Decision 8). */
+  logLookbackDays?: number;
+  /** Users read for the user sample (default 50). */
+  userSampleSize?: number;
 }
 
 export interface CollectResult {
@@ -72,6 +76,10 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
 
   const ctx: FetchContext = {
     mgmt,
+    domain: opts.credentials.domain,
+    now: opts.now?.() ?? new Date(),
+    logLookbackDays: opts.logLookbackDays ?? 7,
+    userSampleSize: opts.userSampleSize ?? 50,
     request: (fn) => limit(fn),
     need: async (key) => {
       const r = await load(key);
@@ -92,6 +100,13 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
           }
           return ok(redact(parsed.data));
         } catch (e) {
+          if (e instanceof DependencyUnavailableError) {
+            const dep = await load(e.dependency);
+            if (!dep.ok) {
+              const { fatal: _f, ...f } = dep as ResourceFailure & { fatal?: string };
+              return { ...f, detail: `needs ${RESOURCES[e.dependency].title}, which could not be read: ${dep.detail}` };
+            }
+          }
           return classifyError(e, key);
         }
       })();

@@ -13,8 +13,35 @@ export interface FetchContext {
   mgmt: ManagementClient;
   /** Run one request under the shared concurrency limit. */
   request<T>(fn: () => Promise<T>): Promise<T>;
-  /** Data of another resource this one depends on (fetched once, shared). */
+  /** Data of another resource this one depends on (fetched once, shared); undefined if unread. */
   need(key: ResourceKey): Promise<unknown>;
+  /** Canonical tenant domain. */
+  domain: string;
+  now: Date;
+  /** Lookback of log searches, days (`--with-logs`, default 7). */
+  logLookbackDays: number;
+  /** Users in the sample (`--with-users`). */
+  userSampleSize: number;
+}
+
+export class DependencyUnavailableError extends Error {
+  constructor(readonly dependency: ResourceKey) {
+    super(`depends on ${dependency}, which could not be read`);
+  }
+}
+
+/** Data of a dependency, or an error that makes this resource unknown too. */
+async function dependency<T>(ctx: FetchContext, key: ResourceKey): Promise<T> {
+  const d = await ctx.need(key);
+  if (d === undefined) throw new DependencyUnavailableError(key);
+  return d as T;
+}
+
+/** One request per item of a parent list, all under the limiter; results keyed by id. */
+async function perItem<T>(ids: string[], fetch: (id: string) => Promise<T>): Promise<Record<string, T>> {
+  const out: Record<string, T> = {};
+  await Promise.all(ids.map(async (id) => { out[id] = await fetch(id); }));
+  return out;
 }
 
 export interface Fetcher {
@@ -89,6 +116,32 @@ async function listCheckpoint<T>(ctx: FetchContext, page: (from: string | undefi
   }
 }
 
+interface LogPage {
+  data: { type?: string; date?: unknown; hostname?: string; client_id?: string; client_name?: string; description?: string }[];
+  response: { total?: number | undefined };
+}
+
+async function searchLogs(ctx: FetchContext, q: string) {
+  const since = new Date(ctx.now.getTime() - ctx.logLookbackDays * 86_400_000).toISOString();
+  const query = `(${q}) AND date:[${since} TO *]`;
+  // The v7 SDK names the parameter `search`; the API reads `q`: send it as an extra query param.
+  const page = (await ctx.request(() =>
+    ctx.mgmt.logs.list({ per_page: 10, include_totals: true }, { queryParams: { q: query } }),
+  )) as unknown as LogPage;
+  return {
+    q: query,
+    total: page.response.total ?? page.data.length,
+    sample: page.data.map((l) => ({
+      ...(l.type ? { type: l.type } : {}),
+      ...(l.date ? { date: String(l.date) } : {}),
+      ...(l.hostname ? { hostname: l.hostname } : {}),
+      ...(l.client_id ? { client_id: l.client_id } : {}),
+      ...(l.client_name ? { client_name: l.client_name } : {}),
+      ...(l.description ? { description: l.description } : {}),
+    })),
+  };
+}
+
 const CUSTOM_TEXT_PROMPTS = ['login', 'signup', 'reset-password'] as const;
 
 export const FETCHERS: Record<ResourceKey, Fetcher> = {
@@ -96,7 +149,7 @@ export const FETCHERS: Record<ResourceKey, Fetcher> = {
   customDomains: (c) => c.request(() => c.mgmt.customDomains.list()),
   prompts: (c) => c.request(() => c.mgmt.prompts.getSettings()),
   promptsCustomText: async (c) => {
-    const settings = (await c.need('tenantSettings')) as { enabled_locales?: string[] } | undefined;
+    const settings = await dependency<{ enabled_locales?: string[] }>(c, 'tenantSettings');
     const locales = settings?.enabled_locales?.length ? settings.enabled_locales : ['en'];
     const out: Record<string, Record<string, unknown>> = {};
     await Promise.all(
@@ -140,4 +193,80 @@ export const FETCHERS: Record<ResourceKey, Fetcher> = {
     listOffset(c, (page) => c.mgmt.actions.triggers.bindings.list('post-login', { page, per_page: PAGE_SIZE })),
   organizations: (c) =>
     listCheckpoint(c, (from) => c.mgmt.organizations.list(from ? { take: PAGE_SIZE, from } : { take: PAGE_SIZE })),
+  connectionClients: async (c) => {
+    const conns = await dependency<{ id: string; enabled_clients?: string[] }[]>(c, 'connections');
+    // Tenants still on the legacy payload list enabled clients inline: no request needed.
+    return perItem(conns.map((x) => x.id), async (id) => {
+      const inline = conns.find((x) => x.id === id)?.enabled_clients;
+      if (inline) return inline;
+      const items = await listCheckpoint(c, (from) => c.mgmt.connections.clients.get(id, from ? { take: PAGE_SIZE, from } : { take: PAGE_SIZE }));
+      return items.map((i) => i.client_id);
+    });
+  },
+  resourceServers: (c) => listOffset(c, (page) => c.mgmt.resourceServers.list({ page, per_page: PAGE_SIZE, include_totals: true })),
+  clientGrants: (c) =>
+    listCheckpoint(c, (from) => c.mgmt.clientGrants.list(from ? { take: PAGE_SIZE, from } : { take: PAGE_SIZE })),
+  roles: (c) => listOffset(c, (page) => c.mgmt.roles.list({ page, per_page: PAGE_SIZE, include_totals: true })),
+  rolePermissions: async (c) => {
+    const roles = await dependency<{ id: string }[]>(c, 'roles');
+    return perItem(roles.map((r) => r.id), (id) =>
+      listOffset(c, (page) => c.mgmt.roles.permissions.list(id, { page, per_page: PAGE_SIZE, include_totals: true })),
+    );
+  },
+  rules: (c) => listOffset(c, (page) => c.mgmt.rules.list({ page, per_page: PAGE_SIZE, include_totals: true })),
+  hooks: (c) => listOffset(c, (page) => c.mgmt.hooks.list({ page, per_page: PAGE_SIZE, include_totals: true })),
+  organizationConnections: async (c) => {
+    const orgs = await dependency<{ id: string }[]>(c, 'organizations');
+    return perItem(orgs.map((o) => o.id), (id) =>
+      listOffset(c, (page) => c.mgmt.organizations.enabledConnections.list(id, { page, per_page: PAGE_SIZE, include_totals: true })),
+    );
+  },
+  organizationMembers: async (c) => {
+    const orgs = await dependency<{ id: string }[]>(c, 'organizations');
+    // Rules only ask whether an organization has members: one page each is enough.
+    return perItem(orgs.map((o) => o.id), async (id) => {
+      const p = await c.request(() => c.mgmt.organizations.members.list(id, { take: 50, fields: 'user_id', include_fields: true }));
+      return { count: p.data.length, more: !!p.response.next };
+    });
+  },
+  organizationDiscoveryDomains: async (c) => {
+    const orgs = await dependency<{ id: string }[]>(c, 'organizations');
+    return perItem(orgs.map((o) => o.id), (id) =>
+      listCheckpoint(c, (from) => c.mgmt.organizations.discoveryDomains.list(id, from ? { take: PAGE_SIZE, from } : { take: PAGE_SIZE })),
+    );
+  },
+  scimConfigurations: (c) =>
+    listCheckpoint(c, (from) => c.mgmt.connections.scimConfiguration.list(from ? { take: PAGE_SIZE, from } : { take: PAGE_SIZE })),
+  selfServiceProfiles: (c) => listOffset(c, (page) => c.mgmt.selfServiceProfiles.list({ page, per_page: PAGE_SIZE, include_totals: true })),
+  forms: (c) => listOffset(c, (page) => c.mgmt.forms.list({ page, per_page: PAGE_SIZE, include_totals: true })),
+  signingKeys: (c) => c.request(() => c.mgmt.keys.signing.list()),
+  networkAcls: (c) => listOffset(c, (page) => c.mgmt.networkAcls.list({ page, per_page: PAGE_SIZE, include_totals: true })),
+  eventStreams: (c) =>
+    listCheckpoint(c, (from) => c.mgmt.eventStreams.list(from ? { take: PAGE_SIZE, from } : { take: PAGE_SIZE })),
+  logEvents: async (c) => {
+    const [canonicalDomainLogins, rateLimits, deprecations] = await Promise.all([
+      searchLogs(c, `type:("s" OR "ss" OR "f" OR "fp" OR "fu") AND hostname:"${c.domain}"`),
+      searchLogs(c, 'type:("api_limit" OR "api_limit_warning")'),
+      searchLogs(c, 'type:"depnote"'),
+    ]);
+    return { canonicalDomainLogins, rateLimits, deprecations };
+  },
+  usersSample: async (c) => {
+    // Only the fields the USR checks read: no email, no name.
+    const fields = 'user_id,identities,user_metadata,app_metadata';
+    const [sample, unverified] = await Promise.all([
+      c.request(() => c.mgmt.users.list({ per_page: c.userSampleSize, include_totals: true, search_engine: 'v3', fields, include_fields: true })),
+      c.request(() => c.mgmt.users.list({ q: 'email_verified:false', per_page: 1, include_totals: true, search_engine: 'v3', fields: 'user_id', include_fields: true })),
+    ]);
+    return {
+      total: sample.response.total ?? sample.data.length,
+      unverified: unverified.response.total ?? unverified.data.length,
+      sample: sample.data.map((u) => ({
+        user_id: u.user_id ?? '',
+        identities: (u.identities ?? []).map((i) => ({ provider: i.provider, connection: i.connection })),
+        user_metadata: u.user_metadata,
+        app_metadata: u.app_metadata,
+      })),
+    };
+  },
 };

@@ -1,0 +1,225 @@
+/**
+ * Static checks on code held in the tenant (Actions, custom database scripts, Rules, Hooks),
+ * with a real JavaScript parser (acorn), never regular expressions on source text. Every hit
+ * carries its line and column. Pure: rules call these on snapshot data.
+ *
+ * What this can and cannot see: calls through aliases (`const m = api.multifactor; m.enable()`)
+ * are followed one level; dynamically built names are not. Treat results as evidence.
+ */
+import { parse, type Node } from 'acorn';
+import { ancestor, simple } from 'acorn-walk';
+
+export interface Location {
+  line: number;
+  column: number;
+}
+
+export interface ParsedCode {
+  ok: true;
+  ast: Node;
+}
+export interface ParseFailure {
+  ok: false;
+  error: string;
+  location?: Location;
+}
+
+/** Parse as a module first (Actions use `exports.` and may use `import`), then as a script. */
+export function parseCode(code: string): ParsedCode | ParseFailure {
+  let lastError: unknown;
+  for (const sourceType of ['module', 'script'] as const) {
+    try {
+      const ast = parse(code, {
+        ecmaVersion: 'latest',
+        sourceType,
+        locations: true,
+        allowReturnOutsideFunction: true,
+        allowAwaitOutsideFunction: true,
+        allowHashBang: true,
+      });
+      return { ok: true, ast };
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  const loc = (lastError as { loc?: { line: number; column: number } } | undefined)?.loc;
+  return {
+    ok: false,
+    error: lastError instanceof Error ? lastError.message : String(lastError),
+    ...(loc ? { location: { line: loc.line, column: loc.column + 1 } } : {}),
+  };
+}
+
+interface AnyNode extends Node {
+  [key: string]: unknown;
+}
+
+const at = (n: Node): Location => ({ line: n.loc?.start.line ?? 0, column: (n.loc?.start.column ?? 0) + 1 });
+
+/** `a.b.c` for a member-expression chain of identifiers (computed string keys included), else undefined. */
+export function memberPath(n: unknown): string | undefined {
+  const node = n as AnyNode | undefined;
+  if (!node) return undefined;
+  if (node.type === 'Identifier') return node.name as string;
+  if (node.type === 'ThisExpression') return 'this';
+  if (node.type === 'MemberExpression') {
+    const obj = memberPath(node.object);
+    const prop = node.property as AnyNode;
+    const key = node.computed ? (prop.type === 'Literal' && typeof prop.value === 'string' ? prop.value : undefined) : (prop.name as string);
+    return obj && key ? `${obj}.${key}` : undefined;
+  }
+  if (node.type === 'ChainExpression') return memberPath(node.expression);
+  if (node.type === 'AwaitExpression') return memberPath(node.argument);
+  return undefined;
+}
+
+export interface CallSite extends Location {
+  /** The callee as written, aliases resolved one level: `api.multifactor.enable`. */
+  callee: string;
+  /** Arguments that are string literals, by position. */
+  stringArgs: (string | undefined)[];
+}
+
+/** Every call and `new` in the code, with its callee path. */
+export function calls(parsed: ParsedCode): CallSite[] {
+  const aliases = new Map<string, string>();
+  simple(parsed.ast, {
+    VariableDeclarator(n) {
+      const node = n as unknown as AnyNode;
+      const id = node.id as AnyNode;
+      const path = memberPath(node.init);
+      if (id.type === 'Identifier' && path && path.includes('.')) aliases.set(id.name as string, path);
+    },
+  });
+  const resolve = (p: string): string => {
+    const [head, ...rest] = p.split('.');
+    const alias = head ? aliases.get(head) : undefined;
+    return alias ? [alias, ...rest].join('.') : p;
+  };
+  const out: CallSite[] = [];
+  const visit = (n: Node) => {
+    const node = n as AnyNode;
+    const path = memberPath(node.callee);
+    if (!path) return;
+    const args = (node.arguments as AnyNode[]) ?? [];
+    out.push({
+      callee: resolve(path),
+      stringArgs: args.map((a) => (a.type === 'Literal' && typeof a.value === 'string' ? a.value : a.type === 'TemplateLiteral' && (a.expressions as unknown[]).length === 0 ? String(((a.quasis as AnyNode[])[0]?.value as { cooked?: string })?.cooked ?? '') : undefined)),
+      ...at(n),
+    });
+  };
+  simple(parsed.ast, { CallExpression: visit, NewExpression: visit });
+  return out;
+}
+
+/** Calls whose callee path matches (a string is an exact path or a `prefix.*`). */
+export function findCalls(parsed: ParsedCode, ...patterns: (string | RegExp)[]): CallSite[] {
+  return calls(parsed).filter((c) =>
+    patterns.some((p) => (typeof p === 'string' ? (p.endsWith('.*') ? c.callee.startsWith(p.slice(0, -1)) : c.callee === p) : p.test(c.callee))),
+  );
+}
+
+/** Module names pulled in with `require('x')` or `import … from 'x'`. */
+export function imports(parsed: ParsedCode): { module: string; line: number; column: number }[] {
+  const out: { module: string; line: number; column: number }[] = [];
+  simple(parsed.ast, {
+    ImportDeclaration(n) {
+      const src = (n as unknown as AnyNode).source as AnyNode;
+      if (typeof src.value === 'string') out.push({ module: src.value, ...at(n) });
+    },
+    CallExpression(n) {
+      const node = n as unknown as AnyNode;
+      const callee = node.callee as AnyNode;
+      const arg = (node.arguments as AnyNode[])[0];
+      if (callee.type === 'Identifier' && callee.name === 'require' && arg?.type === 'Literal' && typeof arg.value === 'string') {
+        out.push({ module: arg.value, ...at(n) });
+      }
+    },
+  });
+  return out;
+}
+
+export interface HardcodedSecret extends Location {
+  /** The variable or property the literal is assigned to. */
+  name: string;
+  /** The literal, masked: its first 3 characters and its length. Never the whole value. */
+  preview: string;
+}
+
+const SECRET_NAME = /(secret|passw(or)?d|pwd|token|api[_-]?key|apikey|private[_-]?key|client[_-]?secret|credential|auth[_-]?key|access[_-]?key|signing[_-]?key|bearer)/i;
+const NOT_A_SECRET_VALUE = /^(true|false|null|undefined|bearer|basic|utf-?8|base64|hex|sha(1|256|512)|rs256|hs256|application\/json|[a-z_]+)$/i;
+
+function entropy(s: string): number {
+  const freq = new Map<string, number>();
+  for (const ch of s) freq.set(ch, (freq.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const n of freq.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** A literal that looks like a credential: long enough, not a word, not a URL without userinfo. */
+export function looksLikeSecretValue(v: string): boolean {
+  if (v.length < 8 || NOT_A_SECRET_VALUE.test(v)) return false;
+  if (/^https?:\/\//i.test(v)) return /^https?:\/\/[^/@\s]+:[^/@\s]+@/i.test(v); // credentials in a URL
+  if (/\s/.test(v) && v.split(/\s+/).length > 3) return false; // prose
+  return entropy(v) >= 2.5;
+}
+
+export function mask(v: string): string {
+  return `${v.slice(0, 3)}… (${v.length} chars)`;
+}
+
+/**
+ * String literals assigned to a secret-looking name (`const API_KEY = "…"`, `{ client_secret: "…" }`,
+ * `options.password = "…"`), and credentials embedded in URLs anywhere. The value is never
+ * returned: only where it is and a masked preview.
+ */
+export function hardcodedSecrets(parsed: ParsedCode): HardcodedSecret[] {
+  const out: HardcodedSecret[] = [];
+  const check = (name: string | undefined, value: unknown, node: Node) => {
+    const lit = value as AnyNode | undefined;
+    if (!lit) return;
+    const text =
+      lit.type === 'Literal' && typeof lit.value === 'string'
+        ? lit.value
+        : lit.type === 'TemplateLiteral' && (lit.expressions as unknown[]).length === 0
+          ? String(((lit.quasis as AnyNode[])[0]?.value as { cooked?: string })?.cooked ?? '')
+          : undefined;
+    if (text === undefined) return;
+    const urlCreds = /^https?:\/\/[^/@\s]+:[^/@\s]+@/i.test(text);
+    if ((name && SECRET_NAME.test(name) && looksLikeSecretValue(text)) || urlCreds) {
+      out.push({ name: name ?? '(url)', preview: mask(text), ...at(node) });
+    }
+  };
+  ancestor(parsed.ast, {
+    VariableDeclarator(n) {
+      const node = n as unknown as AnyNode;
+      const id = node.id as AnyNode;
+      check(id.type === 'Identifier' ? (id.name as string) : undefined, node.init, n);
+    },
+    AssignmentExpression(n) {
+      const node = n as unknown as AnyNode;
+      check(memberPath(node.left)?.split('.').pop(), node.right, n);
+    },
+    Property(n) {
+      const node = n as unknown as AnyNode;
+      const key = node.key as AnyNode;
+      const name = key.type === 'Identifier' ? (key.name as string) : typeof key.value === 'string' ? key.value : undefined;
+      check(name, node.value, n);
+    },
+    Literal(n, _state, ancestors) {
+      const node = n as unknown as AnyNode;
+      const parent = ancestors[ancestors.length - 2] as AnyNode | undefined;
+      // URL credentials in a literal that is not already covered above.
+      if (typeof node.value === 'string' && /^https?:\/\/[^/@\s]+:[^/@\s]+@/i.test(node.value)) {
+        if (!parent || !['VariableDeclarator', 'AssignmentExpression', 'Property'].includes(parent.type as string)) {
+          out.push({ name: '(url)', preview: mask(node.value), ...at(n) });
+        }
+      }
+    },
+  });
+  return out;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { calls, findCalls, hardcodedSecrets, imports, parseCode, type ParsedCode } from '../../src/engine/code.js';
+
+const parsed = (code: string): ParsedCode => {
+  const p = parseCode(code);
+  if (!p.ok) throw new Error(p.error);
+  return p;
+};
+
+describe('code analysis', () => {
+  it('finds calls with their location, following one level of aliases', () => {
+    const p = parsed(`exports.onExecutePostLogin = async (event, api) => {
+  const mfa = api.multifactor;
+  if (event.user.app_metadata.admin) mfa.enable('any');
+  api.idToken.setCustomClaim('https://acme/roles', event.authorization?.roles);
+};`);
+    expect(findCalls(p, 'api.multifactor.enable')).toEqual([{ callee: 'api.multifactor.enable', stringArgs: ['any'], line: 3, column: 38 }]);
+    expect(findCalls(p, 'api.idToken.*').map((c) => c.line)).toEqual([4]);
+    expect(calls(p).some((c) => c.callee === 'mfa.enable')).toBe(false);
+  });
+
+  it('does not mistake comments or strings for calls', () => {
+    const p = parsed(`// api.multifactor.enable('any')
+const doc = "api.multifactor.enable('any')";`);
+    expect(findCalls(p, 'api.multifactor.enable')).toEqual([]);
+  });
+
+  it('lists imports and requires', () => {
+    const p = parsed(`const { ManagementClient } = require('auth0');\nimport axios from 'axios';`);
+    expect(imports(p).map((i) => i.module)).toEqual(['auth0', 'axios']);
+  });
+
+  it('finds hard-coded secrets by name and value, masked, with line and column', () => {
+    const p = parsed(`const API_KEY = "sk_live_9f8A7b6C5d4E3f2G1h";
+const region = "eu-west-1";
+const config = { client_secret: 'Zq81Lm0Pw92Xn4Vb', timeout: 'thirtyseconds' };
+options.password = "hunter2hunter2X";
+const url = "https://admin:S3cr3tPass@db.acme.example/users";`);
+    const hits = hardcodedSecrets(p);
+    expect(hits.map((h) => [h.name, h.line])).toEqual([
+      ['API_KEY', 1],
+      ['client_secret', 3],
+      ['password', 4],
+      ['url', 5],
+    ]);
+    expect(JSON.stringify(hits)).not.toContain('9f8A7b6C5d4E3f2G1h');
+    expect(hits[0]?.preview).toBe('sk_… (26 chars)');
+  });
+
+  it('does not flag secrets read from configuration or Action secrets', () => {
+    const p = parsed(`const key = event.secrets.API_KEY; const pwd = configuration.DB_PASSWORD; const token_type = "Bearer";`);
+    expect(hardcodedSecrets(p)).toEqual([]);
+  });
+
+  it('reports a syntax error with its location instead of throwing', () => {
+    const r = parseCode('function (');
+    expect(r.ok).toBe(false);
+    expect(r.ok ? undefined : r.location?.line).toBe(1);
+  });
+});
