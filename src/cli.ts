@@ -9,6 +9,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { pino, type Logger } from 'pino';
 import { loadCatalog, PLAN_IDS, type PlanId } from './catalog/index.js';
 import { renderCatalog } from './report/catalog.js';
+import { renderExplain, renderRulesText, summarize } from './report/rules-doc.js';
+import { rules as allRules } from '../rules/index.js';
 import { REPORTERS, REPORTER_NAMES, type ReporterName } from './report/index.js';
 import { audit } from './run.js';
 import { ENVIRONMENTS, SEVERITIES, type Environment, type Severity } from './engine/status.js';
@@ -171,6 +173,28 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action((flags: { plan: PlanId; format: 'text' | 'json' }) => {
       const index = loadCatalog().plans[flags.plan];
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify(index.plan, null, 2)}\n` : renderCatalog(index));
+      setExit(0);
+    });
+  program
+    .command('rules')
+    .description('list the rules: id, default severity, catalog checks, title')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((flags: { format: 'text' | 'json' }) => {
+      process.stdout.write(flags.format === 'json' ? `${JSON.stringify(allRules.map(summarize), null, 2)}\n` : renderRulesText(allRules));
+      setExit(0);
+    });
+
+  program
+    .command('explain')
+    .description('explain one rule: rationale, remediation (Dashboard path, Management API call), docs, scopes')
+    .argument('<rule-id>', 'a rule id, as `auth0-readiness rules` lists them')
+    .action((id: string) => {
+      const rule = allRules.find((r) => r.id === id);
+      if (!rule) {
+        const near = allRules.filter((r) => r.id.includes(id) || id.includes(r.id)).map((r) => r.id);
+        throw new UsageError(`no rule ${id}${near.length ? `; did you mean ${near.slice(0, 5).join(', ')}?` : '; `auth0-readiness rules` lists them'}`);
+      }
+      process.stdout.write(renderExplain(rule));
       setExit(0);
     });
   return program;
