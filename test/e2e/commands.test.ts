@@ -1,0 +1,43 @@
+/** The discovery commands of the built CLI: rules, explain. */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
+
+const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
+const cli = (args: string[]) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } }, (err, stdout, stderr) =>
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
+    );
+  });
+
+describe('rules and explain', () => {
+  it('rules --format json lists every rule with topics, severity and scopes', async () => {
+    const run = await cli(['rules', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const list = JSON.parse(run.stdout) as { id: string; topics: string[]; severity: string; scopes: string[] }[];
+    expect(list.map((r) => r.id).sort()).toEqual(rules.map((r) => r.id).sort());
+    const ls = list.find((r) => r.id === 'log-stream-active');
+    expect(ls).toMatchObject({ severity: 'blocker', scopes: ['read:log_streams'] });
+    expect(ls?.topics).toContain('b2b.p1.operations.logging');
+  });
+  it('rules prints one line per rule', async () => {
+    const run = await cli(['rules']);
+    expect(run.stdout.trim().split('\n')).toHaveLength(rules.length);
+  });
+  it('explain prints rationale, remediation with the API call, docs and scopes', async () => {
+    const run = await cli(['explain', 'email-provider-configured']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Why it matters');
+    expect(run.stdout).toContain('/api/v2/emails/provider');
+    expect(run.stdout).toContain('Dashboard →');
+    expect(run.stdout).toContain('read:email_provider');
+    expect(run.stdout).toContain('https://auth0.com/docs/');
+  });
+  it('explain of an unknown rule: exit 2 with a suggestion', async () => {
+    const run = await cli(['explain', 'log-stream']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('did you mean');
+  });
+});
