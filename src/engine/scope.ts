@@ -6,6 +6,7 @@
 import type { Fact, PlanIndex, ScopeRule, TopicNode } from '../catalog/index.js';
 import type { ResourceKey } from '../snapshot/resources.js';
 import { dataOf, type Snapshot } from '../snapshot/snapshot.js';
+import { findCalls, imports, parseCode } from './code.js';
 
 export const SOCIAL_STRATEGIES = new Set([
   'google-oauth2', 'facebook', 'apple', 'github', 'linkedin', 'windowslive', 'twitter', 'amazon', 'bitbucket', 'box',
@@ -35,7 +36,15 @@ export const SCOPE_RESOURCES: readonly ResourceKey[] = [
 
 export type Facts = { [F in Fact]: boolean | undefined };
 
-const OUTBOUND = /\bfetch\s*\(|\baxios\b|require\(\s*['"](?:https?|node-fetch|got|request|superagent)['"]\s*\)|from\s+['"](?:node-fetch|axios|got)['"]/;
+const HTTP_MODULES = new Set(['http', 'https', 'node:http', 'node:https', 'axios', 'node-fetch', 'got', 'request', 'superagent', 'undici']);
+
+/** Does this code call out over the network (fetch, an HTTP client module)? Parsed, not grepped. */
+function callsOut(code: string | undefined): boolean {
+  if (!code) return false;
+  const p = parseCode(code);
+  if (!p.ok) return false;
+  return imports(p).some((i) => HTTP_MODULES.has(i.module)) || findCalls(p, 'fetch', 'globalThis.fetch').length > 0;
+}
 
 export function computeFacts(s: Snapshot): Facts {
   const conns = dataOf(s, 'connections');
@@ -47,12 +56,11 @@ export function computeFacts(s: Snapshot): Facts {
   const provider = s.resources.emailProvider;
   const dbs = conns?.filter((c) => c.strategy === 'auth0');
   const customDb = dbs && (dbs.some((c) => c.options?.enabledDatabaseCustomization === true) ? true : dbs.some((c) => !c.options) ? undefined : false);
+  // Applications with more than one connection: from /connections/{id}/clients, or the legacy
+  // inline `enabled_clients` when every connection carries it.
+  const perConnection = dataOf(s, 'connectionClients') ?? (conns?.every((c) => c.enabled_clients) ? Object.fromEntries(conns.map((c) => [c.id, c.enabled_clients ?? []])) : undefined);
   const enabledCounts = new Map<string, number>();
-  let enabledKnown = !!conns;
-  for (const c of conns ?? []) {
-    if (!c.enabled_clients) enabledKnown = false;
-    for (const id of c.enabled_clients ?? []) enabledCounts.set(id, (enabledCounts.get(id) ?? 0) + 1);
-  }
+  for (const ids of Object.values(perConnection ?? {})) for (const id of ids) enabledCounts.set(id, (enabledCounts.get(id) ?? 0) + 1);
   const multi = [...enabledCounts.values()].some((n) => n > 1);
   const notif =
     bf || bp
@@ -72,8 +80,8 @@ export function computeFacts(s: Snapshot): Facts {
     codeInTenant: actions && (actions.length > 0 || customDb === true) ? true : actions && customDb === false ? false : undefined,
     notificationShield: notif,
     smtpProvider: provider && provider.ok ? provider.data?.name === 'smtp' : undefined,
-    outboundCalls: actions && actions.some((a) => OUTBOUND.test(a.code ?? '')),
-    multiConnectionApp: enabledKnown ? multi : multi ? true : undefined,
+    outboundCalls: actions && actions.some((a) => callsOut(a.code)),
+    multiConnectionApp: perConnection ? multi : undefined,
   };
 }
 

@@ -117,3 +117,17 @@ describe('milestones', () => {
     expect(ms.filter((m) => m.phase === 'b2c.p1').map((m) => m.status)).toEqual(['not-satisfied', 'not-satisfied', 'not-satisfied']);
   });
 });
+
+describe('scope facts', () => {
+  it('detects outbound calls from Actions by parsing, not by text', () => {
+    const withFetch = computeFacts(tenant((t) => { t.actions = [{ id: 'a', name: 'a', code: "exports.onExecutePostLogin = async () => { await fetch('https://crm.acme.example'); };" }]; }));
+    expect(withFetch.outboundCalls).toBe(true);
+    const commented = computeFacts(tenant((t) => { t.actions = [{ id: 'a', name: 'a', code: "// await fetch('https://x')\nexports.onExecutePostLogin = async () => {};" }]; }));
+    expect(commented.outboundCalls).toBe(false);
+  });
+  it('finds applications with several connections from the per-connection client lists', () => {
+    expect(computeFacts(tenant((t) => { t.connectionClients = { c1: ['app1'], c2: ['app1'] }; })).multiConnectionApp).toBe(true);
+    expect(computeFacts(tenant((t) => { t.connectionClients = { c1: ['app1'], c2: ['app2'] }; })).multiConnectionApp).toBe(false);
+    expect(computeFacts(tenant(unavailable('connectionClients'), (t) => { t.connections = [{ id: 'c1', name: 'x', strategy: 'auth0' }]; })).multiConnectionApp).toBeUndefined();
+  });
+});
