@@ -12,7 +12,8 @@ import { renderCatalog } from './report/catalog.js';
 import { renderExplain, renderRulesText, summarize } from './report/rules-doc.js';
 import { rules as allRules } from '../rules/index.js';
 import { REPORTERS, REPORTER_NAMES, type ReporterName } from './report/index.js';
-import { audit } from './run.js';
+import { audit, takeSnapshot, type OptIns, type SourceOptions } from './run.js';
+import { readSnapshotFile, toSnapshotFile } from './snapshot/file.js';
 import { ENVIRONMENTS, SEVERITIES, type Environment, type Severity } from './engine/status.js';
 import { isKnownError, UsageError } from './errors.js';
 import { normaliseDomain } from './sources/management-api/client.js';
@@ -32,6 +33,7 @@ interface AuditFlags {
   output?: string;
   concurrency: string;
   timeout: string;
+  from?: string;
   withLogs?: boolean | string;
   withUsers?: boolean;
   withForms?: boolean;
@@ -73,10 +75,25 @@ function parseUrlFlag(value: string): URL {
   return u;
 }
 
-async function runAudit(flags: AuditFlags): Promise<number> {
+type SourceFlags = Pick<AuditFlags, 'domain' | 'clientId' | 'clientSecret' | 'token' | 'apiBaseUrl' | 'concurrency' | 'timeout' | 'withLogs' | 'withUsers' | 'withForms'>;
+
+function logDaysOf(flags: SourceFlags): number {
+  const days = flags.withLogs === undefined || flags.withLogs === true ? 7 : Number(flags.withLogs);
+  if (!Number.isInteger(days) || days < 1 || days > 30) {
+    throw new UsageError('--with-logs takes a number of days from 1 to 30 (Auth0 keeps logs 2 to 30 days)');
+  }
+  return days;
+}
+
+function optInsOf(flags: SourceFlags): OptIns {
+  return { logs: flags.withLogs !== undefined, users: !!flags.withUsers, forms: !!flags.withForms };
+}
+
+/** The live source from flags and environment; every check here is a usage error (exit 2). */
+function liveSource(flags: SourceFlags, log: Logger): Extract<SourceOptions, { kind: 'management-api' }> {
   const env = process.env;
   const domainInput = flags.domain ?? env.AUTH0_DOMAIN;
-  if (!domainInput) throw new UsageError('no tenant given: pass --domain <tenant>.auth0.com or set AUTH0_DOMAIN');
+  if (!domainInput) throw new UsageError('no tenant given: pass --domain <tenant>.auth0.com or set AUTH0_DOMAIN (or audit a saved configuration with --from)');
   const domain = normaliseDomain(domainInput);
   const token = flags.token ?? env.AUTH0_ACCESS_TOKEN;
   const clientId = flags.clientId ?? env.AUTH0_CLIENT_ID;
@@ -90,36 +107,44 @@ async function runAudit(flags: AuditFlags): Promise<number> {
   const apiBaseUrl = baseInput ? parseUrlFlag(baseInput) : undefined;
   const concurrency = Number(flags.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError('--concurrency must be an integer from 1 to 16');
-
   const timeout = Number(flags.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) throw new UsageError('--timeout must be a number of seconds from 1 to 3600');
-
-  const logDays = flags.withLogs === undefined || flags.withLogs === true ? 7 : Number(flags.withLogs);
-  if (flags.withLogs !== undefined && (!Number.isInteger(logDays) || logDays < 1 || logDays > 30)) {
-    throw new UsageError('--with-logs takes a number of days from 1 to 30 (Auth0 keeps logs 2 to 30 days)');
-  }
-
-  const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
-  log.debug({ domain, apiBaseUrl: apiBaseUrl?.origin, plan: flags.plan, env: flags.env }, 'audit starting');
-  const report = await audit({
-    source: {
-      kind: 'management-api',
-      credentials: token ? { domain, token } : { domain, clientId: clientId as string, clientSecret: clientSecret as string },
-      ...(apiBaseUrl ? { apiBaseUrl } : {}),
-      concurrency,
-      retryBudgetMs: timeout * 1000,
-      onEvent: (e) => {
-        if (e.type === 'retry') log.warn({ path: e.path, reason: e.reason, waitMs: e.waitMs, attempt: e.attempt }, 'retrying');
-        else if (e.type === 'response') log.debug({ method: e.method, path: e.path, status: e.status, ms: e.ms }, 'response');
-        else if (e.type === 'resource' && !e.ok) log.info({ resource: e.key }, 'resource not read');
-      },
+  log.debug({ domain, apiBaseUrl: apiBaseUrl?.origin }, 'reading tenant');
+  return {
+    kind: 'management-api',
+    credentials: token ? { domain, token } : { domain, clientId: clientId as string, clientSecret: clientSecret as string },
+    ...(apiBaseUrl ? { apiBaseUrl } : {}),
+    concurrency,
+    retryBudgetMs: timeout * 1000,
+    onEvent: (e) => {
+      if (e.type === 'retry') log.warn({ path: e.path, reason: e.reason, waitMs: e.waitMs, attempt: e.attempt }, 'retrying');
+      else if (e.type === 'response') log.debug({ method: e.method, path: e.path, status: e.status, ms: e.ms }, 'response');
+      else if (e.type === 'resource' && !e.ok) log.info({ resource: e.key }, 'resource not read');
     },
+  };
+}
+
+async function runAudit(flags: AuditFlags): Promise<number> {
+  const env = process.env;
+  const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
+  const logLookbackDays = logDaysOf(flags);
+  let source: SourceOptions;
+  if (flags.from) {
+    if (flags.domain || flags.token || flags.clientId || flags.clientSecret || flags.apiBaseUrl) {
+      throw new UsageError('--from audits a saved configuration: it takes no --domain, credentials or --api-base-url');
+    }
+    source = { kind: 'snapshot', snapshot: readSnapshotFile(flags.from) };
+  } else {
+    source = liveSource(flags, log);
+  }
+  const report = await audit({
+    source,
     plan: flags.plan,
     env: flags.env,
     ...(flags.require ? { require: flags.require } : {}),
     failOn: flags.failOn,
-    optIns: { logs: flags.withLogs !== undefined, users: !!flags.withUsers, forms: !!flags.withForms },
-    logLookbackDays: logDays,
+    optIns: optInsOf(flags),
+    logLookbackDays,
   });
   const color = flags.color ?? (!!process.stdout.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== ''));
   const text = REPORTERS[flags.format](report, { color: flags.output ? false : color, verbose: !!flags.verbose });
@@ -127,6 +152,35 @@ async function runAudit(flags: AuditFlags): Promise<number> {
   else process.stdout.write(text);
   log.debug({ gate: report.gate }, 'audit done');
   return report.gate.passed ? 0 : 1;
+}
+
+async function runSnapshot(flags: SourceFlags & { out: string; quiet?: boolean; logLevel: string }): Promise<number> {
+  const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
+  const logLookbackDays = logDaysOf(flags);
+  const snapshot = await takeSnapshot({ source: liveSource(flags, log), optIns: optInsOf(flags), logLookbackDays });
+  writeAtomically(flags.out, `${JSON.stringify(toSnapshotFile(snapshot, TOOL), null, 2)}\n`);
+  const failed = Object.entries(snapshot.resources).filter(([, r]) => r && !r.ok);
+  process.stderr.write(
+    `auth0-readiness: wrote ${flags.out}: ${Object.keys(snapshot.resources).length} resources${failed.length ? `, ${failed.length} not read (${failed.map(([k]) => k).join(', ')})` : ''}\n`,
+  );
+  return 0;
+}
+
+/** Options shared by every command that reads a live tenant. */
+function addSourceOptions(cmd: Command): Command {
+  return cmd
+    .option('--domain <domain>', 'canonical tenant domain, e.g. acme.us.auth0.com (env AUTH0_DOMAIN)')
+    .option('--client-id <id>', 'machine-to-machine application client id (env AUTH0_CLIENT_ID)')
+    .option('--client-secret <secret>', 'its client secret (env AUTH0_CLIENT_SECRET)')
+    .option('--token <token>', 'a Management API access token instead of client credentials (env AUTH0_ACCESS_TOKEN)')
+    .option('--api-base-url <url>', 'send the token request and API calls to this origin; the audience stays https://<domain>/api/v2/ (env AUTH0_API_BASE_URL)')
+    .option('--with-logs [days]', 'also run the checks that search tenant logs (read:logs), over the last N days (default 7)')
+    .option('--with-users', 'also run the checks that read a sample of users (read:users)')
+    .option('--with-forms', 'also run the checks that read Forms (read:forms)')
+    .option('--concurrency <n>', 'requests in flight at once', '4')
+    .option('--timeout <seconds>', 'time budget for retrying one request (429, 5xx, network errors)', '60')
+    .option('-q, --quiet', 'no logs on stderr')
+    .addOption(new Option('--log-level <level>', 'pino log level on stderr').choices(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('warn'));
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -139,31 +193,24 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'auth0-readiness: ')) });
 
-  program
-    .command('audit', { isDefault: true })
-    .description('read a tenant through the Management API and report readiness per milestone and topic')
-    .option('--domain <domain>', 'canonical tenant domain, e.g. acme.us.auth0.com (env AUTH0_DOMAIN)')
-    .option('--client-id <id>', 'machine-to-machine application client id (env AUTH0_CLIENT_ID)')
-    .option('--client-secret <secret>', 'its client secret (env AUTH0_CLIENT_SECRET)')
-    .option('--token <token>', 'a Management API access token instead of client credentials (env AUTH0_ACCESS_TOKEN)')
-    .option('--api-base-url <url>', 'send the token request and API calls to this origin; the audience stays https://<domain>/api/v2/ (env AUTH0_API_BASE_URL)')
+  addSourceOptions(
+    program.command('audit', { isDefault: true }).description('read a tenant (or a saved snapshot) and report readiness per milestone and topic'),
+  )
+    .option('--from <path>', 'audit a saved snapshot (from `auth0-readiness snapshot`) instead of a live tenant: no network')
     .addOption(new Option('--plan <plan>', 'implementation plan').choices(PLAN_IDS).default('b2c'))
     .addOption(new Option('--env <env>', 'tenant environment; checks marked (prod) drop a level elsewhere').choices(ENVIRONMENTS).default('prod'))
     .option('--require <milestone>', 'fail the gate unless this milestone is satisfied (full id or unique suffix, e.g. go-live)')
     .addOption(new Option('--fail-on <severity>', 'fail the gate on failing findings at or above this severity').choices([...SEVERITIES, 'none']).default('blocker'))
     .addOption(new Option('--format <format>', 'report format').choices(REPORTER_NAMES).default('console'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--concurrency <n>', 'requests in flight at once', '4')
-    .option('--with-logs [days]', 'also run the checks that search tenant logs (read:logs), over the last N days (default 7)')
-    .option('--with-users', 'also run the checks that read a sample of users (read:users)')
-    .option('--with-forms', 'also run the checks that read Forms (read:forms)')
-    .option('--timeout <seconds>', 'time budget for retrying one request (429, 5xx, network errors)', '60')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .option('--verbose', 'list passing findings too')
-    .option('-q, --quiet', 'no logs on stderr')
-    .addOption(new Option('--log-level <level>', 'pino log level on stderr').choices(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('warn'))
     .action(async (flags: AuditFlags) => setExit(await runAudit(flags)));
+
+  addSourceOptions(program.command('snapshot').description('read a tenant and save a redacted snapshot, to audit later with --from'))
+    .requiredOption('--out <file>', 'where to write the snapshot (JSON)')
+    .action(async (flags: SourceFlags & { out: string; quiet?: boolean; logLevel: string }) => setExit(await runSnapshot(flags)));
 
   program
     .command('catalog')

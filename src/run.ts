@@ -62,6 +62,30 @@ export function resourcesFor(rules: readonly AnyRule[]): ResourceKey[] {
   return [...new Set<ResourceKey>([...neededResources(rules), ...SCOPE_RESOURCES])];
 }
 
+/** The rules an audit with these options runs. */
+export function selectRules(opts: Pick<AuditOptions, 'rules' | 'ruleSettings' | 'optIns'>): AnyRule[] {
+  const optIns = opts.optIns ?? {};
+  return (opts.rules ?? allRules).filter((r) => isRuleEnabled(r, opts.ruleSettings) && (!r.optIn || !!optIns[r.optIn]));
+}
+
+/** Read a live tenant into a Snapshot: every resource the selected rules and topic scope need. */
+export async function takeSnapshot(opts: Pick<AuditOptions, 'source' | 'rules' | 'ruleSettings' | 'optIns' | 'logLookbackDays' | 'now'>): Promise<Snapshot> {
+  if (opts.source.kind !== 'management-api') return opts.source.snapshot;
+  const s = opts.source;
+  const { snapshot } = await collect({
+    credentials: s.credentials,
+    resources: resourcesFor(selectRules(opts)),
+    ...(s.apiBaseUrl ? { apiBaseUrl: s.apiBaseUrl } : {}),
+    ...(s.concurrency ? { concurrency: s.concurrency } : {}),
+    ...(s.retryBudgetMs ? { retryBudgetMs: s.retryBudgetMs } : {}),
+    ...(s.onEvent ? { onEvent: s.onEvent } : {}),
+    ...(s.fetchImpl ? { fetchImpl: s.fetchImpl } : {}),
+    ...(opts.logLookbackDays ? { logLookbackDays: opts.logLookbackDays } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  return snapshot;
+}
+
 export async function audit(opts: AuditOptions): Promise<AuditReport> {
   const now = opts.now ?? (() => new Date());
   const plan = opts.plan ?? 'b2c';
@@ -69,26 +93,8 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   const index = loadCatalog().plans[plan];
   // Validate the gate before any request is sent: a typo is exit 2, not a wasted audit.
   const required = opts.require ? resolveMilestone(index, opts.require) : undefined;
-  const optIns = opts.optIns ?? {};
-  const rules = (opts.rules ?? allRules).filter((r) => isRuleEnabled(r, opts.ruleSettings) && (!r.optIn || optIns[r.optIn]));
-
-  let snapshot: Snapshot;
-  if (opts.source.kind === 'management-api') {
-    const s = opts.source;
-    ({ snapshot } = await collect({
-      credentials: s.credentials,
-      resources: resourcesFor(rules),
-      ...(s.apiBaseUrl ? { apiBaseUrl: s.apiBaseUrl } : {}),
-      ...(s.concurrency ? { concurrency: s.concurrency } : {}),
-      ...(s.retryBudgetMs ? { retryBudgetMs: s.retryBudgetMs } : {}),
-      ...(s.onEvent ? { onEvent: s.onEvent } : {}),
-      ...(s.fetchImpl ? { fetchImpl: s.fetchImpl } : {}),
-      ...(opts.logLookbackDays ? { logLookbackDays: opts.logLookbackDays } : {}),
-      now,
-    }));
-  } else {
-    snapshot = opts.source.snapshot;
-  }
+  const rules = selectRules(opts);
+  const snapshot = await takeSnapshot({ ...opts, now });
 
   const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...opts.settings };
   const findings = evaluate(rules, snapshot, {

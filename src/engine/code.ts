@@ -162,6 +162,7 @@ function entropy(s: string): number {
 
 /** A literal that looks like a credential: long enough, not a word, not a URL without userinfo. */
 export function looksLikeSecretValue(v: string): boolean {
+  if (v.startsWith('[REDACTED:')) return true; // scrubbed from a saved snapshot: it was one
   if (v.length < 8 || NOT_A_SECRET_VALUE.test(v)) return false;
   if (/^https?:\/\//i.test(v)) return /^https?:\/\/[^/@\s]+:[^/@\s]+@/i.test(v); // credentials in a URL
   if (/\s/.test(v) && v.split(/\s+/).length > 3) return false; // prose
