@@ -14,6 +14,8 @@ import { rules as allRules } from '../rules/index.js';
 import { REPORTERS, REPORTER_NAMES, type ReporterName } from './report/index.js';
 import { audit, takeSnapshot, type OptIns, type SourceOptions } from './run.js';
 import { readSnapshotFile, toSnapshotFile } from './snapshot/file.js';
+import { loadConfig } from './config/load.js';
+import type { Config } from './config/schema.js';
 import { ENVIRONMENTS, SEVERITIES, type Environment, type Severity } from './engine/status.js';
 import { isKnownError, UsageError } from './errors.js';
 import { normaliseDomain } from './sources/management-api/client.js';
@@ -34,6 +36,7 @@ interface AuditFlags {
   concurrency: string;
   timeout: string;
   from?: string;
+  config?: string;
   withLogs?: boolean | string;
   withUsers?: boolean;
   withForms?: boolean;
@@ -124,8 +127,26 @@ function liveSource(flags: SourceFlags, log: Logger): Extract<SourceOptions, { k
   };
 }
 
-async function runAudit(flags: AuditFlags): Promise<number> {
+/** Flags override the config file; a flag left at its default does not. */
+function merge(flags: AuditFlags, config: Config, given: (name: string) => boolean): AuditFlags {
+  const pick = <K extends keyof AuditFlags>(k: K, fromConfig: AuditFlags[K] | undefined): AuditFlags[K] => (given(k) || fromConfig === undefined ? flags[k] : fromConfig);
+  const withLogs = given('withLogs') ? flags.withLogs : config.withLogs === true ? true : typeof config.withLogs === 'number' ? String(config.withLogs) : flags.withLogs;
+  return {
+    ...flags,
+    plan: pick('plan', config.plan),
+    env: pick('env', config.env),
+    failOn: pick('failOn', config.failOn),
+    require: pick('require', config.require),
+    ...(withLogs !== undefined ? { withLogs } : {}),
+    withUsers: pick('withUsers', config.withUsers),
+    withForms: pick('withForms', config.withForms),
+  };
+}
+
+async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean): Promise<number> {
   const env = process.env;
+  const { config, path: configPath } = loadConfig(rawFlags.config, process.cwd());
+  const flags = merge(rawFlags, config, given);
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
   const logLookbackDays = logDaysOf(flags);
   let source: SourceOptions;
@@ -145,6 +166,14 @@ async function runAudit(flags: AuditFlags): Promise<number> {
     failOn: flags.failOn,
     optIns: optInsOf(flags),
     logLookbackDays,
+    ...(config.rules ? { ruleSettings: config.rules } : {}),
+    ...(config.settings ? { settings: config.settings } : {}),
+    ...(config.scope ? { scopeConfig: config.scope } : {}),
+    ...(config.outOfScope ? { outOfScope: config.outOfScope } : {}),
+    ...(config.waivers ? { waivers: config.waivers } : {}),
+    ...(config.attestations ? { attestations: config.attestations } : {}),
+    ...(config.attestationMaxAgeDays ? { attestationMaxAgeDays: config.attestationMaxAgeDays } : {}),
+    ...(configPath ? { configPath } : {}),
   });
   const color = flags.color ?? (!!process.stdout.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== ''));
   const text = REPORTERS[flags.format](report, { color: flags.output ? false : color, verbose: !!flags.verbose });
@@ -206,7 +235,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .option('--verbose', 'list passing findings too')
-    .action(async (flags: AuditFlags) => setExit(await runAudit(flags)));
+    .option('-c, --config <file>', 'config file (default: auth0-readiness.config.yaml|yml|json in the working directory)')
+    .action(async (flags: AuditFlags, cmd: Command) => setExit(await runAudit(flags, (n) => { const src = cmd.getOptionValueSource(n); return src === 'cli' || src === 'env'; })));
 
   addSourceOptions(program.command('snapshot').description('read a tenant and save a redacted snapshot, to audit later with --from'))
     .requiredOption('--out <file>', 'where to write the snapshot (JSON)')

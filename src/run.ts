@@ -15,6 +15,8 @@ import type { Credentials } from './sources/management-api/client.js';
 import { RESOURCES, type ResourceKey } from './snapshot/resources.js';
 import type { Snapshot } from './snapshot/snapshot.js';
 import { TOOL } from './version.js';
+import { applyWaivers, resolveAttestations } from './config/apply.js';
+import type { Attestation, Waiver } from './config/schema.js';
 
 export type SourceOptions =
   | { kind: 'management-api'; credentials: Credentials; apiBaseUrl?: URL; concurrency?: number; retryBudgetMs?: number; onEvent?: CollectOptions['onEvent']; fetchImpl?: typeof fetch }
@@ -51,6 +53,15 @@ export interface AuditOptions {
   outOfScope?: readonly OutOfScope[];
   attested?: ReadonlySet<string>;
   now?: () => Date;
+  /** Waivers from config. */
+  waivers?: readonly Waiver[];
+  /** Attestations from config. */
+  attestations?: readonly Attestation[];
+  attestationMaxAgeDays?: number;
+  /** This tenant's alias in a multi-tenant config (waivers and attestations may name it). */
+  tenantAlias?: string;
+  /** The config file, reported as provenance. */
+  configPath?: string;
   /** Opt-in rule groups that read logs, users or forms. */
   optIns?: OptIns;
   /** Lookback of log searches, days (default 7). */
@@ -97,9 +108,15 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   const snapshot = await takeSnapshot({ ...opts, now });
 
   const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...opts.settings };
-  const findings = evaluate(rules, snapshot, {
+  const evaluated = evaluate(rules, snapshot, {
     ctx: { now: now(), env, plan, settings },
     ...(opts.ruleSettings ? { ruleSettings: opts.ruleSettings } : {}),
+  });
+  const who = { now: now(), ...(opts.tenantAlias ? { tenant: opts.tenantAlias } : {}) };
+  const { findings, waivers } = applyWaivers(evaluated, opts.waivers ?? [], who);
+  const attestations = resolveAttestations(opts.attestations ?? [], {
+    ...who,
+    ...(opts.attestationMaxAgeDays ? { maxAgeDays: opts.attestationMaxAgeDays } : {}),
   });
   const facts = computeFacts(snapshot);
   const agg = aggregate({
@@ -110,6 +127,7 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
     ...(opts.scopeConfig ? { scopeConfig: opts.scopeConfig } : {}),
     ...(opts.outOfScope ? { outOfScope: opts.outOfScope } : {}),
     ...(opts.attested ? { attested: opts.attested } : {}),
+    attestations,
   });
 
   const titles = new Map(rules.map((r) => [r.id, r.title]));
@@ -151,6 +169,9 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
       if (!r || r.ok) return { key, title, status: 'ok' as const };
       return { key, title, status: r.reason, reason: r.detail, ...(r.scopes ? { scopes: r.scopes } : {}) };
     }),
+    waivers,
+    attestations: [...attestations.values()],
+    ...(opts.configPath ? { config: opts.configPath } : {}),
   };
   report.gate = decideGate(report, required?.id, opts.failOn ?? 'blocker');
   return report;

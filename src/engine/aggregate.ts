@@ -19,6 +19,7 @@
  */
 import type { MilestoneNode, PlanIndex, TopicNode } from '../catalog/index.js';
 import type { Finding } from './evaluate.js';
+import type { AttestationState } from '../config/apply.js';
 import { topicScope, type Facts, type ScopeConfig } from './scope.js';
 import {
   MILESTONE_RANK,
@@ -83,7 +84,9 @@ export interface AggregateInput {
   scopeConfig?: ScopeConfig;
   /** Topics the user took out of scope (config), with the reason. */
   outOfScope?: readonly OutOfScope[];
-  /** Attested topic ids and special attestations (`prodcheck`, `env-tag`, …) that are current. */
+  /** Attestations by topic id or special id (`prodcheck`, `env-tag`, …), resolved against the clock. */
+  attestations?: ReadonlyMap<string, AttestationState>;
+  /** Shorthand for tests and simple callers: ids attested as current. */
   attested?: ReadonlySet<string>;
 }
 
@@ -105,7 +108,23 @@ function describe(f: Finding): string {
   return `${f.ruleId}${where}: ${f.message}`;
 }
 
-function baseStatus(topic: TopicNode, fs: Finding[], attested: boolean): { status: TopicStatus; reasons: string[] } {
+function describeAttestation(a: AttestationState): string {
+  switch (a.state) {
+    case 'current':
+      return `attested by ${a.owner} on ${a.date} (until ${a.expires})`;
+    case 'expired':
+      return `attestation by ${a.owner} expired on ${a.expires}`;
+    case 'no-evidence':
+      return `attestation by ${a.owner} on ${a.date} has no evidence`;
+    case 'not-applicable':
+      return `attested not applicable by ${a.owner} on ${a.date}`;
+    case 'in-progress':
+      return `in progress (${a.owner}, ${a.date})`;
+  }
+}
+
+function baseStatus(topic: TopicNode, fs: Finding[], att: AttestationState | undefined): { status: TopicStatus; reasons: string[] } {
+  const attested = att?.state === 'current';
   const failing = fs.filter((f) => f.status === 'fail');
   const blockers = failing.filter((f) => f.severity === 'blocker');
   const unknown = fs.filter((f) => f.status === 'unknown' || f.status === 'error');
@@ -114,8 +133,12 @@ function baseStatus(topic: TopicNode, fs: Finding[], attested: boolean): { statu
   if (unknown.length) return { status: 'unknown', reasons: [...unknown.map(describe), ...warnings.map(describe)] };
   if (warnings.length) return { status: 'at-risk', reasons: warnings.map(describe) };
   const judged = fs.filter((f) => f.status === 'pass' || (f.status === 'fail' && f.severity === 'advice') || f.status === 'waived');
+  const waived = fs.filter((f) => f.status === 'waived').length;
+  const waivedNote = waived ? [`${waived} finding(s) waived in config`] : [];
   if (topic.attest) {
-    if (attested) return { status: 'pass', reasons: ['attested'] };
+    if (attested && att) return { status: 'pass', reasons: [describeAttestation(att), ...waivedNote] };
+    if (att && (att.state === 'expired' || att.state === 'no-evidence')) return { status: 'at-risk', reasons: [describeAttestation(att)] };
+    if (att?.state === 'in-progress') return { status: 'unverified', reasons: [describeAttestation(att)] };
     return {
       status: 'unverified',
       reasons: [
@@ -128,7 +151,7 @@ function baseStatus(topic: TopicNode, fs: Finding[], attested: boolean): { statu
     };
   }
   if (topic.evidence === 'X') return { status: 'unverified', reasons: ['needs an audit across dev, QA and prod tenants'] };
-  if (judged.length) return { status: 'pass', reasons: [] };
+  if (judged.length) return { status: 'pass', reasons: waivedNote };
   if (fs.length) return { status: 'n/a', reasons: ['no rule applies to this tenant'] };
   return { status: 'unknown', reasons: ['no rule evaluates this topic yet'] };
 }
@@ -136,7 +159,10 @@ function baseStatus(topic: TopicNode, fs: Finding[], attested: boolean): { statu
 export function aggregate(input: AggregateInput): Aggregate {
   const { plan, facts, env } = input;
   const scopeConfig = input.scopeConfig ?? {};
-  const attested = input.attested ?? new Set<string>();
+  const attestations = new Map<string, AttestationState>(input.attestations ?? []);
+  for (const id of input.attested ?? []) {
+    if (!attestations.has(id)) attestations.set(id, { id, state: 'current', owner: 'test', date: '1970-01-01', expires: '9999-12-31' });
+  }
   const byTopic = new Map<string, Finding[]>();
   for (const f of input.findings) {
     for (const t of f.topicIds) {
@@ -153,9 +179,12 @@ export function aggregate(input: AggregateInput): Aggregate {
     const counts = emptyCounts();
     for (const f of fs) counts[f.status]++;
     const rules = [...new Set(fs.map((f) => f.ruleId))];
+    const att = attestations.get(topic.id);
     const scope = outOfScope.has(topic.id)
       ? { inScope: false, reason: `out of scope in config: ${outOfScope.get(topic.id)}` }
-      : topicScope(topic, plan, facts, scopeConfig);
+      : att?.state === 'not-applicable'
+        ? { inScope: false, reason: describeAttestation(att) }
+        : topicScope(topic, plan, facts, scopeConfig);
     const common = {
       id: topic.id,
       title: topic.title,
@@ -171,7 +200,7 @@ export function aggregate(input: AggregateInput): Aggregate {
       results.set(topic.id, { ...common, status: 'n/a', reasons: [scope.reason] });
       continue;
     }
-    const b = baseStatus(topic, fs, attested.has(topic.id));
+    const b = baseStatus(topic, fs, att);
     results.set(topic.id, { ...common, ...b });
   }
 
@@ -206,11 +235,11 @@ export function aggregate(input: AggregateInput): Aggregate {
     status: worstTopic(w.topics.map((t) => results.get(t.id)?.status ?? 'unknown')),
     topics: w.topics.map((t) => t.id),
   }));
-  const milestones = plan.milestones.map((m) => milestone(m, results, env, attested));
+  const milestones = plan.milestones.map((m) => milestone(m, results, env, attestations));
   return { topics, workstreams, milestones };
 }
 
-function milestone(m: MilestoneNode, results: Map<string, TopicResult>, env: Environment, attested: ReadonlySet<string>): MilestoneResult {
+function milestone(m: MilestoneNode, results: Map<string, TopicResult>, env: Environment, attestations: ReadonlyMap<string, AttestationState>): MilestoneResult {
   const ts = m.topics.map((id) => results.get(id)).filter((t): t is TopicResult => !!t);
   const counts: Record<TopicStatus, number> = { pass: 0, 'at-risk': 0, fail: 0, unknown: 0, 'n/a': 0, unverified: 0 };
   for (const t of ts) counts[t.status]++;
@@ -225,7 +254,10 @@ function milestone(m: MilestoneNode, results: Map<string, TopicResult>, env: Env
   }
   for (const a of m.attest) {
     if (a === 'env-tag' && env !== 'prod') continue;
-    if (!attested.has(a)) notSatisfied.push(`attestation ${a} is missing`);
+    const att = attestations.get(a);
+    if (!att) notSatisfied.push(`attestation ${a} is missing`);
+    else if (att.state === 'in-progress') notSatisfied.push(`attestation ${a} is ${describeAttestation(att)}`);
+    else if (att.state === 'expired' || att.state === 'no-evidence') risks.push(`${a}: ${describeAttestation(att)}`);
   }
   const status: MilestoneStatus = notSatisfied.length
     ? 'not-satisfied'

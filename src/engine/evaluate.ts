@@ -20,6 +20,8 @@ export interface Finding {
   resource?: ResourceRef;
   field?: string;
   value?: unknown;
+  /** For `waived` findings: the waiver from config. */
+  waiver?: { reason: string; expires: string; owner?: string };
   /** For `unknown` findings: which resources could not be read, and why. */
   missing?: { key: ResourceKey; reason: ResourceFailure['reason']; detail: string; scopes?: string[] }[];
 }

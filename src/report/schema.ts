@@ -25,6 +25,7 @@ export const FindingSchema = z.object({
   resource: ResourceRefSchema.optional(),
   field: z.string().optional(),
   value: z.unknown().optional(),
+  waiver: z.object({ reason: z.string(), expires: z.string(), owner: z.string().optional() }).optional(),
   missing: z
     .array(z.object({ key: z.string(), reason: z.enum(FAILURE_REASONS), detail: z.string(), scopes: z.array(z.string()).optional() }))
     .optional(),
@@ -72,6 +73,25 @@ export const ResourceReportSchema = z.object({
   scopes: z.array(z.string()).optional(),
 });
 
+export const WaiverReportSchema = z.object({
+  rule: z.string(),
+  resource: z.string().optional(),
+  reason: z.string(),
+  expires: z.string(),
+  owner: z.string().optional(),
+  state: z.enum(['active', 'expired']),
+  matched: z.number().int().nonnegative(),
+});
+
+export const AttestationReportSchema = z.object({
+  id: z.string(),
+  state: z.enum(['current', 'expired', 'no-evidence', 'not-applicable', 'in-progress']),
+  owner: z.string(),
+  date: z.string(),
+  expires: z.string(),
+  evidence: z.string().optional(),
+});
+
 export const GateSchema = z.object({
   require: z.string().optional(),
   failOn: z.union([z.enum(SEVERITIES), z.literal('none')]),
@@ -102,6 +122,12 @@ export const AuditReportSchema = z.object({
   topics: z.array(TopicReportSchema),
   findings: z.array(FindingSchema),
   resources: z.array(ResourceReportSchema),
+  /** Waivers from config: active or expired, and how many findings each matched. */
+  waivers: z.array(WaiverReportSchema),
+  /** Attestations from config that apply to this tenant, as of `generatedAt`. */
+  attestations: z.array(AttestationReportSchema),
+  /** The config file the run used, if any. */
+  config: z.string().optional(),
 });
 
 export type AuditReport = z.infer<typeof AuditReportSchema>;

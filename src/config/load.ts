@@ -1,0 +1,88 @@
+/**
+ * Find, read and validate the config file. Bad input is a ConfigError (exit 2) listing every
+ * problem with its path, one per line; nothing is half-applied.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { rules as allRules } from '../../rules/index.js';
+import { loadCatalog } from '../catalog/index.js';
+import { ConfigError } from '../errors.js';
+import { ConfigSchema, SPECIAL_ATTESTATION_IDS, type Config } from './schema.js';
+
+export const CONFIG_FILE_NAMES = ['auth0-readiness.config.yaml', 'auth0-readiness.config.yml', 'auth0-readiness.config.json'];
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+export function findConfig(cwd: string): string | undefined {
+  return CONFIG_FILE_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
+}
+
+/** Parse YAML or JSON text with bounds (aliases, size), reporting the line of a syntax error. */
+export function parseConfigText(text: string, path: string): unknown {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const err = doc.errors[0];
+  if (err) {
+    const line = err.linePos?.[0]?.line ?? text.slice(0, err.pos[0]).split('\n').length;
+    throw new ConfigError(`${path}${line ? `:${line}` : ''}: ${err.message.split('\n')[0]}`);
+  }
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new ConfigError(`${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Semantic checks zod cannot do: rule ids and topic ids must exist. */
+function crossCheck(config: Config): string[] {
+  const problems: string[] = [];
+  const ruleIds = new Set(allRules.map((r) => r.id));
+  const topics = loadCatalog().topicIds;
+  for (const id of Object.keys(config.rules ?? {})) if (!ruleIds.has(id)) problems.push(`rules.${id}: no such rule (auth0-readiness rules lists them)`);
+  (config.waivers ?? []).forEach((w, i) => {
+    if (!ruleIds.has(w.rule)) problems.push(`waivers.${i}.rule: no such rule ${w.rule}`);
+  });
+  (config.outOfScope ?? []).forEach((o, i) => {
+    if (!topics.has(o.topic)) problems.push(`outOfScope.${i}.topic: no such topic ${o.topic} (auth0-readiness catalog lists them)`);
+  });
+  const catalog = loadCatalog();
+  (config.attestations ?? []).forEach((a, i) => {
+    if (SPECIAL_ATTESTATION_IDS.includes(a.topic)) return;
+    if (!topics.has(a.topic)) {
+      problems.push(`attestations.${i}.topic: no such topic ${a.topic}; use a topic id or one of ${SPECIAL_ATTESTATION_IDS.join(', ')}`);
+      return;
+    }
+    const plan = catalog.plans[a.topic.startsWith('b2b.') ? 'b2b' : 'b2c'];
+    const t = plan.topics.get(a.topic);
+    if (t && !t.attest && t.evidence === 'A') {
+      problems.push(`attestations.${i}.topic: ${a.topic} is shown by the Management API and needs no attestation; use outOfScope or a waiver`);
+    }
+  });
+  return problems;
+}
+
+export function validateConfig(raw: unknown, path: string): Config {
+  const parsed = ConfigSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new ConfigError(`${path}: invalid config\n${lines.join('\n')}`);
+  }
+  const problems = crossCheck(parsed.data);
+  if (problems.length) throw new ConfigError(`${path}: invalid config\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  return parsed.data;
+}
+
+/** The config at `explicit`, or the one found in `cwd`, or an empty config. */
+export function loadConfig(explicit: string | undefined, cwd: string): { config: Config; path?: string } {
+  const path = explicit ? resolve(cwd, explicit) : findConfig(cwd);
+  if (!path) return { config: {} };
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new ConfigError(`${explicit ?? path}: no such config file`);
+  }
+  if (size > MAX_CONFIG_BYTES) throw new ConfigError(`${path}: ${size} bytes is too large for a config file (max ${MAX_CONFIG_BYTES})`);
+  const text = readFileSync(path, 'utf8');
+  if (text.includes('\u0000')) throw new ConfigError(`${path}: binary data, not YAML or JSON`);
+  return { config: validateConfig(parseConfigText(text, path), path), path };
+}
