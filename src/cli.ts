@@ -31,7 +31,7 @@ interface AuditFlags {
   env: Environment;
   require?: string;
   failOn: Severity | 'none';
-  format: ReporterName;
+  format: string[];
   output?: string;
   concurrency: string;
   timeout: string;
@@ -127,6 +127,26 @@ function liveSource(flags: SourceFlags, log: Logger): Extract<SourceOptions, { k
   };
 }
 
+/** `--format name[:path]`, repeatable; at most one format goes to stdout. */
+export function parseFormats(values: string[], output: string | undefined): { name: ReporterName; path?: string }[] {
+  const list = values.length ? values : ['console'];
+  const outs = list.map((v) => {
+    const i = v.indexOf(':');
+    const name = i < 0 ? v : v.slice(0, i);
+    const path = i < 0 ? undefined : v.slice(i + 1);
+    if (!(REPORTER_NAMES as string[]).includes(name)) throw new UsageError(`--format ${v}: unknown format ${name}; use one of ${REPORTER_NAMES.join(', ')}`);
+    if (path === '') throw new UsageError(`--format ${v}: give a file after the colon, or no colon for stdout`);
+    return { name: name as ReporterName, ...(path ? { path } : {}) };
+  });
+  if (output) {
+    const toStdout = outs.filter((o) => !o.path);
+    if (toStdout.length !== 1) throw new UsageError('--output needs exactly one --format without a path');
+    (toStdout[0] as { path?: string }).path = output;
+  }
+  if (outs.filter((o) => !o.path).length > 1) throw new UsageError('only one --format can go to stdout; give the others a path (--format junit:readiness.xml)');
+  return outs;
+}
+
 /** Flags override the config file; a flag left at its default does not. */
 function merge(flags: AuditFlags, config: Config, given: (name: string) => boolean): AuditFlags {
   const pick = <K extends keyof AuditFlags>(k: K, fromConfig: AuditFlags[K] | undefined): AuditFlags[K] => (given(k) || fromConfig === undefined ? flags[k] : fromConfig);
@@ -149,6 +169,7 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
   const flags = merge(rawFlags, config, given);
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
   const logLookbackDays = logDaysOf(flags);
+  const outputs = parseFormats(flags.format, flags.output);
   let source: SourceOptions;
   if (flags.from) {
     if (flags.domain || flags.token || flags.clientId || flags.clientSecret || flags.apiBaseUrl) {
@@ -176,9 +197,12 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
     ...(configPath ? { configPath } : {}),
   });
   const color = flags.color ?? (!!process.stdout.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== ''));
-  const text = REPORTERS[flags.format](report, { color: flags.output ? false : color, verbose: !!flags.verbose });
-  if (flags.output) writeAtomically(flags.output, text);
-  else process.stdout.write(text);
+  // Render everything first, then write: a failing reporter leaves no file half-written.
+  const rendered = outputs.map((o) => ({ ...o, text: REPORTERS[o.name](report, { color: o.path ? false : color, verbose: !!flags.verbose }) }));
+  for (const o of rendered) {
+    if (o.path) writeAtomically(o.path, o.text);
+    else process.stdout.write(o.text);
+  }
   log.debug({ gate: report.gate }, 'audit done');
   return report.gate.passed ? 0 : 1;
 }
@@ -230,8 +254,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--env <env>', 'tenant environment; checks marked (prod) drop a level elsewhere').choices(ENVIRONMENTS).default('prod'))
     .option('--require <milestone>', 'fail the gate unless this milestone is satisfied (full id or unique suffix, e.g. go-live)')
     .addOption(new Option('--fail-on <severity>', 'fail the gate on failing findings at or above this severity').choices([...SEVERITIES, 'none']).default('blocker'))
-    .addOption(new Option('--format <format>', 'report format').choices(REPORTER_NAMES).default('console'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--format <name[:path]>', `report format, repeatable: ${REPORTER_NAMES.join(', ')}; with :path written to that file (default console)`, (v: string, prev: string[] = []) => [...prev, v], [] as string[])
+    .option('-o, --output <file>', 'write the (single stdout) report to a file instead')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .option('--verbose', 'list passing findings too')
