@@ -19,6 +19,7 @@ import type { Config } from './config/schema.js';
 import { ENVIRONMENTS, SEVERITIES, type Environment, type Severity } from './engine/status.js';
 import { isKnownError, UsageError } from './errors.js';
 import { normaliseDomain } from './sources/management-api/client.js';
+import type { CollectEvent } from './sources/management-api/collect.js';
 import { TOOL } from './version.js';
 
 interface AuditFlags {
@@ -92,8 +93,44 @@ function optInsOf(flags: SourceFlags): OptIns {
   return { logs: flags.withLogs !== undefined, users: !!flags.withUsers, forms: !!flags.withForms };
 }
 
+/**
+ * One status line on stderr while collecting, only when stderr is a terminal: resources read of
+ * total, requests, retries and waits for rate limits. Cleared before the report is printed.
+ */
+export class Progress {
+  private total = 0;
+  private done = 0;
+  private requests = 0;
+  private retries = 0;
+  private waitingUntil = 0;
+  private last = 0;
+  constructor(private readonly out: NodeJS.WriteStream, private readonly enabled: boolean) {}
+  onEvent(e: CollectEvent): void {
+    if (e.type === 'start') this.total = e.resources;
+    else if (e.type === 'resource') this.done++;
+    else if (e.type === 'request') this.requests++;
+    else if (e.type === 'retry') {
+      this.retries++;
+      this.waitingUntil = Date.now() + e.waitMs;
+    } else if (e.type === 'pace') this.waitingUntil = Date.now() + e.waitMs;
+    this.render(e.type === 'resource' || e.type === 'start');
+  }
+  private render(force: boolean): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (!force && now - this.last < 100) return;
+    this.last = now;
+    const wait = this.waitingUntil > now ? `, waiting ${((this.waitingUntil - now) / 1000).toFixed(1)}s for the rate limit` : '';
+    const retries = this.retries ? `, ${this.retries} retried` : '';
+    this.out.write(`\r\u001b[2Kreading tenant: ${this.done}/${this.total} resources, ${this.requests} requests${retries}${wait}`);
+  }
+  clear(): void {
+    if (this.enabled && this.total) this.out.write('\r\u001b[2K');
+  }
+}
+
 /** The live source from flags and environment; every check here is a usage error (exit 2). */
-function liveSource(flags: SourceFlags, log: Logger): Extract<SourceOptions, { kind: 'management-api' }> {
+function liveSource(flags: SourceFlags, log: Logger, progress?: Progress): Extract<SourceOptions, { kind: 'management-api' }> {
   const env = process.env;
   const domainInput = flags.domain ?? env.AUTH0_DOMAIN;
   if (!domainInput) throw new UsageError('no tenant given: pass --domain <tenant>.auth0.com or set AUTH0_DOMAIN (or audit a saved configuration with --from)');
@@ -120,6 +157,7 @@ function liveSource(flags: SourceFlags, log: Logger): Extract<SourceOptions, { k
     concurrency,
     retryBudgetMs: timeout * 1000,
     onEvent: (e) => {
+      progress?.onEvent(e);
       if (e.type === 'retry') log.warn({ path: e.path, reason: e.reason, waitMs: e.waitMs, attempt: e.attempt }, 'retrying');
       else if (e.type === 'response') log.debug({ method: e.method, path: e.path, status: e.status, ms: e.ms }, 'response');
       else if (e.type === 'resource' && !e.ok) log.info({ resource: e.key }, 'resource not read');
@@ -170,6 +208,7 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
   const logLookbackDays = logDaysOf(flags);
   const outputs = parseFormats(flags.format, flags.output);
+  const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet && !['debug', 'trace'].includes(flags.logLevel));
   let source: SourceOptions;
   if (flags.from) {
     if (flags.domain || flags.token || flags.clientId || flags.clientSecret || flags.apiBaseUrl) {
@@ -177,7 +216,7 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
     }
     source = { kind: 'snapshot', snapshot: readSnapshotFile(flags.from) };
   } else {
-    source = liveSource(flags, log);
+    source = liveSource(flags, log, progress);
   }
   const report = await audit({
     source,
@@ -197,6 +236,7 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
     ...(configPath ? { configPath } : {}),
   });
   const color = flags.color ?? (!!process.stdout.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== ''));
+  progress.clear();
   // Render everything first, then write: a failing reporter leaves no file half-written.
   const rendered = outputs.map((o) => ({ ...o, text: REPORTERS[o.name](report, { color: o.path ? false : color, verbose: !!flags.verbose }) }));
   for (const o of rendered) {
@@ -210,7 +250,9 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
 async function runSnapshot(flags: SourceFlags & { out: string; quiet?: boolean; logLevel: string }): Promise<number> {
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
   const logLookbackDays = logDaysOf(flags);
-  const snapshot = await takeSnapshot({ source: liveSource(flags, log), optIns: optInsOf(flags), logLookbackDays });
+  const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet && !['debug', 'trace'].includes(flags.logLevel));
+  const snapshot = await takeSnapshot({ source: liveSource(flags, log, progress), optIns: optInsOf(flags), logLookbackDays });
+  progress.clear();
   writeAtomically(flags.out, `${JSON.stringify(toSnapshotFile(snapshot, TOOL), null, 2)}\n`);
   const failed = Object.entries(snapshot.resources).filter(([, r]) => r && !r.ok);
   process.stderr.write(

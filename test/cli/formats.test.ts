@@ -17,3 +17,31 @@ describe('--format name[:path]', () => {
     expect(() => parseFormats(['console', 'json'], undefined)).toThrow(/only one --format/);
   });
 });
+
+import { Progress } from '../../src/cli.js';
+
+describe('progress on stderr', () => {
+  const sink = () => {
+    const chunks: string[] = [];
+    return { chunks, stream: { write: (s: string) => chunks.push(s) } as unknown as NodeJS.WriteStream };
+  };
+  it('shows resources read of total, requests and rate-limit waits on a terminal', () => {
+    const { chunks, stream } = sink();
+    const p = new Progress(stream, true);
+    p.onEvent({ type: 'start', resources: 3 });
+    p.onEvent({ type: 'resource', key: 'clients', ok: true });
+    p.onEvent({ type: 'retry', path: '/api/v2/clients', reason: 'HTTP 429', waitMs: 2000, attempt: 1 });
+    p.onEvent({ type: 'resource', key: 'connections', ok: true });
+    expect(chunks.at(-1)).toMatch(/2\/3 resources, 0 requests, 1 retried, waiting \d\.\ds for the rate limit/);
+    p.clear();
+    expect(chunks.at(-1)).toBe('\r\u001b[2K');
+  });
+  it('is silent when stderr is not a terminal', () => {
+    const { chunks, stream } = sink();
+    const p = new Progress(stream, false);
+    p.onEvent({ type: 'start', resources: 3 });
+    p.onEvent({ type: 'resource', key: 'clients', ok: true });
+    p.clear();
+    expect(chunks).toEqual([]);
+  });
+});

@@ -21,7 +21,7 @@ export interface CollectOptions {
   concurrency?: number;
   /** Retry budget per request, ms. */
   retryBudgetMs?: number;
-  onEvent?: (e: TransportEvent | { type: 'resource'; key: ResourceKey; ok: boolean }) => void;
+  onEvent?: (e: CollectEvent) => void;
   now?: () => Date;
   fetchImpl?: typeof fetch;
   /** Lookback of log searches, days (default 7, catalog Decision 8). */
@@ -29,6 +29,8 @@ export interface CollectOptions {
   /** Users read for the user sample (default 50). */
   userSampleSize?: number;
 }
+
+export type CollectEvent = TransportEvent | { type: 'start'; resources: number } | { type: 'resource'; key: ResourceKey; ok: boolean };
 
 export interface CollectResult {
   snapshot: Snapshot;
@@ -116,6 +118,7 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   }
 
   const keys = [...new Set(opts.resources)];
+  opts.onEvent?.({ type: 'start', resources: keys.length });
   const results = await Promise.all(
     keys.map(async (k) => {
       const r = await load(k);
