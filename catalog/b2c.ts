@@ -34,8 +34,9 @@ export const b2cP1Workstreams: Workstream[] = [
     t('universal-login', 'A', always, 'always', ['UL-01', 'APP-09', 'APP-05', 'UL-02']),
     t('username-password', 'A', fact('dbConnection'), 'db connection', ['DB-01', 'DB-02', 'DB-03', 'AP-05']),
     t('application-integration', 'A', always, 'always', [
+      // APP-14 (advice) is in the catalog's check table but in no chk list; it evidences this topic.
       'APP-01', 'APP-02', 'APP-03', 'APP-04', 'APP-05', 'APP-06', 'APP-07', 'APP-08', 'APP-09', 'APP-10', 'APP-11', 'APP-12',
-      'TEN-07', 'TEN-08',
+      'APP-14', 'TEN-07', 'TEN-08',
     ]),
     t('anomaly-detection', 'A', always, 'always', ['AP-01', 'AP-02', 'AP-03', 'AP-04', 'EM-03']),
   ]),

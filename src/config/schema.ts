@@ -72,6 +72,7 @@ export const SettingsSchema = z.strictObject({
   locales: z.array(z.string()).optional(),
   monitoringClients: z.array(z.string()).optional(),
   embeddedLoginClients: z.array(z.string()).optional(),
+  thirdPartyClients: z.array(z.string()).optional(),
   maxMetadataBytes: z.number().int().positive().optional(),
 });
 

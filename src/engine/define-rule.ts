@@ -54,6 +54,8 @@ export interface RuleSettings {
   monitoringClients?: string[];
   /** Client ids attested as using embedded login (APP-09). */
   embeddedLoginClients?: string[];
+  /** Client ids or names operated as third-party applications (partners, external developers) (APP-13). */
+  thirdPartyClients?: string[];
   /** Largest acceptable user_metadata / app_metadata, bytes (USR-01). */
   maxMetadataBytes: number;
 }

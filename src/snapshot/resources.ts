@@ -165,8 +165,14 @@ export const Client = z.looseObject({
   oidc_conformant: bool,
   token_endpoint_auth_method: z.string().nullish(),
   jwt_configuration: z.looseObject({ alg: str, lifetime_in_seconds: num }).nullish(),
-  refresh_token: z.looseObject({ rotation_type: str, expiration_type: str }).nullish(),
+  refresh_token: z.looseObject({ rotation_type: str, expiration_type: str, infinite_token_lifetime: bool, infinite_idle_token_lifetime: bool }).nullish(),
   organization_usage: str,
+  organization_require_behavior: str,
+  require_proof_of_possession: bool,
+  require_pushed_authorization_requests: bool,
+  signed_request_object: z.looseObject({ required: bool, credentials: z.array(z.unknown()).optional() }).nullish(),
+  oidc_logout: z.looseObject({ backchannel_logout_urls: strArr }).nullish(),
+  client_authentication_methods: z.record(z.string(), z.unknown()).nullish(),
 });
 
 export const Connection = z.looseObject({

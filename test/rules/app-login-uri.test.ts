@@ -1,0 +1,51 @@
+import rule from '../../rules/app-login-uri.js';
+import type { ClientData } from '../../src/snapshot/resources.js';
+import { ruleTester } from '../support/rule-tester.js';
+import { tenant, tenantFrom, unavailable, type Mutator } from '../support/tenant.js';
+
+const patch = (name: string, p: Partial<ClientData>): Mutator => (t) => {
+  t.clients = (t.clients ?? []).map((c) => (c.name === name ? { ...c, ...p } : c));
+};
+const orgs: Mutator = (t) => {
+  t.organizations = [{ id: 'org_1', name: 'globex' }];
+};
+
+ruleTester(rule, {
+  valid: [
+    { name: 'SPA and web app have https login routes (native and M2M apps are not examined)', tenant: tenant() },
+    { name: 'B2B organizations tenant', tenant: tenantFrom('b2b-organizations') },
+    { name: 'organization placeholder in the login route', tenant: tenant(patch('Acme Web Store', { initiate_login_uri: 'https://{organization_name}.acme.example/login' })) },
+  ],
+  invalid: [
+    {
+      name: 'web app without a login route',
+      tenant: tenant(patch('Acme Web Store', { initiate_login_uri: null })),
+      findings: [{ status: 'fail', messageId: 'missing', severity: 'warning', resource: 'Acme Web Store', field: 'initiate_login_uri', value: null }],
+    },
+    {
+      name: 'plain http login route',
+      tenant: tenant(patch('Acme Account (SPA)', { initiate_login_uri: 'http://app.acme.example/login' })),
+      findings: [{ status: 'fail', messageId: 'insecure', resource: 'Acme Account (SPA)', field: 'initiate_login_uri', value: 'http://app.acme.example/login' }],
+    },
+    {
+      name: 'localhost login route',
+      tenant: tenant(patch('Acme Account (SPA)', { initiate_login_uri: 'https://localhost:4200/login' })),
+      findings: [{ status: 'fail', messageId: 'insecure', resource: 'Acme Account (SPA)' }],
+    },
+    {
+      name: 'organization app that receives invitations: blocker',
+      tenant: tenant(orgs, patch('Acme Web Store', { organization_usage: 'require', initiate_login_uri: '' })),
+      findings: [{ status: 'fail', messageId: 'missing', severity: 'blocker', resource: 'Acme Web Store' }],
+    },
+    {
+      name: 'organization app, organizations unreadable: assumed to receive invitations',
+      tenant: tenant(unavailable('organizations'), patch('Acme Web Store', { organization_usage: 'allow', initiate_login_uri: null })),
+      findings: [{ status: 'fail', messageId: 'missing', severity: 'blocker', resource: 'Acme Web Store' }],
+    },
+    {
+      name: 'organization app but no organization exists: warning',
+      tenant: tenant(patch('Acme Web Store', { organization_usage: 'require', initiate_login_uri: null })),
+      findings: [{ status: 'fail', messageId: 'missing', severity: 'warning', resource: 'Acme Web Store' }],
+    },
+  ],
+});

@@ -1,0 +1,70 @@
+import { expect, it } from 'vitest';
+import rule from '../../rules/app-pkce-enforced.js';
+import { ruleTester, run } from '../support/rule-tester.js';
+import { tenant, unavailable, type Mutator } from '../support/tenant.js';
+
+const ENFORCE = `exports.onExecutePostLogin = async (event, api) => {
+  const publicApps = [event.secrets.SPA_ID, event.secrets.MOBILE_ID];
+  if (!publicApps.includes(event.client.client_id)) return;
+  const { code_challenge, code_challenge_method } = event.request.query;
+  if (!code_challenge || code_challenge_method !== 'S256') {
+    api.access.deny('PKCE required');
+  }
+};
+`;
+
+const action = (code: string, bound = true, id = 'act_pkce'): Mutator => (t) => {
+  t.actions = [...(t.actions ?? []), { id, name: 'Require PKCE', supported_triggers: [{ id: 'post-login', version: 'v3' }], code, deployed_version: { code, deployed: true } }];
+  if (bound) t.postLoginBindings = [...(t.postLoginBindings ?? []), { action: { id, name: 'Require PKCE' } }];
+};
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a bound post-login Action denies logins without code_challenge', tenant: tenant(action(ENFORCE)) },
+    {
+      name: 'bracket access and an aliased api object',
+      tenant: tenant(action("exports.onExecutePostLogin = async (event, api) => { const a = api.access; if (!event.request.query['code_challenge']) a.deny('no PKCE'); };")),
+    },
+    {
+      name: 'no SPA or native app with the authorization code grant: nothing to check, even with Actions unreadable',
+      tenant: tenant(unavailable('actions'), (t) => {
+        t.clients = (t.clients ?? []).filter((c) => c.app_type !== 'spa' && c.app_type !== 'native');
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no enforcing Action (the baseline tenant)',
+      tenant: tenant(),
+      findings: [
+        { status: 'fail', messageId: 'not-enforced', severity: 'advice', resource: 'Acme Account (SPA)', field: 'grant_types[0]', value: 'authorization_code' },
+        { status: 'fail', messageId: 'not-enforced', resource: 'Acme Mobile' },
+      ],
+    },
+    { name: 'the enforcing Action is not bound', tenant: tenant(action(ENFORCE, false)), findings: [{ status: 'fail', messageId: 'not-enforced', resource: 'Acme Mobile' }] },
+    {
+      name: 'reads code_challenge but never denies',
+      tenant: tenant(action("exports.onExecutePostLogin = async (event, api) => { console.log(event.request.query.code_challenge); };")),
+      findings: [{ status: 'fail', messageId: 'not-enforced', resource: 'Acme Account (SPA)' }],
+    },
+    {
+      name: 'a bound Action that does not parse',
+      tenant: tenant(action('exports.onExecutePostLogin = async (event, api) => { if (', true, 'act_broken')),
+      findings: [{ status: 'unknown', messageId: 'unparsable', resource: 'Acme Account (SPA)' }],
+    },
+    { name: 'Actions unreadable', tenant: tenant(unavailable('actions')), findings: [{ status: 'unknown', messageId: 'resource-unavailable' }] },
+    { name: 'bindings unreadable', tenant: tenant(action(ENFORCE), unavailable('postLoginBindings')), findings: [{ status: 'unknown', messageId: 'resource-unavailable' }] },
+  ],
+});
+
+it('names the Action and where it reads and denies', () => {
+  const f = run(rule, tenant(action(ENFORCE))).find((x) => x.resource?.name === 'Acme Mobile');
+  expect(f?.message).toContain('Require PKCE');
+  expect(f?.message).toContain('4:11');
+  expect(f?.message).toContain('6:5');
+});
+
+it('reports the syntax error position', () => {
+  const f = run(rule, tenant(action('exports.onExecutePostLogin = async (event, api) => {\n  if (', true, 'act_broken')))[0];
+  expect(f?.message).toMatch(/syntax error at 2:\d+/);
+});
