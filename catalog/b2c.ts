@@ -80,7 +80,8 @@ export const b2cP1Workstreams: Workstream[] = [
       t('firewall', 'M', any(fact('customDb'), fact('smtpProvider'), fact('outboundCalls')), 'custom db, smtp provider, or outbound calls', ['attest'], {
         required: true,
       }),
-      t('notifications', 'W', always, 'always', ['LOG-04', 'TEN-09', 'ACT-02', 'ACT-04', 'attest'], { required: true }),
+      // KEY-01 (advice) is in the check table but in no chk list: signing-key rotation is platform lifecycle.
+      t('notifications', 'W', always, 'always', ['LOG-04', 'TEN-09', 'ACT-02', 'ACT-04', 'KEY-01', 'attest'], { required: true }),
     ],
   ),
 ];

@@ -62,6 +62,8 @@ export interface RuleSettings {
 
 export interface RuleContext {
   now: Date;
+  /** The canonical tenant domain (`acme.us.auth0.com`). */
+  tenantDomain?: string;
   env: Environment;
   plan: PlanId;
   settings: RuleSettings;

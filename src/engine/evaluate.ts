@@ -93,7 +93,7 @@ export function evaluateRule(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOp
   const options = typeof setting === 'object' ? (setting.options ?? {}) : {};
   let drafts: FindingDraft[];
   try {
-    drafts = (rule.evaluate as (v: unknown, c: RuleContext) => FindingDraft[])(view, { ...opts.ctx, options });
+    drafts = (rule.evaluate as (v: unknown, c: RuleContext) => FindingDraft[])(view, { ...opts.ctx, tenantDomain: snapshot.tenant.domain, options });
   } catch (e) {
     return [
       {
