@@ -1,6 +1,10 @@
 /** Reporters by name: each a pure `(report, options) => string`. */
 import { renderConsole } from './console.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
 import type { AuditReport } from './schema.js';
 
 export interface ReporterOptions {
@@ -11,6 +15,10 @@ export interface ReporterOptions {
 export const REPORTERS = {
   console: (r: AuditReport, o: ReporterOptions) => renderConsole(r, o),
   json: (r: AuditReport) => renderJson(r),
+  junit: (r: AuditReport) => renderJunit(r),
+  sarif: (r: AuditReport) => renderSarif(r),
+  markdown: (r: AuditReport) => renderMarkdown(r),
+  html: (r: AuditReport) => renderHtml(r),
 } as const satisfies Record<string, (r: AuditReport, o: ReporterOptions) => string>;
 
 export type ReporterName = keyof typeof REPORTERS;

@@ -1,0 +1,252 @@
+/**
+ * The JUnit XML report, for CI test tabs (GitLab, Jenkins, Azure DevOps, GitHub test reporters).
+ * One `<testsuite>` per milestone and one `<testcase>` per topic the milestone covers (a topic
+ * covered by several milestones appears in each): classname = workstream id, name = topic id and
+ * title. Topic status → JUnit outcome:
+ *
+ *   pass        passed (attestation or waiver notes in `<system-out>`)
+ *   at-risk     passed, the failing warnings in `<system-out>`
+ *   fail        `<failure>` with the deciding findings and reasons
+ *   unknown     `<error>` with the findings that could not be evaluated and what was not read
+ *   unverified  `<skipped message="needs an attestation">`, or `<failure>` when the topic is required
+ *   n/a         `<skipped>` with the reason
+ *
+ * Counts on `<testsuite>` and `<testsuites>` add up (tests = passed + failures + errors + skipped).
+ * A pure function of the report; the order of everything is the report's order.
+ */
+import { FINDING_RANK, SEVERITY_RANK } from '../engine/status.js';
+import type { AuditReport, ReportFinding, ReportMilestone, ReportTopic } from './schema.js';
+
+type Outcome =
+  | { kind: 'passed'; out?: string }
+  | { kind: 'failure' | 'error' | 'skipped'; message: string; type: string; body: string; out?: string };
+
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+/** Characters XML 1.0 does not allow at all (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F). */
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escape text content. */
+export function xmlText(s: string): string {
+  return s.replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escape an attribute value (double-quoted); line breaks survive attribute normalisation. */
+export function xmlAttr(s: string): string {
+  return xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+
+const attrs = (a: Record<string, string | number>): string =>
+  Object.entries(a)
+    .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
+    .join('');
+
+/** The same text the aggregator uses for a finding in a topic's reasons, to avoid saying it twice. */
+function reasonOf(f: ReportFinding): string {
+  const where = f.resource ? ` [${f.resource.type} ${f.resource.name ?? f.resource.id}]` : '';
+  return `${f.ruleId}${where}: ${f.message}`;
+}
+
+function showValue(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s === undefined ? '' : s.length > 200 ? `${s.slice(0, 199)}…` : s;
+}
+
+function describe(f: ReportFinding): string[] {
+  const lines = [`- [${f.status === 'fail' ? f.severity : f.status}] ${f.ruleId}: ${f.message}`];
+  if (f.resource) lines.push(`    resource: ${f.resource.type} ${f.resource.id}${f.resource.name !== undefined ? ` (${f.resource.name})` : ''}`);
+  if (f.field !== undefined) lines.push(`    field: ${f.field}${f.value !== undefined ? ` = ${showValue(f.value)}` : ''}`);
+  for (const m of f.missing ?? []) lines.push(`    not read: ${m.key} (${m.reason}): ${m.detail}${m.scopes?.length ? ` [scopes: ${m.scopes.join(', ')}]` : ''}`);
+  return lines;
+}
+
+function byWeight(a: ReportFinding, b: ReportFinding): number {
+  return FINDING_RANK[b.status] - FINDING_RANK[a.status] || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
+}
+
+function body(heading: string, findings: ReportFinding[], reasons: string[]): string {
+  const said = new Set(findings.map(reasonOf));
+  const rest = reasons.filter((r) => !said.has(r));
+  const out = [heading];
+  if (findings.length) out.push('', 'Findings:', ...findings.flatMap(describe));
+  if (rest.length) out.push('', 'Reasons:', ...rest.map((r) => `- ${r}`));
+  return out.join('\n');
+}
+
+function outcome(t: ReportTopic, fs: ReportFinding[]): Outcome {
+  const title = `${t.title} (${t.id})`;
+  const failing = fs.filter((f) => f.status === 'fail').sort(byWeight);
+  const warnings = failing.filter((f) => f.severity === 'warning');
+  switch (t.status) {
+    case 'pass':
+      return t.reasons.length ? { kind: 'passed', out: t.reasons.join('\n') } : { kind: 'passed' };
+    case 'at-risk': {
+      const out = warnings.length ? body(`${title} passes with risks.`, warnings, t.reasons) : [`${title} passes with risks.`, ...t.reasons.map((r) => `- ${r}`)].join('\n');
+      return { kind: 'passed', out };
+    }
+    case 'fail': {
+      const deciding = failing.filter((f) => f.severity === 'blocker');
+      return {
+        kind: 'failure',
+        type: 'fail',
+        message: t.reasons[0] ?? `${t.id} fails`,
+        body: body(`${title} fails.`, deciding.length ? deciding : failing, t.reasons),
+      };
+    }
+    case 'unknown': {
+      const unknown = fs.filter((f) => f.status === 'unknown' || f.status === 'error');
+      return {
+        kind: 'error',
+        type: 'unknown',
+        message: t.reasons[0] ?? `${t.id} could not be evaluated`,
+        body: body(`${title} could not be evaluated: it may hide a failure.`, unknown, t.reasons),
+      };
+    }
+    case 'unverified':
+      return t.required
+        ? {
+            kind: 'failure',
+            type: 'unverified',
+            message: `required and not attested: ${t.reasons[0] ?? 'needs an attestation'}`,
+            body: body(`${title} is required by its milestone and has no attestation.`, [], t.reasons),
+          }
+        : { kind: 'skipped', type: 'unverified', message: 'needs an attestation', body: t.reasons.join('\n') };
+    case 'n/a':
+      return { kind: 'skipped', type: 'n/a', message: t.reasons[0] ?? t.scope.reason, body: t.reasons.join('\n') };
+  }
+}
+
+function testcase(t: ReportTopic, o: Outcome, ind: string): string {
+  const open = `${ind}<testcase${attrs({ classname: t.workstream, name: `${t.id}: ${t.title}`, time: 0 })}`;
+  const inner: string[] = [];
+  if (o.kind !== 'passed') {
+    // <skipped> carries no type in the Jenkins/Surefire schema: the message says it all.
+    const a: Record<string, string> = o.kind === 'skipped' ? { message: o.message } : { message: o.message, type: o.type };
+    inner.push(o.body ? `${ind}  <${o.kind}${attrs(a)}>${xmlText(o.body)}</${o.kind}>` : `${ind}  <${o.kind}${attrs(a)}/>`);
+  }
+  if (o.out) inner.push(`${ind}  <system-out>${xmlText(o.out)}</system-out>`);
+  return inner.length ? `${open}>\n${inner.join('\n')}\n${ind}</testcase>` : `${open}/>`;
+}
+
+function count(c: Counts, o: Outcome): void {
+  c.tests++;
+  if (o.kind === 'failure') c.failures++;
+  else if (o.kind === 'error') c.errors++;
+  else if (o.kind === 'skipped') c.skipped++;
+}
+
+/**
+ * Each topic's findings: those naming it, and those of the rules it lists (a P2 revisit re-runs
+ * its P1 topic's rules, whose findings name the P1 topic). In report order; linear time.
+ */
+function findingsByTopic(report: AuditReport): Map<string, ReportFinding[]> {
+  const byRule = new Map<string, number[]>();
+  const byTopic = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, k: string, i: number) => {
+    const l = m.get(k);
+    if (l) l.push(i);
+    else m.set(k, [i]);
+  };
+  report.findings.forEach((f, i) => {
+    push(byRule, f.ruleId, i);
+    for (const t of f.topicIds) push(byTopic, t, i);
+  });
+  return new Map(
+    report.topics.map((t) => {
+      const idx = new Set(byTopic.get(t.id));
+      for (const r of t.rules) for (const i of byRule.get(r) ?? []) idx.add(i);
+      return [t.id, [...idx].sort((a, b) => a - b).flatMap((i) => report.findings[i] ?? [])];
+    }),
+  );
+}
+
+/** Ant/Jenkins timestamps carry no zone; the report's are UTC. */
+const timestamp = (iso: string): string => iso.replace(/(\.\d+)?Z$/, '');
+
+export function renderJunit(report: AuditReport): string {
+  const topicById = new Map(report.topics.map((t) => [t.id, t]));
+  const findingsOf = findingsByTopic(report);
+  const outcomes = new Map(report.topics.map((t) => [t.id, outcome(t, findingsOf.get(t.id) ?? [])]));
+
+  const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const suites = report.milestones.map((m, i) => suite(report, m, i, topicById, outcomes, total));
+  const g = report.gate;
+  const head =
+    `<testsuites${attrs({
+      name: `${report.tool.name} ${report.tenant.domain} (${report.plan})`,
+      tests: total.tests,
+      failures: total.failures,
+      errors: total.errors,
+      skipped: total.skipped,
+      time: 0,
+    })}>`;
+  const comment = `<!-- ${xmlComment(`${report.tool.name} ${report.tool.version}: gate ${g.passed ? 'passed' : 'failed'}${g.reasons.length ? `: ${g.reasons.join('; ')}` : ''}`)} -->`;
+  return ['<?xml version="1.0" encoding="UTF-8"?>', comment, head, ...suites, '</testsuites>', ''].join('\n');
+}
+
+/** A comment may not contain `--` nor end with `-`. */
+function xmlComment(s: string): string {
+  return s.replace(INVALID_XML, '\uFFFD').replace(/-(?=-)/g, '- ').replace(/-$/, '- ');
+}
+
+function suite(
+  report: AuditReport,
+  m: ReportMilestone,
+  index: number,
+  topicById: Map<string, ReportTopic>,
+  outcomes: Map<string, Outcome>,
+  total: Counts,
+): string {
+  const c: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const cases: string[] = [];
+  for (const id of m.topics) {
+    const t = topicById.get(id);
+    const o = outcomes.get(id);
+    if (!t || !o) continue;
+    count(c, o);
+    cases.push(testcase(t, o, '    '));
+  }
+  total.tests += c.tests;
+  total.failures += c.failures;
+  total.errors += c.errors;
+  total.skipped += c.skipped;
+  const g = report.gate;
+  const props: [string, string][] = [
+    ['tenant', report.tenant.domain],
+    ['environment', report.tenant.environment],
+    ['plan', report.plan],
+    ['phase', m.phase],
+    ['milestone.status', m.status],
+    ['milestone.inferred', String(m.inferred)],
+    ...m.reasons.map((r, i): [string, string] => [`milestone.reason.${i + 1}`, r]),
+    ['gate.passed', String(g.passed)],
+    ...(g.require ? [['gate.require', g.require] as [string, string]] : []),
+    ['gate.failOn', g.failOn],
+  ];
+  const out = [`Milestone ${m.id} (${m.title}): ${m.status}${m.inferred ? ' (inferred milestone)' : ''}`, ...m.reasons.map((r) => `- ${r}`)].join('\n');
+  return [
+    `  <testsuite${attrs({
+      name: `${m.id}: ${m.title}`,
+      tests: c.tests,
+      failures: c.failures,
+      errors: c.errors,
+      skipped: c.skipped,
+      time: 0,
+      timestamp: timestamp(report.generatedAt),
+      hostname: report.tenant.domain,
+      id: index,
+      package: m.phase,
+    })}>`,
+    '    <properties>',
+    ...props.map(([name, value]) => `      <property${attrs({ name, value })}/>`),
+    '    </properties>',
+    ...cases,
+    `    <system-out>${xmlText(out)}</system-out>`,
+    '  </testsuite>',
+  ].join('\n');
+}

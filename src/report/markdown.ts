@@ -1,0 +1,245 @@
+/**
+ * The Markdown report: for a GitHub job summary (`$GITHUB_STEP_SUMMARY`) or a merge-request
+ * comment. A header with tenant, plan and gate; the milestones as a table; then the failing,
+ * at-risk and unknown topics with the findings that decide them and how to fix them (from the
+ * rule registry); required topics still waiting for an attestation; what could not be read.
+ *
+ * Bounded: GitHub comments hold at most 65,536 characters, so sections are cut with an
+ * "… and N more" line to stay under `maxLength`. Tenant data (names, messages) is escaped: it can
+ * neither format the page, inject HTML, nor @-mention anyone. A pure function of the report.
+ */
+import { rules as registry } from '../../rules/index.js';
+import { FINDING_RANK, SEVERITY_RANK, type MilestoneStatus, type TopicStatus } from '../engine/status.js';
+import type { AuditReport, ReportFinding, ReportTopic } from './schema.js';
+
+export interface MarkdownOptions {
+  /** Longest output, in UTF-16 code units (never fewer characters than that). Default 65,000. */
+  maxLength?: number;
+}
+
+export const MARKDOWN_MAX_LENGTH = 65_000;
+/** Findings shown under one topic before "… and N more". */
+const FINDINGS_PER_TOPIC = 10;
+/** Longest piece of tenant text (a message, a name) before it is cut. */
+const MAX_TEXT = 400;
+
+const MILESTONE_MARK: Record<MilestoneStatus, string> = {
+  satisfied: '✅',
+  'satisfied-with-risks': '⚠️',
+  'not-satisfied': '❌',
+  unknown: '❔',
+};
+const TOPIC_MARK: Record<TopicStatus, string> = {
+  pass: '✅',
+  'at-risk': '⚠️',
+  fail: '❌',
+  unknown: '❔',
+  unverified: '📝',
+  'n/a': '➖',
+};
+const TOPIC_WORD: Record<TopicStatus, string> = {
+  pass: 'pass',
+  'at-risk': 'at risk',
+  fail: 'fail',
+  unknown: 'unknown',
+  unverified: 'unverified',
+  'n/a': 'n/a',
+};
+const TALLY_ORDER: TopicStatus[] = ['fail', 'unknown', 'at-risk', 'unverified', 'pass', 'n/a'];
+
+/**
+ * Escape untrusted text for inline Markdown: no emphasis, links, code, HTML, tables or
+ * strikethrough; no line breaks; no @-mentions (a zero-width space after `@`).
+ */
+export function mdText(s: string, max = MAX_TEXT): string {
+  const flat = s.replace(/[\r\n\t\u2028\u2029]+/g, ' ');
+  const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return cut
+    .replace(/&/g, '&amp;')
+    .replace(/[\\`*_{}[\]<>|~]/g, '\\$&')
+    .replace(/@/g, '@\u200B');
+}
+
+/** Inline code for trusted identifiers (ids from the catalog and the registry). */
+const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+
+const phaseTitle = (phase: string): string => {
+  const n = /\.p(\d+)$/.exec(phase)?.[1];
+  return n ? `Phase ${n}` : phase;
+};
+
+function findingOrder(a: ReportFinding, b: ReportFinding): number {
+  return FINDING_RANK[b.status] - FINDING_RANK[a.status] || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
+}
+
+/** The aggregator's wording of a finding in a topic's reasons (to say it once). */
+function reasonOf(f: ReportFinding): string {
+  const where = f.resource ? ` [${f.resource.type} ${f.resource.name ?? f.resource.id}]` : '';
+  return `${f.ruleId}${where}: ${f.message}`;
+}
+
+/**
+ * Each topic's findings: those naming it, and those of the rules it lists (a P2 revisit re-runs
+ * its P1 topic's rules, whose findings name the P1 topic). In report order; linear time.
+ */
+function findingsByTopic(report: AuditReport): Map<string, ReportFinding[]> {
+  const byRule = new Map<string, number[]>();
+  const byTopic = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, k: string, i: number) => {
+    const l = m.get(k);
+    if (l) l.push(i);
+    else m.set(k, [i]);
+  };
+  report.findings.forEach((f, i) => {
+    push(byRule, f.ruleId, i);
+    for (const t of f.topicIds) push(byTopic, t, i);
+  });
+  return new Map(
+    report.topics.map((t) => {
+      const idx = new Set(byTopic.get(t.id));
+      for (const r of t.rules) for (const i of byRule.get(r) ?? []) idx.add(i);
+      return [t.id, [...idx].sort((a, b) => a - b).flatMap((i) => report.findings[i] ?? [])];
+    }),
+  );
+}
+
+function findingLine(f: ReportFinding): string {
+  const mark = f.status === 'fail' ? (f.severity === 'blocker' ? '❌' : f.severity === 'warning' ? '⚠️' : 'ℹ️') : '❔';
+  const label = f.status === 'fail' ? f.severity : 'not evaluated';
+  const where = f.resource ? ` — ${mdText(f.resource.type, 60)} **${mdText(f.resource.name ?? f.resource.id, 120)}**` : '';
+  return `  - ${mark} ${label}: ${mdText(f.message)}${where} (${code(f.ruleId)})`;
+}
+
+/** An item of a section, rendered only when its turn comes (it may depend on what came before). */
+type Item = () => { text: string; commit?: () => void };
+
+interface Section {
+  title: string;
+  items: Item[];
+  /** What the items are, for the "… and N more" line. */
+  noun: string;
+}
+
+/** Keep each section's items while they fit; a cut section ends with "… and N more". */
+function fit(fixedLength: number, sections: Section[], max: number): string[] {
+  const lineFor = (s: Section, n: number) => `\n_… and ${n} more ${s.noun} (shortened to fit ${max.toLocaleString('en-US')} characters)._\n`;
+  // Every section keeps room for its title and a cut line, so a long one cannot crowd out the rest.
+  const reserve = (s: Section) => s.title.length + 2 + lineFor(s, s.items.length).length;
+  let budget = max - fixedLength - sections.reduce((n, s) => n + reserve(s), 0);
+  const out: string[] = [];
+  for (const s of sections) {
+    const kept: string[] = [];
+    for (const item of s.items) {
+      const { text, commit } = item();
+      if (text.length + 1 > budget) break;
+      kept.push(text);
+      commit?.();
+      budget -= text.length + 1;
+    }
+    const cut = s.items.length - kept.length;
+    out.push(`${s.title}\n\n${kept.join('\n')}${cut ? (kept.length ? '\n' : '') + lineFor(s, cut) : '\n'}`);
+    // What the section did not need of its reserve goes to the next ones.
+    budget += reserve(s) - (s.title.length + 2 + (cut ? lineFor(s, cut).length : 1));
+  }
+  return out;
+}
+
+export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}): string {
+  const max = opts.maxLength ?? MARKDOWN_MAX_LENGTH;
+  const known = new Map(registry.map((r) => [r.id, r]));
+  const t = report.tenant;
+  const g = report.gate;
+
+  // Header.
+  const gateWhat = [g.require ? `requires ${code(g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : 'fails on nothing'].filter(Boolean).join(', ');
+  const head = [
+    `## ${g.passed ? '✅' : '❌'} Auth0 readiness: ${mdText(t.domain, 200)}`,
+    '',
+    `**Tenant** ${mdText(t.domain, 200)} (${t.environment}) · **Plan** ${report.plan} · **Gate** ${g.passed ? '✅ passed' : '❌ failed'} (${gateWhat})`,
+    ...(g.reasons.length ? ['', ...g.reasons.map((r) => `> ${mdText(r)}`)] : []),
+    '',
+  ].join('\n');
+
+  // Milestones.
+  const rows = report.milestones.map((m) => {
+    const tally = TALLY_ORDER.filter((s) => m.counts[s] > 0)
+      .map((s) => `${m.counts[s]} ${TOPIC_WORD[s]}`)
+      .join(', ');
+    const why = m.reasons[0] ? `${mdText(m.reasons[0], 160)}${m.reasons.length > 1 ? ` (+${m.reasons.length - 1} more)` : ''}` : '';
+    return `| ${MILESTONE_MARK[m.status]} | ${phaseTitle(m.phase)} | **${mdText(m.title, 120)}**${m.inferred ? ' _(inferred)_' : ''}<br>${code(m.id)} | ${m.status.replace(/-/g, ' ')} | ${tally} | ${why} |`;
+  });
+  const milestones = ['### Milestones', '', '| | Phase | Milestone | Status | Topics | Why |', '|:-:|---|---|---|---|---|', ...rows, ''].join('\n');
+
+  // Topics.
+  const byTopic = findingsByTopic(report);
+  const workstreams = new Map(report.workstreams.map((w) => [w.id, w.title]));
+  // A rule's remediation is given once, at its first failing topic; later ones point back.
+  const explained = new Set<string>();
+  const topicItem = (tp: ReportTopic): Item => () => {
+    const decisive = (byTopic.get(tp.id) ?? []).filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'error').sort(findingOrder);
+    const said = new Set(decisive.map(reasonOf));
+    const lines = [`- ${TOPIC_MARK[tp.status]} **${mdText(tp.title, 200)}** — ${mdText(workstreams.get(tp.workstream) ?? tp.workstream, 120)}, ${phaseTitle(tp.phase)} (${code(tp.id)})`];
+    for (const r of tp.reasons.filter((x) => !said.has(x))) lines.push(`  - ${r.startsWith('depends on') ? '⤷ ' : ''}${mdText(r)}`);
+    for (const f of decisive.slice(0, FINDINGS_PER_TOPIC)) lines.push(findingLine(f));
+    if (decisive.length > FINDINGS_PER_TOPIC) lines.push(`  - … and ${decisive.length - FINDINGS_PER_TOPIC} more findings`);
+    // "Not evaluated" is fixed by reading the resource (see "Could not read"), not by the remediation.
+    const fixes = [...new Set(decisive.filter((f) => f.status === 'fail').map((f) => f.ruleId))].filter((id) => known.has(id));
+    for (const id of fixes) {
+      const rule = known.get(id);
+      if (!rule) continue;
+      lines.push(
+        explained.has(id)
+          ? `  - 🔧 ${code(id)}: see above`
+          : `  - 🔧 ${code(id)}: ${rule.remediation.replace(/\s*\n\s*/g, ' ')}${/^https?:\/\//.test(rule.docs) ? ` [Docs](${rule.docs})` : ''}`,
+      );
+    }
+    return { text: lines.join('\n'), commit: () => fixes.forEach((id) => explained.add(id)) };
+  };
+  const topicsWith = (s: TopicStatus) => report.topics.filter((x) => x.status === s);
+  const failing = topicsWith('fail');
+  const atRisk = topicsWith('at-risk');
+  const unknown = topicsWith('unknown');
+  const unattested = topicsWith('unverified').filter((x) => x.required);
+  const milestoneAttestations = [...new Set(report.milestones.flatMap((m) => m.reasons.filter((r) => r.startsWith('attestation '))))];
+  const unread = report.resources.filter((r) => r.status !== 'ok');
+
+  const sections: Section[] = [];
+  if (failing.length) sections.push({ title: `### ❌ Failing topics (${failing.length})`, items: failing.map(topicItem), noun: 'failing topics' });
+  if (atRisk.length) sections.push({ title: `### ⚠️ Topics at risk (${atRisk.length})`, items: atRisk.map(topicItem), noun: 'topics at risk' });
+  if (unknown.length) {
+    sections.push({ title: `### ❔ Topics that could not be evaluated (${unknown.length})`, items: unknown.map(topicItem), noun: 'unknown topics' });
+  }
+  if (unattested.length || milestoneAttestations.length) {
+    sections.push({
+      title: `### 📝 Required attestations missing (${unattested.length + milestoneAttestations.length})`,
+      items: [
+        ...unattested.map((x) => () => ({ text: `- **${mdText(x.title, 200)}** (${code(x.id)}): ${mdText(x.reasons[0] ?? 'needs an attestation')}` })),
+        ...milestoneAttestations.map((r) => () => ({ text: `- ${mdText(r)}` })),
+      ],
+      noun: 'attestations',
+    });
+  }
+  if (unread.length) {
+    sections.push({
+      title: `### 🔒 Could not read (${unread.length})\n\nThe rules that need these report "not evaluated": grant the scope or retry, then audit again.`,
+      items: unread.map(
+        (r) => () => ({ text: `- **${mdText(r.title, 120)}** (${code(r.key)}): ${r.status}${r.reason ? ` — ${mdText(r.reason)}` : ''}${r.scopes?.length ? ` (scopes: ${r.scopes.map(code).join(', ')})` : ''}` }),
+      ),
+      noun: 'resources',
+    });
+  }
+  if (!sections.length) sections.push({ title: '### ✅ Nothing to fix', items: [() => ({ text: 'Every topic in scope passes or waits only for optional attestations.' })], noun: 'notes' });
+
+  const f = report.summary.findings;
+  const read = report.resources.length - unread.length;
+  const footer =
+    `---\n<sub>${mdText(report.tool.name, 60)} ${mdText(report.tool.version, 40)} · generated ${report.generatedAt} (tenant read ${report.collectedAt}) · ` +
+    `findings: ${f.fail} failing, ${f.unknown + f.error} not evaluated, ${f.pass} passing, ${f['n/a']} n/a${f.waived ? `, ${f.waived} waived` : ''} · ` +
+    `read ${read} of ${report.resources.length} resources</sub>\n`;
+
+  const fixed = head.length + milestones.length + footer.length + 3;
+  const body = fit(fixed, sections, max);
+  const out = [head, milestones, ...body, footer].join('\n');
+  // The header and the milestone table are never cut; a report too large even for them is cut hard.
+  return out.length <= max ? out : `${out.slice(0, Math.max(0, max - 40))}\n\n_… (shortened)_\n`;
+}

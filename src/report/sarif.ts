@@ -1,0 +1,211 @@
+/**
+ * The SARIF 2.1.0 report, for code scanning (GitHub `upload-sarif`, GitLab, Azure DevOps, IDEs).
+ *
+ * - One `reportingDescriptor` per rule with findings in the report, its help taken from the rule
+ *   registry (the report carries rule id and title only): rationale, remediation, docs link.
+ * - One `result` per failing finding (level by severity: blocker → error, warning → warning,
+ *   advice → note) and per finding that could not be evaluated (kind `review`; SARIF §3.27.10
+ *   requires level `none` for any kind but `fail`). Passing, n/a and waived findings are left out.
+ * - Locations: the Auth0 resource as a logical location (`clients/<id>`, `connections/<id>`, …)
+ *   and, because code scanning requires a physical location, a repository-relative pseudo path
+ *   `auth0/<tenant>/<type plural>/<id>` that names it.
+ * - `partialFingerprints` from tenant + rule + resource (+ field): stable across runs, so an alert
+ *   stays one alert until it is fixed.
+ * - Run properties: tenant, plan, gate, summary; resources that could not be read are
+ *   tool execution notifications.
+ *
+ * A pure function of the report (and of the rule registry, which is static).
+ */
+import { createHash } from 'node:crypto';
+import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
+import { rules as registry } from '../../rules/index.js';
+import type { RuleMeta } from '../engine/define-rule.js';
+import type { Severity } from '../engine/status.js';
+import type { AuditReport, ReportFinding } from './schema.js';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { blocker: 'error', warning: 'warning', advice: 'note' };
+/** GitHub code scanning's severity for non-security results. */
+const PROBLEM_SEVERITY: Record<Severity, 'error' | 'warning' | 'recommendation'> = { blocker: 'error', warning: 'warning', advice: 'recommendation' };
+
+/** Resource types that name one thing per tenant, or are already plural: not pluralised. */
+const UNCOUNTED = new Set(['tenant', 'branding', 'prompts', 'email-provider', 'attack-protection', 'custom-text', 'tenant-settings']);
+
+/** `client` → `clients`, `mfa-policy` → `mfa-policies`, `tenant` → `tenant`. */
+export function pluralType(type: string): string {
+  if (UNCOUNTED.has(type) || type.endsWith('s')) return type;
+  if (/[^aeiou]y$/.test(type)) return `${type.slice(0, -1)}ies`;
+  return `${type}s`;
+}
+
+/** The resource as a path: `clients/<id>`; a finding about no one resource is about the tenant. */
+export function resourcePath(f: Pick<ReportFinding, 'resource'>): string {
+  return f.resource ? `${pluralType(f.resource.type)}/${f.resource.id}` : 'tenant';
+}
+
+const pascal = (id: string): string =>
+  id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+type Meta = Pick<RuleMeta, 'id' | 'title' | 'severity' | 'topics'> & Partial<RuleMeta>;
+
+function descriptor(meta: Meta, report: AuditReport): ReportingDescriptor {
+  const planTopics = new Set(report.topics.map((t) => t.id));
+  const topics = meta.topics.filter((t) => planTopics.has(t));
+  const prod = meta.prodOnly ? ' (full severity on production tenants only)' : '';
+  const text: string[] = [];
+  const md: string[] = [];
+  if (meta.rationale) {
+    text.push(meta.rationale);
+    md.push(`**Why.** ${meta.rationale}`);
+  }
+  if (meta.remediation) {
+    text.push(`Remediation: ${meta.remediation}`);
+    md.push(`**Remediation.** ${meta.remediation}`);
+  }
+  text.push(`Severity: ${meta.severity}${prod}. Topics: ${topics.join(', ') || 'none in this plan'}.`);
+  md.push(`**Severity:** ${meta.severity}${prod}. **Topics:** ${topics.map((t) => `\`${t}\``).join(', ') || 'none in this plan'}.`);
+  if (meta.checks?.length) {
+    text.push(`Catalog checks: ${meta.checks.join(', ')}.`);
+    md.push(`**Catalog checks:** ${meta.checks.join(', ')}.`);
+  }
+  if (meta.docs) {
+    text.push(`Auth0 docs: ${meta.docs}`);
+    md.push(`[Auth0 documentation](${meta.docs})`);
+  }
+  return {
+    id: meta.id,
+    name: pascal(meta.id),
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.rationale ?? meta.title },
+    ...(meta.docs ? { helpUri: meta.docs } : {}),
+    help: { text: text.join('\n\n'), markdown: md.join('\n\n') },
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: {
+      tags: ['auth0', 'readiness', meta.severity, ...(meta.prodOnly ? ['production'] : []), ...(meta.checks ?? [])],
+      severity: meta.severity,
+      'problem.severity': PROBLEM_SEVERITY[meta.severity],
+      precision: 'very-high',
+      topics,
+      ...(meta.checks?.length ? { checks: [...meta.checks] } : {}),
+      ...(meta.checkmate?.length ? { checkmate: [...meta.checkmate] } : {}),
+      ...(meta.dashboard?.length ? { dashboard: [...meta.dashboard] } : {}),
+    },
+  };
+}
+
+/** The SARIF log as an object (what `renderSarif` serialises). */
+function buildSarif(report: AuditReport): Log {
+  const known = new Map(registry.map((r) => [r.id, r]));
+  const flagged = report.findings.filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'error');
+
+  // One descriptor per rule with findings in this report, in id order; a rule not in the registry
+  // (a custom rule passed to the library) is described from its findings.
+  const ruleIds = [...new Set(report.findings.map((f) => f.ruleId))].sort();
+  const descriptors = ruleIds.map((id) => {
+    const rule = known.get(id);
+    if (rule) return descriptor(rule, report);
+    const first = report.findings.find((f) => f.ruleId === id);
+    return descriptor({ id, title: first?.title ?? id, severity: first?.severity ?? 'warning', topics: first?.topicIds ?? [] }, report);
+  });
+  const indexOf = new Map(ruleIds.map((id, i) => [id, i]));
+
+  const domain = report.tenant.domain;
+  const seen = new Map<string, number>();
+  const results: Result[] = flagged.map((f) => {
+    const path = resourcePath(f);
+    const where = f.resource ? ` (${f.resource.type} ${f.resource.name ?? f.resource.id})` : '';
+    const key = [domain, f.ruleId, path, f.field ?? ''].join('\u0000');
+    // Two findings of one rule on one resource and field (rare): the second gets its own alert.
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    const review = f.status !== 'fail';
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: indexOf.get(f.ruleId) ?? -1,
+      kind: review ? 'review' : 'fail',
+      level: review ? 'none' : LEVEL[f.severity],
+      message: { text: `${f.message}${where}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: ['auth0', domain, ...path.split('/')].map(encodeURIComponent).join('/') },
+          },
+          logicalLocations: [
+            { name: f.resource?.name ?? f.resource?.id ?? domain, fullyQualifiedName: path, kind: 'resource' },
+          ],
+        },
+      ],
+      partialFingerprints: { 'auth0ReadinessFinding/v1': sha256(n > 1 ? `${key}\u0000${n}` : key) },
+      properties: {
+        severity: f.severity,
+        status: f.status,
+        topics: f.topicIds,
+        messageId: f.messageId,
+        ...(f.resource ? { resource: f.resource } : {}),
+        ...(f.field !== undefined ? { field: f.field } : {}),
+        ...(f.value !== undefined ? { value: f.value } : {}),
+        ...(f.missing ? { missing: f.missing } : {}),
+      },
+    };
+  });
+
+  const notifications: Notification[] = report.resources
+    .filter((r) => r.status !== 'ok')
+    .map((r) => ({
+      descriptor: { id: 'resource-unreadable', index: 0 },
+      level: 'warning',
+      message: { text: `Could not read ${r.title} (${r.key}): ${r.status}${r.reason ? ` — ${r.reason}` : ''}` },
+      properties: { resource: r.key, status: r.status, ...(r.scopes ? { scopes: r.scopes } : {}) },
+    }));
+
+  const run: Run = {
+    tool: {
+      driver: {
+        name: report.tool.name,
+        version: report.tool.version,
+        semanticVersion: report.tool.version,
+        rules: descriptors,
+        notifications: [
+          {
+            id: 'resource-unreadable',
+            name: 'ResourceUnreadable',
+            shortDescription: { text: 'A tenant resource could not be read' },
+            fullDescription: { text: 'The rules that need it report "not evaluated": grant the missing scope or retry, then audit again.' },
+            defaultConfiguration: { level: 'warning' },
+          },
+        ],
+      },
+    },
+    automationDetails: { id: `${report.tool.name}/${report.plan}/${domain}/` },
+    invocations: [
+      {
+        executionSuccessful: true,
+        endTimeUtc: report.generatedAt,
+        toolExecutionNotifications: notifications,
+      },
+    ],
+    columnKind: 'unicodeCodePoints',
+    results,
+    properties: {
+      tenant: report.tenant,
+      plan: report.plan,
+      generatedAt: report.generatedAt,
+      collectedAt: report.collectedAt,
+      gate: report.gate,
+      summary: report.summary,
+      milestones: report.milestones.map((m) => ({ id: m.id, title: m.title, status: m.status })),
+    },
+  };
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+}
+
+export function renderSarif(report: AuditReport): string {
+  return `${JSON.stringify(buildSarif(report), null, 2)}\n`;
+}

@@ -1,0 +1,161 @@
+/**
+ * The HTML report in a real browser: Debian's Chromium (`apt-get install chromium`) driven by
+ * playwright-core. No browser is ever downloaded: without /usr/bin/chromium this test FAILS (CI
+ * installs it). Set CHROMIUM_PATH to use another binary. Screenshots and a PDF of the report are
+ * written to test/browser/__screenshots__/ to look at.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/report/html.js';
+import type { AuditReport } from '../../src/report/schema.js';
+import { brandNewReport, HOSTILE_DOMAIN, HOSTILE_NAME, hostileReport } from '../report/golden/reports.js';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
+const SLOW = 60_000;
+
+/** What the page's global object is read as, without the DOM library in the test's types. */
+type PageGlobal = { __pwned?: unknown; getComputedStyle(e: unknown): { breakBefore: string; breakInside: string } };
+
+describe('html report in Chromium', () => {
+  let work = '';
+  let context: BrowserContext | undefined;
+  /** Requests for anything but the file itself: a self-contained report makes none. */
+  const external: string[] = [];
+  const errors: string[] = [];
+  let report: AuditReport;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM}: the browser test needs Debian's chromium ` +
+          '(apt-get install -y chromium) or CHROMIUM_PATH; it never downloads a browser.',
+      );
+    }
+    work = mkdtempSync(join(tmpdir(), 'auth0-readiness-browser-'));
+    mkdirSync(SHOTS, { recursive: true });
+    context = await chromium.launchPersistentContext(join(work, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1280, height: 900 },
+    });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) return route.continue();
+      external.push(url);
+      return route.abort();
+    });
+    report = await brandNewReport();
+  }, SLOW);
+
+  afterAll(async () => {
+    await context?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  async function open(html: string, name: string): Promise<Page> {
+    if (!context) throw new Error('no browser');
+    const file = join(work, `${name}.html`);
+    writeFileSync(file, html);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    return page;
+  }
+
+  it('renders the structure: gate, milestone pictures and tables, topics', async () => {
+    const page = await open(renderHtml(report), 'brand-new');
+    expect(await page.title()).toBe('Auth0 readiness — acme-dev.us.auth0.com');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 2, name: /Gate failed/ }).isVisible()).toBe(true);
+
+    // Milestones: one row each, one chart per phase, drawn with a size and coloured segments.
+    expect(await page.locator('tr.milestone').count()).toBe(report.milestones.length);
+    const phases = [...new Set(report.milestones.map((m) => m.phase))];
+    const charts = page.locator('svg.chart');
+    expect(await charts.count()).toBe(phases.length);
+    for (let i = 0; i < phases.length; i++) {
+      const box = await charts.nth(i).boundingBox();
+      expect(box?.width).toBeGreaterThan(300);
+      expect(box?.height).toBeGreaterThan(20);
+      expect(await charts.nth(i).locator('g.seg rect').count()).toBeGreaterThan(0);
+    }
+    // The charts have accessible names; tables have headers.
+    expect(await page.getByRole('img', { name: /Phase 1: topics per milestone by status/ }).count()).toBe(1);
+    expect(await page.getByRole('table', { name: /Phase 1: topics per milestone by status/ }).count()).toBe(1);
+    expect(await page.getByRole('columnheader', { name: /fail/ }).count()).toBe(phases.length);
+
+    // A failing topic with its finding, the remediation and the docs link.
+    const topic = page.locator('li.topic[data-topic="b2c.p1.operations.email-provider"]');
+    expect(await topic.getAttribute('data-status')).toBe('fail');
+    await expect.poll(() => topic.innerText()).toContain('No email provider is configured');
+    const text = await topic.innerText();
+    expect(text).toContain('How to fix');
+    expect(text).toContain('Dashboard → Branding → Email Provider');
+    expect(await topic.locator('a[href^="https://auth0.com/docs/"]').count()).toBe(1);
+    expect(await topic.getByRole('heading', { level: 5 }).innerText()).toMatch(/fail\s+Email provider/);
+
+    await page.screenshot({ path: join(SHOTS, 'brand-new.png'), fullPage: true });
+    await page.close();
+  }, SLOW);
+
+  it('shows hostile tenant text as text and runs none of it, even without the CSP', async () => {
+    const hostile = await hostileReport();
+    const html = renderHtml(hostile);
+    for (const [name, doc] of [
+      ['hostile', html],
+      // The escaping alone must hold: the same page without its Content-Security-Policy.
+      ['hostile-no-csp', html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')],
+    ] as const) {
+      const page = await open(doc, name);
+      expect(await page.evaluate(() => (globalThis as unknown as PageGlobal).__pwned)).toBeUndefined();
+      expect(await page.locator('img, script, iframe').count()).toBe(0);
+      expect(await page.title()).toBe(`Auth0 readiness — ${HOSTILE_DOMAIN}`);
+      const body = await page.locator('body').innerText();
+      expect(body).toContain(HOSTILE_NAME);
+      expect(body).toContain(HOSTILE_DOMAIN);
+      // The unreadable resource and why.
+      expect(await page.locator('tr[data-resource="logStreams"]').innerText()).toContain('the token lacks read:log_streams');
+      await page.close();
+    }
+  }, SLOW);
+
+  it('prints: navigation hidden, page breaks, the pictures still drawn', async () => {
+    const page = await open(renderHtml(report), 'brand-new-print');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav').isVisible()).toBe(false);
+    expect(await page.locator('#topics').evaluate((e) => (globalThis as unknown as PageGlobal).getComputedStyle(e).breakBefore)).toBe('page');
+    expect(await page.locator('li.topic').first().evaluate((e) => (globalThis as unknown as PageGlobal).getComputedStyle(e).breakInside)).toBe('avoid');
+    const box = await page.locator('svg.chart').first().boundingBox();
+    expect(box?.width).toBeGreaterThan(300);
+    expect(await page.locator('tr.milestone').first().isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'brand-new-print.png'), fullPage: true });
+    const pdfPath = join(SHOTS, 'brand-new.pdf');
+    await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+    const pdf = readFileSync(pdfPath);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Several pages: the topics start on their own.
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThan(2);
+    await page.close();
+  }, SLOW);
+
+  it('loaded nothing from outside the file and raised no error', () => {
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
