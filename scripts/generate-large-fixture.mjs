@@ -12,15 +12,26 @@
  * rebranded Acme → MegaCorp) and fixtures/tenants/b2b-organizations.json (the public SAML test
  * certificate). Edit those, or the constants below, then regenerate and commit the output.
  *
- * Contents: 420 clients (the global "All Applications" client first), 260 connections, 50
- * actions (3 bound to post-login), 60 organizations, 1 log stream. Three problems are hidden on
- * the LAST page at a page size of 100 (clients page=4, connections after the 2nd `next`):
+ * Contents: 420 clients (the global "All Applications" client first), 260 connections, 300
+ * actions (3 bound to post-login), 60 organizations (with enabled connections, members and
+ * discovery domains), 101 APIs (the Management API and 100 of the tenant's own), client grants
+ * for every machine-to-machine client, 41 roles with permissions (one with 150, two pages), SCIM
+ * configurations, a self-service SSO profile, forms, signing keys, a network ACL, an event
+ * stream and 1 log stream. Four problems are hidden on the LAST page at a page size of 100
+ * (clients page=4, connections after the 2nd `next`, resource servers page=1):
  *   - client "Legacy Partner Portal" (the last client) has `http://localhost:3000/callback`;
  *   - database connection "legacy-import-users" has `options.brute_force_protection: false`;
  *   - social connection "github-devkeys-legacy" (the last connection) has an empty
- *     `options.client_id` (Auth0 developer keys).
+ *     `options.client_id` (Auth0 developer keys);
+ *   - API "Legacy Partner Reports API" (the last resource server) signs with HS256 and issues
+ *     30-day access tokens.
  * Everything else is configured like the go-live-ready tenant.
+ *
+ * Everything added after the first version (the actions beyond the first 50, and every resource
+ * after organizations) draws from a second random stream, so the original content stays
+ * byte-identical.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +43,14 @@ const OUT = join(ROOT, 'fixtures/tenants/large.json');
 
 export const CLIENT_COUNT = 420; // including the global client
 export const CONNECTION_COUNT = 260;
-export const ACTION_COUNT = 50;
+export const ACTION_COUNT = 300;
+/** Actions drawn from the first random stream (the original fixture had these). */
+const FIRST_ACTIONS = 50;
 export const ORGANIZATION_COUNT = 60;
+export const API_COUNT = 100; // the tenant's own APIs, besides the Management API
+export const ROLE_COUNT = 41;
 const SEED = 0x5eed2026;
+const SEED2 = 0x5eed2027;
 const COMPANY = 'megacorp.example';
 const TENANT = 'megacorp-prod';
 
@@ -68,6 +84,18 @@ const uuid = () => {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 };
 const pad = (n, w = 3) => String(n).padStart(w, '0');
+
+// The second stream, for everything added later.
+const rand2 = prng(SEED2);
+const pick2 = (arr) => arr[Math.floor(rand2() * arr.length)];
+const chars2 = (alphabet, n) => Array.from({ length: n }, () => pick2(alphabet)).join('');
+const uuid2 = () => {
+  const h = chars2(HEX, 32).split('');
+  h[12] = '4';
+  h[16] = '89ab'[Math.floor(rand2() * 4)];
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+};
 const T0 = Date.UTC(2025, 5, 1, 9, 0, 0);
 const stamp = (i, minutes = 97) => new Date(T0 + i * minutes * 60_000).toISOString();
 
@@ -311,8 +339,8 @@ const TRIGGERS = [
   ['send-phone-message', 'v2'],
 ];
 
-function action(i, name, trigger, code) {
-  const id = uuid();
+function action(i, name, trigger, code, newId = uuid) {
+  const id = newId();
   const created = stamp(i, 613);
   const updated = stamp(i + 3, 613);
   return {
@@ -328,7 +356,7 @@ function action(i, name, trigger, code) {
     secrets: [],
     status: 'built',
     deployed_version: {
-      id: uuid(),
+      id: newId(),
       action_id: id,
       number: 1 + (i % 7),
       deployed: true,
@@ -349,6 +377,198 @@ const ORG_WORDS = [
   'Kestrel', 'Lumen', 'Meridian', 'Nimbus', 'Onyx', 'Pinnacle', 'Quartz', 'Redwood', 'Summit', 'Tidal',
 ];
 const ORG_SUFFIXES = ['Logistics', 'Health', 'Retail'];
+
+// ------------------------------------------------------------------------------------------------
+// Resources added later (APIs, grants, roles, organization sub-resources, …): second stream.
+
+const AS_OF = '2026-11-22T00:00:00.000Z';
+
+/** The tenant's two signing keys (public certificates only; generated once with openssl). */
+const SIGNING_CERTS = [
+  {
+    cert: 'MIIDMzCCAhugAwIBAgIRAIe4Bo5SZ6QWG3/1GpdSDr8wDQYJKoZIhvcNAQELBQAwJTEjMCEGA1UEAwwabWVnYWNvcnAtcHJvZC51cy5hdXRoMC5jb20wHhcNMjUwNjAxMDkwMDAwWhcNMzkwMjA4MDkwMDAwWjAlMSMwIQYDVQQDDBptZWdhY29ycC1wcm9kLnVzLmF1dGgwLmNvbTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBALQNnRdsZjmIUaephSGZBtB6NGAZmGZxv/S7VQ8lzwSQwf3sXMyCqIaWerF5BNhJiFMiRfVYBFz8/HdvfzBVguiU5O5Duzazomyyd2tnNfRUvuW8VUfOQiKeccCJZMLYv1Ttk3Nj//Jw0OToIJf55AglaMuhOkxbwaCBCfqOmkDP/T22LEgRpM/9gB4NqpRRm+XsN3qgq9lQ74NjELP886rVqNa0I7XQWxmj1lFJbhG9tO+OOBLuFEFe2KiVWFBjRg+CnZRMABxWNBu0Iy9ngRJkvc247xTp/wZHcAzXIppsmbfFoBezY38YVZ7EvsSGeYOwqdPiFNk9LdiECjAYIJcCAwEAAaNeMFwwDwYDVR0TAQH/BAUwAwEB/zAdBgNVHQ4EFgQUWUcvTbR4sfCYuWUoLQRMQnSE1jowCwYDVR0PBAQDAgKEMB0GA1UdJQQWMBQGCCsGAQUFBwMBBggrBgEFBQcDAjANBgkqhkiG9w0BAQsFAAOCAQEAqrg9aPaa9cEmNuMggRhbe28KGTZyz1NSpbhIktstJS3V3oB2SpSF1RVQVh2Q7PD968FiOqecmeK9IYjnvlcjTsB91Wox9A0XY68hIDexwHTNcnIW8cZQvOxgENU/HrOSdWofUNS8ZAJxDwxE04d1fxnwMfRnqaoWdVoDfI8EGi1/ocDBauFMBhCwsQbZZRC/1IhuyX9mhFfXLWHaGrphsPpgZU6592c0Ds0uMn8k9TBQhKkpiVrDtgH8cECg6I0D/JvZ2ufZqqxjCORcnNoKcNdHe/UvmDQ3hRH+Mb9PwZXA4CZ8bqVyuq+4AtQyzA2BaLpsorCD443nZQqo6N7UiA==',
+    pkcs7: 'MIIDYgYJKoZIhvcNAQcCoIIDUzCCA08CAQExADALBgkqhkiG9w0BBwGgggM3MIIDMzCCAhugAwIBAgIRAIe4Bo5SZ6QWG3/1GpdSDr8wDQYJKoZIhvcNAQELBQAwJTEjMCEGA1UEAwwabWVnYWNvcnAtcHJvZC51cy5hdXRoMC5jb20wHhcNMjUwNjAxMDkwMDAwWhcNMzkwMjA4MDkwMDAwWjAlMSMwIQYDVQQDDBptZWdhY29ycC1wcm9kLnVzLmF1dGgwLmNvbTCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEBALQNnRdsZjmIUaephSGZBtB6NGAZmGZxv/S7VQ8lzwSQwf3sXMyCqIaWerF5BNhJiFMiRfVYBFz8/HdvfzBVguiU5O5Duzazomyyd2tnNfRUvuW8VUfOQiKeccCJZMLYv1Ttk3Nj//Jw0OToIJf55AglaMuhOkxbwaCBCfqOmkDP/T22LEgRpM/9gB4NqpRRm+XsN3qgq9lQ74NjELP886rVqNa0I7XQWxmj1lFJbhG9tO+OOBLuFEFe2KiVWFBjRg+CnZRMABxWNBu0Iy9ngRJkvc247xTp/wZHcAzXIppsmbfFoBezY38YVZ7EvsSGeYOwqdPiFNk9LdiECjAYIJcCAwEAAaNeMFwwDwYDVR0TAQH/BAUwAwEB/zAdBgNVHQ4EFgQUWUcvTbR4sfCYuWUoLQRMQnSE1jowCwYDVR0PBAQDAgKEMB0GA1UdJQQWMBQGCCsGAQUFBwMBBggrBgEFBQcDAjANBgkqhkiG9w0BAQsFAAOCAQEAqrg9aPaa9cEmNuMggRhbe28KGTZyz1NSpbhIktstJS3V3oB2SpSF1RVQVh2Q7PD968FiOqecmeK9IYjnvlcjTsB91Wox9A0XY68hIDexwHTNcnIW8cZQvOxgENU/HrOSdWofUNS8ZAJxDwxE04d1fxnwMfRnqaoWdVoDfI8EGi1/ocDBauFMBhCwsQbZZRC/1IhuyX9mhFfXLWHaGrphsPpgZU6592c0Ds0uMn8k9TBQhKkpiVrDtgH8cECg6I0D/JvZ2ufZqqxjCORcnNoKcNdHe/UvmDQ3hRH+Mb9PwZXA4CZ8bqVyuq+4AtQyzA2BaLpsorCD443nZQqo6N7UiDEA',
+    since: '2025-06-01T09:00:00.000Z',
+  },
+  {
+    cert: 'MIIDMjCCAhqgAwIBAgIQVA/6nCYHBRO7FcOjs4QjGjANBgkqhkiG9w0BAQsFADAlMSMwIQYDVQQDDBptZWdhY29ycC1wcm9kLnVzLmF1dGgwLmNvbTAeFw0yNTA2MDEwOTAwMDBaFw0zOTAyMDgwOTAwMDBaMCUxIzAhBgNVBAMMGm1lZ2Fjb3JwLXByb2QudXMuYXV0aDAuY29tMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAte629ofnghga7F/PphBhFXRzfW2irP4f6dEJ+tZg85NBzA8QoOXS2kATufnwL/hSYcRZ88H30uDI9q8OFinJzRUiQo5JUb7lRwF2byg5+bagrYYWNwIN7BXpxCHzUs/0TJkLRoqr6PuibHK86DEnHbgWSf03mdwsJdwfMuWm6WLyMYBg9F6VkaXzeNOC16Wo+womLIhQHfR4jGbYRiOajcynclnVgWZ2P7svCnIrhkeIz4UX2I4GGu27ttclAuXKGlfjj8eu2mq88SgNUNaHNt4pw9hqDu9VnqKtbnhF80c+Iq6QjAX1isONqySP0vMCgxqZ82NSbX1B7t7drq86PQIDAQABo14wXDAPBgNVHRMBAf8EBTADAQH/MB0GA1UdDgQWBBS+LT/wUbz9sMz9eVSv8aHDro5q6DALBgNVHQ8EBAMCAoQwHQYDVR0lBBYwFAYIKwYBBQUHAwEGCCsGAQUFBwMCMA0GCSqGSIb3DQEBCwUAA4IBAQCY4A3NT13NyGAEIWsJ/7pnNvGUQC8AbgZL1+lKMoX+91hzwOsx8N3Yq7yKvcN8v7NfIIWov6VDW6y3UH5HBCpRkXvlhgrC2F+7H8SzBmIn2SXxY9OguoC+h9bZ2B0mE1zhVfJA+cSZBUz/g5lxJ0aFPbbjvCvQkG3a2oRMNFttJVfTTc49NJj5Q4qKxVKonLnUcG2uPcMbCZpVf2IZvGI84PThL/H6x1CYbssE4WjQ5RQIVZemPHpWHiQB0mIzQISeRD0KcDpNI+kyQDxPnWfU8nN5tRDDllBii43W7Xmrefr/PnncOZKHUBDdqxJs/Q4itmYK+ikamE6uU+6EzeiP',
+    pkcs7: 'MIIDYQYJKoZIhvcNAQcCoIIDUjCCA04CAQExADALBgkqhkiG9w0BBwGgggM2MIIDMjCCAhqgAwIBAgIQVA/6nCYHBRO7FcOjs4QjGjANBgkqhkiG9w0BAQsFADAlMSMwIQYDVQQDDBptZWdhY29ycC1wcm9kLnVzLmF1dGgwLmNvbTAeFw0yNTA2MDEwOTAwMDBaFw0zOTAyMDgwOTAwMDBaMCUxIzAhBgNVBAMMGm1lZ2Fjb3JwLXByb2QudXMuYXV0aDAuY29tMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAte629ofnghga7F/PphBhFXRzfW2irP4f6dEJ+tZg85NBzA8QoOXS2kATufnwL/hSYcRZ88H30uDI9q8OFinJzRUiQo5JUb7lRwF2byg5+bagrYYWNwIN7BXpxCHzUs/0TJkLRoqr6PuibHK86DEnHbgWSf03mdwsJdwfMuWm6WLyMYBg9F6VkaXzeNOC16Wo+womLIhQHfR4jGbYRiOajcynclnVgWZ2P7svCnIrhkeIz4UX2I4GGu27ttclAuXKGlfjj8eu2mq88SgNUNaHNt4pw9hqDu9VnqKtbnhF80c+Iq6QjAX1isONqySP0vMCgxqZ82NSbX1B7t7drq86PQIDAQABo14wXDAPBgNVHRMBAf8EBTADAQH/MB0GA1UdDgQWBBS+LT/wUbz9sMz9eVSv8aHDro5q6DALBgNVHQ8EBAMCAoQwHQYDVR0lBBYwFAYIKwYBBQUHAwEGCCsGAQUFBwMCMA0GCSqGSIb3DQEBCwUAA4IBAQCY4A3NT13NyGAEIWsJ/7pnNvGUQC8AbgZL1+lKMoX+91hzwOsx8N3Yq7yKvcN8v7NfIIWov6VDW6y3UH5HBCpRkXvlhgrC2F+7H8SzBmIn2SXxY9OguoC+h9bZ2B0mE1zhVfJA+cSZBUz/g5lxJ0aFPbbjvCvQkG3a2oRMNFttJVfTTc49NJj5Q4qKxVKonLnUcG2uPcMbCZpVf2IZvGI84PThL/H6x1CYbssE4WjQ5RQIVZemPHpWHiQB0mIzQISeRD0KcDpNI+kyQDxPnWfU8nN5tRDDllBii43W7Xmrefr/PnncOZKHUBDdqxJs/Q4itmYK+ikamE6uU+6EzeiPMQA=',
+  },
+];
+
+const pem = (label, b64) => [`-----BEGIN ${label}-----`, ...b64.match(/.{1,64}/g), `-----END ${label}-----`].join('\r\n');
+
+function signingKey({ cert, pkcs7, since }) {
+  const fp = createHash('sha1').update(Buffer.from(cert, 'base64')).digest('hex').toUpperCase();
+  return {
+    cert: pem('CERTIFICATE', cert),
+    pkcs7: pem('PKCS7', pkcs7),
+    kid: chars2(ALNUM, 22),
+    fingerprint: fp.match(/../g).join(':'),
+    thumbprint: fp,
+    current: !!since,
+    next: !since,
+    previous: false,
+    ...(since ? { current_since: since } : {}),
+    revoked: false,
+  };
+}
+
+const RECORD_SCOPES = ['read:records', 'create:records', 'update:records', 'delete:records', 'export:records'];
+const SCOPE_TEXT = { read: 'Read', create: 'Create', update: 'Update', delete: 'Delete', export: 'Export' };
+
+/** The `memberTotals` of the fixture: organizations with more members than a first page of 50. */
+const memberTotals = {};
+
+function laterResources(r, rebranded) {
+  const out = {};
+  out.connectionClients = Object.fromEntries(r.connections.map((c) => [c.id, c.enabled_clients]));
+
+  // APIs: the Management API first, then the tenant's own; the last one is the legacy problem.
+  const system = { ...rebranded.resourceServers.find((x) => x.is_system), id: chars2(HEX, 24) };
+  const apis = [];
+  for (let i = 1; i <= API_COUNT; i++) {
+    const last = i === API_COUNT;
+    const lifetime = pick2([3600, 7200, 36000, 86400]);
+    const scopes = RECORD_SCOPES.slice(0, 3 + Math.floor(rand2() * 3));
+    apis.push({
+      id: chars2(HEX, 24),
+      name: last ? 'Legacy Partner Reports API' : `Service ${pad(i)} API`,
+      identifier: last ? `https://legacy-reports.${COMPANY}/` : `https://api.${COMPANY}/service-${pad(i)}`,
+      allow_offline_access: rand2() < 0.3,
+      skip_consent_for_verifiable_first_party_clients: true,
+      token_lifetime: last ? 2592000 : lifetime,
+      token_lifetime_for_web: Math.min(7200, lifetime),
+      signing_alg: last ? 'HS256' : 'RS256',
+      signing_secret: `FIXTURE-SECRET-resource-server-megacorp-${pad(i)}`,
+      scopes: scopes.map((value) => ({ value, description: `${SCOPE_TEXT[value.split(':')[0]]} service ${pad(i)} records` })),
+      is_system: false,
+      enforce_policies: !last,
+      token_dialect: last ? 'access_token' : 'access_token_authz',
+    });
+  }
+  out.resourceServers = [system, ...apis];
+
+  // Client grants: every machine-to-machine client can call one or two of the APIs.
+  const m2m = r.clients.filter((c) => c.app_type === 'non_interactive');
+  out.clientGrants = m2m.flatMap((c, k) => {
+    const targets = k % 3 === 0 ? [apis[k % (API_COUNT - 1)], apis[(k * 7 + 3) % (API_COUNT - 1)]] : [apis[k % (API_COUNT - 1)]];
+    return targets.map((api) => ({
+      id: `cgr_${chars2(ALNUM, 16)}`,
+      client_id: c.client_id,
+      audience: api.identifier,
+      scope: api.scopes.slice(0, 2).map((s) => s.value),
+      subject_type: 'client',
+    }));
+  });
+
+  // Roles: a reader and an editor for 20 APIs, and a platform administrator with 150 permissions.
+  const perm = (api, value) => ({
+    permission_name: value,
+    description: api.scopes.find((s) => s.value === value)?.description,
+    resource_server_name: api.name,
+    resource_server_identifier: api.identifier,
+  });
+  out.roles = [];
+  out.rolePermissions = {};
+  for (let k = 0; k < ROLE_COUNT - 1; k++) {
+    const api = apis[Math.floor(k / 2) * 3];
+    const editor = k % 2 === 1;
+    const role = {
+      id: `rol_${chars2(ALNUM, 16)}`,
+      name: `${api.name} ${editor ? 'Editor' : 'Reader'}`,
+      description: `${editor ? 'Reads and changes' : 'Reads'} ${api.name} records`,
+    };
+    out.roles.push(role);
+    out.rolePermissions[role.id] = (editor ? ['read:records', 'create:records', 'update:records'] : ['read:records']).map((v) => perm(api, v));
+  }
+  const admin = { id: `rol_${chars2(ALNUM, 16)}`, name: 'Platform Administrator', description: 'Full access to the first 75 service APIs' };
+  out.roles.push(admin);
+  out.rolePermissions[admin.id] = apis.slice(0, 75).flatMap((api) => [perm(api, 'read:records'), perm(api, 'update:records')]);
+
+  out.rules = [];
+  out.hooks = [];
+
+  // Organizations: the main database for everyone, the partner's enterprise connection for every third.
+  const main = r.connections[0];
+  const enterprise = r.connections.filter((c) => ['samlp', 'okta', 'oidc', 'waad'].includes(c.strategy));
+  const orgConn = (conn, assign) => ({
+    connection_id: conn.id,
+    assign_membership_on_login: assign,
+    show_as_button: true,
+    ...(conn.strategy === 'auth0' ? { is_signup_enabled: false } : {}),
+    connection: { name: conn.name, strategy: conn.strategy },
+  });
+  out.organizationConnections = {};
+  out.organizationMembers = {};
+  out.organizationDiscoveryDomains = {};
+  r.organizations.forEach((o, i) => {
+    out.organizationConnections[o.id] = i % 3 === 0 ? [orgConn(main, false), orgConn(enterprise[i / 3], true)] : [orgConn(main, false)];
+    if (i % 10 === 0) {
+      out.organizationMembers[o.id] = { count: 50, more: true };
+      memberTotals[o.id] = 51 + Math.floor(rand2() * 400);
+    } else {
+      out.organizationMembers[o.id] = { count: 1 + Math.floor(rand2() * 49), more: false };
+    }
+    out.organizationDiscoveryDomains[o.id] =
+      i % 2 === 0
+        ? [
+            {
+              id: `dd_${chars2(ALNUM, 16)}`,
+              domain: `${o.name}.example`,
+              status: 'verified',
+              use_for_organization_discovery: true,
+              verification_txt: `auth0-domain-verification=${chars2(ALNUM, 32)}`,
+              verification_host: `_auth0-challenge.${o.name}.example`,
+            },
+          ]
+        : [];
+  });
+
+  out.scimConfigurations = enterprise.slice(0, 20).map((c, k) => ({
+    tenant_name: TENANT,
+    connection_id: c.id,
+    connection_name: c.name,
+    strategy: c.strategy,
+    user_id_attribute: 'externalId',
+    mapping: [
+      { auth0: 'preferred_username', scim: 'userName' },
+      { auth0: 'email', scim: 'emails[primary eq true].value' },
+      { auth0: 'app_metadata.external_id', scim: 'externalId' },
+      { auth0: 'blocked', scim: 'active' },
+      { auth0: 'given_name', scim: 'name.givenName' },
+      { auth0: 'family_name', scim: 'name.familyName' },
+    ],
+    created_at: stamp(k, 1733),
+    updated_on: stamp(k + 2, 1733),
+  }));
+  out.selfServiceProfiles = [
+    {
+      id: `ssp_${chars2(ALNUM, 22)}`,
+      name: 'Partner SSO onboarding',
+      description: "Lets a partner's IT admin connect their identity provider",
+      user_attributes: [
+        { name: 'email', description: 'Work email address', is_optional: false },
+        { name: 'given_name', description: 'First name', is_optional: true },
+        { name: 'family_name', description: 'Last name', is_optional: true },
+      ],
+      allowed_strategies: ['samlp', 'oidc', 'okta', 'waad'],
+      branding: { logo_url: `https://static.${COMPANY}/brand/megacorp-logo.svg`, colors: { primary: '#0B3C5D' } },
+      created_at: stamp(3, 2311),
+      updated_at: stamp(5, 2311),
+    },
+  ];
+  out.forms = ['Progressive profile', 'Terms of service update'].map((name, k) => ({
+    id: `ap_${chars2(ALNUM, 22)}`,
+    name,
+    created_at: stamp(k * 11, 977),
+    updated_at: stamp(k * 11 + 4, 977),
+  }));
+  out.signingKeys = SIGNING_CERTS.map(signingKey);
+  out.networkAcls = rebranded.networkAcls.map((a) => ({ ...a, id: `acl_${chars2(ALNUM, 22)}` }));
+  out.eventStreams = rebranded.eventStreams.map((e) => ({ ...e, id: `est_${chars2(ALNUM, 22)}` }));
+  return out;
+}
 
 // ------------------------------------------------------------------------------------------------
 
@@ -505,19 +725,19 @@ export function buildLargeFixture(base, b2b) {
   );
   actions[2].secrets = [{ name: 'BLOCKED_COUNTRIES', updated_at: actions[2].created_at }];
   actions[2].deployed_version.secrets = actions[2].secrets;
-  for (let i = 3; i < ACTION_COUNT; i++) {
+  const FN = {
+    'pre-user-registration': 'onExecutePreUserRegistration',
+    'post-user-registration': 'onExecutePostUserRegistration',
+    'credentials-exchange': 'onExecuteCredentialsExchange',
+    'post-change-password': 'onExecutePostChangePassword',
+    'send-phone-message': 'onExecuteSendPhoneMessage',
+  };
+  const stepAction = (i, newId) => {
     const trigger = TRIGGERS[1 + ((i - 3) % (TRIGGERS.length - 1))];
-    const fn = {
-      'pre-user-registration': 'onExecutePreUserRegistration',
-      'post-user-registration': 'onExecutePostUserRegistration',
-      'credentials-exchange': 'onExecuteCredentialsExchange',
-      'post-change-password': 'onExecutePostChangePassword',
-      'send-phone-message': 'onExecuteSendPhoneMessage',
-    }[trigger[0]];
-    actions.push(
-      action(i, `${trigger[0]} step ${pad(i, 2)}`, trigger, `exports.${fn} = async (event, api) => {\n  // step ${i}: audit trail only\n  console.log('step ${i}', event.request && event.request.ip);\n};\n`),
-    );
-  }
+    const fn = FN[trigger[0]];
+    return action(i, `${trigger[0]} step ${pad(i, 2)}`, trigger, `exports.${fn} = async (event, api) => {\n  // step ${i}: audit trail only\n  console.log('step ${i}', event.request && event.request.ip);\n};\n`, newId);
+  };
+  for (let i = 3; i < FIRST_ACTIONS; i++) actions.push(stepAction(i, uuid));
   r.actions = actions;
   r.postLoginBindings = actions.slice(0, 3).map((a, i) => ({
     id: uuid(),
@@ -553,16 +773,24 @@ export function buildLargeFixture(base, b2b) {
   }
   r.organizations = organizations;
 
+  // ----------------------------------------------------------------------------------------------
+  // Added later, from the second random stream.
+  for (let i = FIRST_ACTIONS; i < ACTION_COUNT; i++) actions.push(stepAction(i, uuid2));
+  Object.assign(r, laterResources(r, rebranded));
+
   return {
     description:
       `A large production tenant (${CLIENT_COUNT} clients including the global client, ${CONNECTION_COUNT} connections, ` +
-      `${ACTION_COUNT} actions, ${ORGANIZATION_COUNT} organizations) configured like the go-live-ready tenant, ` +
-      'generated by scripts/generate-large-fixture.mjs. Three problems hide on the last page at page size 100: ' +
-      'the last client "Legacy Partner Portal" has http://localhost:3000/callback, the database connection ' +
-      '"legacy-import-users" has brute_force_protection false, and the last connection "github-devkeys-legacy" ' +
-      'uses Auth0 developer keys (empty client_id).',
+      `${ACTION_COUNT} actions, ${ORGANIZATION_COUNT} organizations, ${API_COUNT + 1} APIs, ${ROLE_COUNT} roles) configured like the ` +
+      'go-live-ready tenant, generated by scripts/generate-large-fixture.mjs. Four problems hide on the last page at page ' +
+      'size 100: the last client "Legacy Partner Portal" has http://localhost:3000/callback, the database connection ' +
+      '"legacy-import-users" has brute_force_protection false, the last connection "github-devkeys-legacy" ' +
+      'uses Auth0 developer keys (empty client_id), and the last API "Legacy Partner Reports API" signs with HS256 ' +
+      'and issues 30-day access tokens.',
     domain: `${TENANT}.us.auth0.com`,
+    asOf: AS_OF,
     resources: r,
+    memberTotals,
   };
 }
 

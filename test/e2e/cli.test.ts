@@ -5,7 +5,9 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index.js';
 import { AuditReportSchema, type AuditReport } from '../../src/report/schema.js';
+import { RESOURCES } from '../../src/snapshot/resources.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { readFixture } from '../support/tenant.js';
 
@@ -148,11 +150,21 @@ describe('large tenant', () => {
   });
 });
 
+/** The read scopes of every resource the (non opt-in) rules of these topics need or want. */
+function scopesOfTopics(...topics: string[]): string[] {
+  const keys = rules.filter((r) => !r.optIn && r.topics.some((t) => topics.includes(t))).flatMap((r) => [...r.needs, ...r.wants]);
+  return keys.flatMap((k) => [...RESOURCES[k].scopes]);
+}
+
 describe('missing scope', () => {
   let em: Emulator;
   afterAll(() => em.close());
   it('makes the topics that need it unknown, names the scope, and judges the rest', async () => {
-    em = await withEmulator('go-live-ready-b2c', { scopes: ['read:tenant_settings', 'read:custom_domains', 'read:email_provider', 'read:connections', 'read:connections_options', 'read:clients'] });
+    // Enough for the custom-domain and email-provider topics (whatever rules they gain), not for logging.
+    const base = ['read:tenant_settings', 'read:custom_domains', 'read:email_provider', 'read:connections', 'read:connections_options', 'read:clients'];
+    const scopes = [...new Set([...base, ...scopesOfTopics(CORE.customDomains, CORE.emailProvider)])];
+    expect(scopes).not.toContain('read:log_streams');
+    em = await withEmulator('go-live-ready-b2c', { scopes });
     const { report } = await auditJson(em, 'go-live-ready-b2c');
     expect(status(report, CORE.logging)).toBe('unknown');
     expect(report.resources.find((r) => r.key === 'logStreams')).toMatchObject({ status: 'missing-scope', scopes: ['read:log_streams'] });

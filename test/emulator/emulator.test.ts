@@ -5,6 +5,9 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RESOURCE_KEYS, RESOURCES, type ResourceKey } from '../../src/snapshot/resources.js';
+import { redact } from '../../src/snapshot/redact.js';
+import { collect as collectLive } from '../../src/sources/management-api/collect.js';
 import { ALL_READ_SCOPES, loadFixture, startEmulator, type Emulator, type EmulatorOptions } from './server.js';
 import type { TenantFixture } from './fixture.js';
 import { REPO_ROOT } from '../support/tenant.js';
@@ -335,9 +338,10 @@ describe('pagination', () => {
     });
 
     const actions = await get(e, '/actions/actions?page=2');
-    expect(actions.body).toMatchObject({ total: 50, page: 2, per_page: 20 });
-    expect(actions.body.actions).toHaveLength(10);
-    expect((await get(e, '/actions/actions?per_page=100')).body.actions).toHaveLength(50);
+    expect(actions.body).toMatchObject({ total: 300, page: 2, per_page: 20 });
+    expect(actions.body.actions).toHaveLength(20);
+    expect((await get(e, '/actions/actions?per_page=100&page=2')).body.actions).toHaveLength(100);
+    expect((await get(e, '/actions/actions?per_page=100&page=3')).body.actions).toHaveLength(0);
     expect((await get(e, '/actions/actions?triggerId=post-login&per_page=100')).body.total).toBe(3);
 
     const bindings = await get(e, '/actions/triggers/post-login/bindings?page=0&per_page=50');
@@ -384,11 +388,12 @@ describe('rate limiting', () => {
   });
 
   it('refills in real time too', async () => {
-    const e = await emulator({ fixture: GO_LIVE, rateLimit: { perSecond: 50, burst: 2 } });
+    // Slow enough that a loaded machine does not refill a token between the first three requests.
+    const e = await emulator({ fixture: GO_LIVE, rateLimit: { perSecond: 4, burst: 2 } });
     expect((await get(e, '/prompts')).status).toBe(200);
     expect((await get(e, '/prompts')).status).toBe(200);
     expect((await get(e, '/prompts')).status).toBe(429);
-    await new Promise((r) => setTimeout(r, 60));
+    await new Promise((r) => setTimeout(r, 300));
     expect((await get(e, '/prompts')).status).toBe(200);
   });
 
@@ -497,17 +502,406 @@ describe('round trip', () => {
       logStreams: (await get(e, '/log-streams')).body,
       clients: await offset('/clients', 'clients'),
       connections: await all('/connections', 'connections'),
-      actions: (await get(e, '/actions/actions?per_page=100')).body.actions,
+      actions: await offset('/actions/actions', 'actions'),
       postLoginBindings: (await get(e, '/actions/triggers/post-login/bindings?per_page=100')).body.bindings,
       organizations: await all('/organizations', 'organizations'),
+      ...(await later(e, f, all, offset)),
     };
   }
 
-  it.each(['brand-new', 'go-live-ready-b2c', 'large'])('serves %s exactly as the fixture holds it', async (name) => {
+  /** The resources added with the second registry: per-parent lists keyed by the parent's id. */
+  async function later(
+    e: Emulator,
+    f: TenantFixture,
+    all: (path: string, key: string) => Promise<unknown[]>,
+    offset: (path: string, key: string) => Promise<unknown[]>,
+  ): Promise<Record<string, unknown>> {
+    const orgs = f.resources.organizations ?? [];
+    const perOrg = async (fn: (id: string) => Promise<unknown>) =>
+      Object.fromEntries(await Promise.all(orgs.map(async (o) => [o.id, await fn(o.id)] as const)));
+    const ids = async (connection: string) => (await all(`/connections/${connection}/clients`, 'clients')).map((x: any) => x.client_id);
+    const readers: Record<string, () => Promise<unknown>> = {
+      connectionClients: async () =>
+        Object.fromEntries(await Promise.all((f.resources.connections ?? []).map(async (c) => [c.id, await ids(c.id)] as const))),
+      resourceServers: () => offset('/resource-servers', 'resource_servers'),
+      clientGrants: () => all('/client-grants', 'client_grants'),
+      roles: () => offset('/roles', 'roles'),
+      rolePermissions: async () =>
+        Object.fromEntries(
+          await Promise.all((f.resources.roles ?? []).map(async (x) => [x.id, await offset(`/roles/${x.id}/permissions`, 'permissions')] as const)),
+        ),
+      rules: () => offset('/rules', 'rules'),
+      hooks: () => offset('/hooks', 'hooks'),
+      organizationConnections: () => perOrg((id) => offset(`/organizations/${id}/enabled_connections`, 'enabled_connections')),
+      organizationMembers: () =>
+        perOrg(async (id) => {
+          const res = await get(e, `/organizations/${id}/members?take=50&fields=user_id&include_fields=true`);
+          return { count: res.body.members.length, more: !!res.body.next };
+        }),
+      organizationDiscoveryDomains: () => perOrg((id) => all(`/organizations/${id}/discovery-domains`, 'domains')),
+      scimConfigurations: () => all('/connections-scim-configurations', 'scim_configurations'),
+      selfServiceProfiles: () => offset('/self-service-profiles', 'self_service_profiles'),
+      forms: () => offset('/forms', 'forms'),
+      signingKeys: async () => (await get(e, '/keys/signing')).body,
+      networkAcls: () => offset('/network-acls', 'network_acls'),
+      eventStreams: () => all('/event-streams', 'eventStreams'),
+    };
+    // Plan-gated resources answer 403 and hold no data; the log and user searches are checked
+    // through the real collector below.
+    const out: Record<string, unknown> = {};
+    for (const [key, read] of Object.entries(readers)) if (!f.planGated?.includes(key as never)) out[key] = await read();
+    return out;
+  }
+
+  it.each(['brand-new', 'go-live-ready-b2c', 'b2b-organizations', 'large'])('serves %s exactly as the fixture holds it', async (name) => {
     const f = fixture(name);
     const e = await emulator({ fixture: f, enabledClientsInConnectionList: true });
-    expect(await collect(e, f)).toEqual(f.resources);
+    const { logEvents: _l, usersSample: _u, ...expected } = f.resources;
+    const got = await collect(e, f);
+    if (f.planGated?.includes('botDetection')) delete got.botDetection;
+    expect(got).toEqual(expected);
   });
+});
+
+describe('APIs, grants, roles, legacy code', () => {
+  it('pages resource servers by offset (include_totals, bare array, identifiers filter)', async () => {
+    const e = await emulator({ fixture: LARGE });
+    const first = await get(e, '/resource-servers?page=0&per_page=100&include_totals=true');
+    expect(Object.keys(first.body).sort()).toEqual(['limit', 'resource_servers', 'start', 'total']);
+    expect(first.body).toMatchObject({ start: 0, limit: 100, total: 101 });
+    expect(first.body.resource_servers[0]).toMatchObject({ name: 'Auth0 Management API', is_system: true });
+    const last = await get(e, '/resource-servers?page=1&per_page=100&include_totals=true');
+    expect(last.body.resource_servers).toMatchObject([{ name: 'Legacy Partner Reports API', signing_alg: 'HS256' }]);
+    expect(Array.isArray((await get(e, '/resource-servers?per_page=2')).body)).toBe(true);
+    expect((await get(e, '/resource-servers?include_totals=true')).body.resource_servers).toHaveLength(50);
+    expect((await get(e, '/resource-servers?per_page=0')).status).toBe(400); // the OAS minimum is 1
+    const one = await get(e, `/resource-servers?identifiers=${encodeURIComponent('https://legacy-reports.megacorp.example/')}`);
+    expect(one.body.map((a: any) => a.name)).toEqual(['Legacy Partner Reports API']);
+  });
+
+  it('pages client grants by checkpoint (include_totals ignored) and by offset, with filters', async () => {
+    const e = await emulator({ fixture: LARGE });
+    const total = LARGE.resources.clientGrants!.length;
+    const sizes: number[] = [];
+    let from: string | undefined;
+    do {
+      const res = await get(e, `/client-grants?include_totals=true&take=100${from ? `&from=${from}` : ''}`);
+      expect(res.body).not.toHaveProperty('total');
+      sizes.push(res.body.client_grants.length);
+      from = res.body.next;
+    } while (from);
+    expect(sizes).toEqual([100, total - 100]);
+    expect((await get(e, '/client-grants?page=1&per_page=100&include_totals=true')).body).toMatchObject({ start: 100, limit: 100, total });
+    const g = LARGE.resources.clientGrants![0]!;
+    const byClient = await get(e, `/client-grants?client_id=${g.client_id}`);
+    expect(byClient.body.every((x: any) => x.client_id === g.client_id)).toBe(true);
+    const byAudience = await get(e, `/client-grants?per_page=100&audience=${encodeURIComponent(g.audience)}`);
+    expect(byAudience.body.map((x: any) => x.id)).toContain(g.id);
+    expect((await get(e, '/client-grants?subject_type=robot')).status).toBe(400);
+    const b2b = await emulator({ fixture: B2B });
+    expect((await get(b2b, '/client-grants?allow_any_organization=true')).body).toMatchObject([{ organization_usage: 'allow' }]);
+  });
+
+  it('pages roles and their permissions; an unknown role is 404', async () => {
+    const e = await emulator({ fixture: LARGE });
+    const roles = await get(e, '/roles?per_page=100&include_totals=true');
+    expect(roles.body).toMatchObject({ start: 0, limit: 100, total: 41 });
+    const admin = roles.body.roles.find((x: any) => x.name === 'Platform Administrator');
+    const p0 = await get(e, `/roles/${admin.id}/permissions?page=0&per_page=100&include_totals=true`);
+    expect(p0.body).toMatchObject({ start: 0, limit: 100, total: 150 });
+    expect(p0.body.permissions[0]).toEqual({
+      permission_name: 'read:records',
+      description: expect.any(String),
+      resource_server_name: 'Service 001 API',
+      resource_server_identifier: 'https://api.megacorp.example/service-001',
+    });
+    expect((await get(e, `/roles/${admin.id}/permissions?page=1&per_page=100&include_totals=true`)).body.permissions).toHaveLength(50);
+    const missing = await get(e, '/roles/rol_doesnotexist0000/permissions');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ statusCode: 404, error: 'Not Found', errorCode: 'inexistent_role' });
+    expect((await get(e, '/roles?name_filter=platform')).body.map((x: any) => x.name)).toEqual(['Platform Administrator']);
+  });
+
+  it('lists rules and hooks with the enabled, fields and triggerId filters', async () => {
+    const e = await emulator({ fixture: B2B });
+    const rules = await get(e, '/rules?include_totals=true');
+    expect(rules.body).toMatchObject({ start: 0, total: 1, rules: [{ enabled: false, stage: 'login_success' }] });
+    expect((await get(e, '/rules?enabled=true')).body).toEqual([]);
+    expect((await get(e, '/rules?fields=name,enabled&include_fields=true')).body).toEqual([
+      { name: 'Add partner tier (migrated to Actions)', enabled: false },
+    ]);
+    expect((await get(e, '/hooks?include_totals=true')).body).toEqual({ start: 0, limit: 50, total: 0, hooks: [] });
+    expect((await get(e, '/hooks?triggerId=post-login')).status).toBe(400);
+    const f: TenantFixture = structuredClone(B2B);
+    f.resources.hooks = [
+      { id: '01', name: 'legacy-ccx', enabled: true, triggerId: 'credentials-exchange', script: 'module.exports = () => {}' },
+      { id: '02', name: 'legacy-pre-reg', enabled: false, triggerId: 'pre-user-registration', script: 'module.exports = () => {}' },
+    ];
+    const h = await emulator({ fixture: f });
+    expect((await get(h, '/hooks?triggerId=credentials-exchange')).body.map((x: any) => x.id)).toEqual(['01']);
+    expect((await get(h, '/hooks?enabled=false')).body.map((x: any) => x.id)).toEqual(['02']);
+  });
+
+  it('serves signing keys, forms, network ACLs, event streams, SCIM configurations and self-service profiles', async () => {
+    const e = await emulator({ fixture: B2B });
+    const keys = await get(e, '/keys/signing');
+    expect(keys.body.map((k: any) => [k.current, k.next])).toEqual([[true, false], [false, true]]);
+    expect(keys.body[0].cert).toMatch(/^-----BEGIN CERTIFICATE-----\r\n/);
+    expect((await get(e, '/forms?include_totals=true')).body).toMatchObject({ start: 0, total: 1, forms: [{ name: 'Partner profile completion' }] });
+    expect((await get(e, '/forms?page=1001')).status).toBe(400); // the OAS maximum page is 1000
+    expect((await get(e, '/forms?hydrate=flow_count&hydrate=links')).status).toBe(200);
+    expect((await get(e, '/forms?hydrate=everything')).status).toBe(400);
+    expect((await get(e, '/network-acls?include_totals=true')).body).toEqual({ start: 0, limit: 50, total: 0, network_acls: [] });
+    const streams = await get(e, '/event-streams?take=10');
+    expect(Object.keys(streams.body)).toEqual(['eventStreams']); // the OAS's camelCase key
+    expect(streams.body.eventStreams[0]).toMatchObject({ status: 'disabled', destination: { type: 'webhook' } });
+    const scim = await get(e, '/connections-scim-configurations');
+    expect(scim.body).toEqual({ scim_configurations: B2B.resources.scimConfigurations });
+    const saml = B2B.resources.connections!.find((c) => c.strategy === 'samlp')!.id;
+    const okta = B2B.resources.connections!.find((c) => c.strategy === 'okta')!.id;
+    expect((await get(e, `/connections/${saml}/scim-configuration`)).body).toEqual(B2B.resources.scimConfigurations![0]);
+    expect((await get(e, `/connections/${okta}/scim-configuration`)).status).toBe(404);
+    expect((await get(e, '/connections/con_missing/scim-configuration')).body.errorCode).toBe('inexistent_connection');
+    const ssp = await get(e, '/self-service-profiles?page=0&per_page=50&include_totals=true');
+    expect(ssp.body).toMatchObject({ start: 0, limit: 50, total: 1, self_service_profiles: [{ allowed_strategies: ['samlp', 'oidc', 'okta', 'waad'] }] });
+    const acl = await get(await emulator({ fixture: GO_LIVE }), '/network-acls?page=0&per_page=50&include_totals=true');
+    expect(acl.body.network_acls[0].rule).toEqual({ action: { block: true }, match: { geo_country_codes: ['CU', 'IR', 'KP', 'SY'] }, scope: 'authentication' });
+  });
+
+  it('enforces each resource scope (403 insufficient_scope) before plan gating (403 of another kind)', async () => {
+    const e = await emulator({ fixture: BRAND_NEW, tokens: { none: ['read:clients'], [STATIC]: [...ALL_READ_SCOPES] } });
+    const cases: [string, string][] = [
+      ['/resource-servers', 'read:resource_servers'],
+      ['/client-grants', 'read:client_grants'],
+      ['/roles', 'read:roles'],
+      ['/roles/rol_x/permissions', 'read:roles'],
+      ['/rules', 'read:rules'],
+      ['/hooks', 'read:hooks'],
+      ['/organizations/org_x/enabled_connections', 'read:organization_connections'],
+      ['/organizations/org_x/members', 'read:organization_members'],
+      ['/organizations/org_x/discovery-domains', 'read:organization_discovery_domains'],
+      ['/connections-scim-configurations', 'read:scim_config'],
+      ['/self-service-profiles', 'read:self_service_profiles'],
+      ['/forms', 'read:forms'],
+      ['/keys/signing', 'read:signing_keys'],
+      ['/network-acls', 'read:network_acls'],
+      ['/event-streams', 'read:event_streams'],
+      ['/logs', 'read:logs'],
+      ['/users', 'read:users'],
+      ['/connections/con_x/clients', 'read:connections'],
+    ];
+    for (const [path, scope] of cases) {
+      const res = await get(e, path, 'none');
+      expect(res.status, path).toBe(403);
+      expect(res.body, path).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: `Insufficient scope, expected any of: ${scope}`,
+        errorCode: 'insufficient_scope',
+      });
+    }
+    // Network ACLs and self-service SSO are Enterprise features: brand-new is not on that plan.
+    const acl = await get(e, '/network-acls');
+    expect(acl.status).toBe(403);
+    expect(acl.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'Tenant ACL Management is not enabled for this tenant.',
+      errorCode: 'operation_not_supported',
+    });
+    const ssp = await get(e, '/self-service-profiles');
+    expect(ssp.status).toBe(403);
+    expect(ssp.body.errorCode).not.toBe('insufficient_scope');
+    expect((await get(await emulator({ fixture: GO_LIVE }), '/self-service-profiles')).status).toBe(200);
+  });
+});
+
+describe('organization sub-resources', () => {
+  const org = (name: string) => B2B.resources.organizations!.find((o) => o.name === name)!.id;
+
+  it('pages enabled connections by offset; an unknown organization is 404, an over-long id 400', async () => {
+    const e = await emulator({ fixture: B2B });
+    const res = await get(e, `/organizations/${org('umbrella-corp')}/enabled_connections?page=0&per_page=50&include_totals=true`);
+    expect(res.body).toMatchObject({ start: 0, limit: 50, total: 2 });
+    expect(res.body.enabled_connections[0]).toEqual({
+      connection_id: B2B.resources.connections!.find((c) => c.name === 'umbrella-okta')!.id,
+      assign_membership_on_login: true,
+      show_as_button: true,
+      connection: { name: 'umbrella-okta', strategy: 'okta' },
+    });
+    expect((await get(e, `/organizations/${org('vandelay-industries')}/enabled_connections`)).body).toEqual([]);
+    for (const sub of ['enabled_connections', 'members', 'discovery-domains']) {
+      const missing = await get(e, `/organizations/org_doesnotexist0000/${sub}`);
+      expect(missing.status, sub).toBe(404);
+      expect(missing.body, sub).toMatchObject({ statusCode: 404, errorCode: 'inexistent_organization' });
+    }
+    expect((await get(e, `/organizations/org_${'x'.repeat(60)}/members`)).status).toBe(400);
+  });
+
+  it('synthesises members: checkpoint pages to the true total, offset with totals, fields projection', async () => {
+    const e = await emulator({ fixture: B2B });
+    const id = org('initech');
+    const sizes: number[] = [];
+    const seen = new Set<string>();
+    let from: string | undefined;
+    do {
+      const res = await get(e, `/organizations/${id}/members?take=50${from ? `&from=${from}` : ''}`);
+      sizes.push(res.body.members.length);
+      for (const m of res.body.members) seen.add(m.user_id);
+      from = res.body.next;
+    } while (from);
+    expect(sizes).toEqual([50, 50, 37]);
+    expect(seen.size).toBe(137);
+    const first = await get(e, `/organizations/${id}/members?take=1`);
+    expect(Object.keys(first.body.members[0]).sort()).toEqual(['email', 'name', 'picture', 'user_id']);
+    expect(first.body.members[0].user_id).toMatch(/^auth0\|[0-9a-f]{24}$/);
+    expect((await get(e, `/organizations/${id}/members?take=1&fields=user_id&include_fields=true`)).body.members[0]).toEqual({
+      user_id: first.body.members[0].user_id,
+    });
+    expect((await get(e, `/organizations/${id}/members?page=2&per_page=50&include_totals=true`)).body).toMatchObject({ start: 100, total: 137 });
+    expect((await get(e, `/organizations/${org('umbrella-corp')}/members?take=50`)).body.members).toHaveLength(23);
+    expect((await get(e, `/organizations/${org('vandelay-industries')}/members?take=50`)).body).toEqual({ members: [] });
+    // Deterministic: the same members on every start.
+    const again = await emulator({ fixture: B2B });
+    expect((await get(again, `/organizations/${id}/members?take=1`)).body).toEqual(first.body);
+  });
+
+  it('pages discovery domains by checkpoint only', async () => {
+    const e = await emulator({ fixture: B2B });
+    const res = await get(e, `/organizations/${org('initech')}/discovery-domains`);
+    expect(res.body).toEqual({ domains: B2B.resources.organizationDiscoveryDomains![org('initech')] });
+    expect((await get(e, `/organizations/${org('hooli')}/discovery-domains?take=10`)).body).toEqual({ domains: [] });
+    expect((await get(e, `/organizations/${org('hooli')}/discovery-domains?take=101`)).status).toBe(400);
+  });
+});
+
+describe('log search', () => {
+  const AS_OF = Date.parse('2026-11-22T00:00:00.000Z');
+  const q = (query: string) => encodeURIComponent(query);
+
+  it('filters the fixture logs with q: types, OR lists, hostname, date ranges, AND, NOT', async () => {
+    const e = await emulator({ fixture: BRAND_NEW, now: () => AS_OF });
+    const count = async (query: string) => (await get(e, `/logs?per_page=100&include_totals=true&q=${q(query)}`)).body.total;
+    expect(await count('type:"s"')).toBe(3);
+    expect(await count('type:s')).toBe(3);
+    expect(await count('type:("s" OR "ss")')).toBe(4);
+    expect(await count('type:("s" OR "ss" OR "f" OR "fp" OR "fu") AND hostname:"acme-dev.us.auth0.com"')).toBe(5);
+    expect(await count('hostname:"login.acme.example"')).toBe(0);
+    expect(await count('type:"s" AND connection:"google-oauth2"')).toBe(1);
+    expect(await count('type:"s" AND NOT connection:"google-oauth2"')).toBe(2);
+    expect(await count('(type:"s" OR type:"ss") AND date:[2026-11-21T15:00:00.000Z TO *]')).toBe(2);
+    expect(await count('date:[* TO 2026-11-21T09:02:41.512Z]')).toBe(2);
+    expect(await count('date:{* TO 2026-11-21T09:02:41.512Z}')).toBe(1);
+    expect(await count('client_name:Default*')).toBe(6);
+    expect(await count('user_name:*')).toBe(6);
+  });
+
+  it('answers like the API: {start, limit, length, total, logs}, newest first, sort, fields, search alias', async () => {
+    const e = await emulator({ fixture: BRAND_NEW, now: () => AS_OF });
+    const res = await get(e, `/logs?per_page=2&page=1&include_totals=true&q=${q('type:"s"')}`);
+    expect(Object.keys(res.body).sort()).toEqual(['length', 'limit', 'logs', 'start', 'total']);
+    expect(res.body).toMatchObject({ start: 2, limit: 2, length: 1, total: 3 });
+    const all = (await get(e, '/logs?per_page=100')).body;
+    expect(all.map((l: any) => l.date)).toEqual([...all.map((l: any) => l.date)].sort().reverse());
+    const asc = (await get(e, '/logs?per_page=100&sort=date:1')).body;
+    expect(asc.map((l: any) => l.log_id)).toEqual([...all.map((l: any) => l.log_id)].reverse());
+    expect((await get(e, '/logs?per_page=1&fields=type,date&include_fields=true')).body).toEqual([{ type: 's', date: '2026-11-21T16:10:03.648Z' }]);
+    // The OAS names the parameter `search`; the collector sends `q`. Both work.
+    expect((await get(e, `/logs?include_totals=true&search=${q('type:"fp"')}`)).body.total).toBe(1);
+    expect((await get(e, '/logs?sort=date')).status).toBe(400);
+    expect((await get(e, '/logs?per_page=101')).status).toBe(400);
+    expect((await get(e, '/logs?page=10&per_page=100')).status).toBe(400); // only the first 1000 results
+  });
+
+  it('rejects what it does not understand with 400 rather than guess', async () => {
+    const e = await emulator({ fixture: BRAND_NEW, now: () => AS_OF });
+    for (const bad of ['type:"s" hostname:"x"', 'type:', '"s"', 'type:("s" OR', 'date:[2026-01-01 2026-02-01]', 'type:"s" AND']) {
+      const res = await get(e, `/logs?q=${q(bad)}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.body.errorCode, bad).toBe('invalid_query_string');
+    }
+  });
+
+  it('moves log dates with the clock, so a 7-day window keeps finding them', async () => {
+    const later = AS_OF + 30 * 86_400_000;
+    const e = await emulator({ fixture: B2B, now: () => later });
+    const logs = (await get(e, '/logs?per_page=100')).body;
+    const original = [...B2B.logs!].sort((a, b) => b.date.localeCompare(a.date));
+    expect(logs.map((l: any) => Date.parse(l.date) - 30 * 86_400_000)).toEqual(original.map((l) => Date.parse(l.date)));
+    const since = new Date(later - 7 * 86_400_000).toISOString();
+    const res = await get(e, `/logs?include_totals=true&q=${q(`(type:"depnote") AND date:[${since} TO *]`)}`);
+    expect(res.body.total).toBe(1);
+    const old = await get(e, `/logs?include_totals=true&q=${q(`(type:("api_limit" OR "api_limit_warning")) AND date:[${since} TO *]`)}`);
+    expect(old.body.total).toBe(0); // 12 days before asOf: outside the window
+  });
+
+  it('reads from a checkpoint log id (q ignored)', async () => {
+    const e = await emulator({ fixture: BRAND_NEW, now: () => AS_OF });
+    const byDate = [...BRAND_NEW.logs!].sort((a, b) => a.date.localeCompare(b.date));
+    const res = await get(e, `/logs?from=${byDate[1]!.log_id}&take=2&q=${q('type:"nothing"')}`);
+    expect(res.body.map((l: any) => l.log_id)).toEqual([byDate[2]!.log_id, byDate[3]!.log_id]);
+  });
+});
+
+describe('user search', () => {
+  it('searches users with q, search_engine v3, fields and include_totals', async () => {
+    const e = await emulator({ fixture: B2B });
+    const unverified = await get(e, `/users?q=${encodeURIComponent('email_verified:false')}&per_page=1&include_totals=true&search_engine=v3&fields=user_id&include_fields=true`);
+    expect(unverified.body).toEqual({ start: 0, limit: 1, length: 1, total: 1, users: [{ user_id: B2B.users!.find((u) => !u.email_verified)!.user_id }] });
+    const sample = await get(e, '/users?per_page=50&include_totals=true&search_engine=v3&fields=user_id,identities,user_metadata,app_metadata&include_fields=true');
+    expect(sample.body.total).toBe(6);
+    expect(Object.keys(sample.body.users[0]).sort()).toEqual(['app_metadata', 'identities', 'user_id', 'user_metadata']);
+    const linked = await get(e, `/users?q=${encodeURIComponent('identities.connection:"umbrella-okta"')}&search_engine=v3`);
+    expect(linked.body.map((u: any) => u.identities.length)).toEqual([2]);
+    expect((await get(e, '/users?search_engine=v4')).status).toBe(400);
+    expect((await get(e, '/users?per_page=100&page=10')).status).toBe(400);
+    expect((await get(await emulator({ fixture: LARGE }), '/users?include_totals=true')).body).toEqual({ start: 0, limit: 50, length: 0, total: 0, users: [] });
+  });
+});
+
+describe('the collector through the emulator', () => {
+  /** What the collector makes of a fixture resource: the schema's parse, redacted. */
+  const expected = (f: TenantFixture, key: ResourceKey): unknown => {
+    let v: unknown = f.resources[key];
+    if (key === 'connections') v = (v as Record<string, unknown>[]).map(({ enabled_clients: _e, ...c }) => c);
+    return redact(RESOURCES[key].schema.parse(v));
+  };
+
+  it.each(['brand-new', 'go-live-ready-b2c', 'b2b-organizations', 'large'])(
+    'reads every resource of %s back as the fixture holds it (logs and users as of asOf)',
+    async (name) => {
+      const f = fixture(name);
+      const at = Date.parse(f.asOf ?? '2026-11-22T00:00:00.000Z');
+      const e = await emulator({ fixture: f, now: () => at });
+      const { snapshot } = await collectLive({
+        credentials: { domain: f.domain, token: STATIC },
+        resources: RESOURCE_KEYS,
+        apiBaseUrl: new URL(e.url),
+        now: () => new Date(at),
+      });
+      for (const key of RESOURCE_KEYS) {
+        const r = snapshot.resources[key];
+        if (f.planGated?.includes(key)) {
+          expect(r, key).toMatchObject({ ok: false, reason: 'unavailable-on-plan' });
+          continue;
+        }
+        expect(r?.ok, `${key}: ${r && !r.ok ? r.detail : ''}`).toBe(true);
+        if (!r?.ok || f.resources[key] === undefined) continue;
+        if (key === 'promptsCustomText') {
+          // The collector reads three prompts in the enabled locales; the fixture may hold more.
+          const held = f.resources.promptsCustomText ?? {};
+          for (const [prompt, langs] of Object.entries(r.data as Record<string, Record<string, unknown>>)) {
+            for (const [lang, text] of Object.entries(langs)) expect(text, `${prompt}/${lang}`).toEqual(held[prompt]?.[lang] ?? {});
+          }
+          continue;
+        }
+        expect(r.data, key).toEqual(expected(f, key));
+      }
+      expect(e.requests.filter((x) => x.method !== 'GET')).toEqual([]);
+      expect(e.requests.filter((x) => x.status !== 200 && x.status !== 404 && !(x.status === 403 && f.planGated?.length))).toEqual([]);
+    },
+    30_000,
+  );
 });
 
 describe('cli', () => {

@@ -10,17 +10,23 @@
  * - plan-gated features (403, or 402 for the Universal Login page template);
  * - offset pagination (`page`/`per_page`/`include_totals`) and checkpoint pagination (`from`/`take`),
  *   with the response shapes of the official OpenAPI document;
+ * - per-parent lists (role permissions, organization connections, members and discovery domains)
+ *   with 404 for an unknown parent; organization members are synthesised from the fixture's counts;
+ * - log search (`GET /logs?q=`, also `search=` as the OAS names it) and user search
+ *   (`GET /users?q=&search_engine=v3`) over the fixture's raw `logs` and `users`, with a small
+ *   Lucene subset (./lucene.ts); log dates move with the clock (`fixture.asOf`);
  * - a token-bucket rate limiter with `x-ratelimit-*` headers, `429` and `retry-after`;
  * - `405` for every non-GET request under `/api/v2`, so a test can prove the auditor never writes.
  *
  * Every request is recorded in `emulator.requests`.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RESOURCES, type ResourceKey } from '../../src/snapshot/resources.js';
 import type { TenantFixture } from './fixture.js';
+import { LuceneSyntaxError, matches, parseLucene } from './lucene.js';
 
 export type { TenantFixture } from './fixture.js';
 
@@ -98,6 +104,12 @@ export function loadFixture(path: string): TenantFixture {
   if (typeof parsed.description !== 'string') {
     throw new Error(`Fixture ${path} has no "description"`);
   }
+  for (const name of ['logs', 'users', 'planGated'] as const) {
+    if (parsed[name] !== undefined && !Array.isArray(parsed[name])) throw new Error(`Fixture ${path}: "${name}" must be an array`);
+  }
+  if (parsed.asOf !== undefined && (typeof parsed.asOf !== 'string' || Number.isNaN(Date.parse(parsed.asOf)))) {
+    throw new Error(`Fixture ${path}: "asOf" must be an ISO 8601 date`);
+  }
   return parsed as unknown as TenantFixture;
 }
 
@@ -160,7 +172,16 @@ const PLAN_MESSAGES: Partial<Record<ResourceKey, string>> = {
   botDetection: 'Please upgrade your subscription to use bot detection',
   customDomains: 'The account is not allowed to perform this operation, please contact our support team',
   logStreams: 'The account is not allowed to perform this operation, please contact our support team',
+  // The OAS gives this one for DELETE /network-acls/{id}; an Enterprise feature.
+  networkAcls: 'Tenant ACL Management is not enabled for this tenant.',
 };
+
+const HOOK_TRIGGERS = new Set([
+  'credentials-exchange', 'pre-user-registration', 'post-user-registration', 'post-change-password', 'send-phone-message',
+]);
+
+/** Searches may page only through the first 1000 results (logs and users, per the OAS). */
+const SEARCH_WINDOW = 1000;
 
 const GENEROUS_LIMIT: RateLimitOptions = { perSecond: 10_000, burst: 10_000 };
 
@@ -299,9 +320,15 @@ interface OffsetPage {
   total: number;
 }
 
-function offsetPage(items: Json[], q: Q, defPerPage: number, maxPerPage: number | undefined): OffsetPage {
-  const perPage = q.int('per_page', { def: defPerPage, min: 0, ...(maxPerPage !== undefined && { max: maxPerPage }) });
-  const pageIndex = q.int('page', { def: 0, min: 0 });
+function offsetPage(
+  items: Json[],
+  q: Q,
+  defPerPage: number,
+  maxPerPage: number | undefined,
+  opts: { minPerPage?: number; maxPage?: number } = {},
+): OffsetPage {
+  const perPage = q.int('per_page', { def: defPerPage, min: opts.minPerPage ?? 0, ...(maxPerPage !== undefined && { max: maxPerPage }) });
+  const pageIndex = q.int('page', { def: 0, min: 0, ...(opts.maxPage !== undefined && { max: opts.maxPage }) });
   const start = pageIndex * perPage;
   return { page: items.slice(start, start + perPage), pageIndex, perPage, start, total: items.length };
 }
@@ -311,14 +338,76 @@ function offsetPage(items: Json[], q: Q, defPerPage: number, maxPerPage: number 
  * `from` or `take` is present (`include_totals` is then ignored, as the API documents), otherwise
  * offset: a bare array, or `{start, limit, total, <key>}` with `include_totals=true`.
  */
-function dualPaged(key: string, items: Json[], q: Q, defPerPage: number): Json {
+function dualPaged(key: string, items: Json[], q: Q, defPerPage: number, listId = key): Json {
   if (q.has('from') || q.has('take')) {
-    const { page, next } = checkpointPage(key, items, q);
+    const { page, next } = checkpointPage(listId, items, q);
     return next === undefined ? { [key]: page } : { [key]: page, next };
   }
   const p = offsetPage(items, q, defPerPage, 100);
   if (q.bool('include_totals')) return { start: p.start, limit: p.perPage, total: p.total, [key]: p.page };
   return p.page;
+}
+
+interface OffsetOptions {
+  /** `per_page` when not sent (default 50). */
+  def?: number;
+  /** The OAS minimum of `per_page` (0 or 1). */
+  min?: number;
+  /** The OAS maximum of `page`, where it has one. */
+  maxPage?: number;
+}
+
+/** An offset-only list: a bare array, or `{start, limit, total, <key>}` with `include_totals=true`. */
+function offsetPaged(key: string, items: Json[], q: Q, opts: OffsetOptions = {}): Json {
+  const p = offsetPage(items, q, opts.def ?? 50, 100, {
+    minPerPage: opts.min ?? 0,
+    ...(opts.maxPage !== undefined && { maxPage: opts.maxPage }),
+  });
+  if (q.bool('include_totals')) return { start: p.start, limit: p.perPage, total: p.total, [key]: p.page };
+  return p.page;
+}
+
+/** A checkpoint-only list: always `{<key>, next?}`. */
+function checkpointPaged(key: string, listId: string, items: Json[], q: Q): Json {
+  const { page, next } = checkpointPage(listId, items, q);
+  return next === undefined ? { [key]: page } : { [key]: page, next };
+}
+
+/**
+ * A search (logs, users): Lucene `q` filter, `sort`, offset paging inside the first 1000
+ * results, `fields` projection; `{start, limit, length, total, <key>}` with `include_totals`.
+ */
+function searched(key: string, items: Json[], q: Q, query: string | undefined, defaultSort?: string): Json {
+  let out = items;
+  if (query) {
+    let node;
+    try {
+      node = parseLucene(query);
+    } catch (e) {
+      if (e instanceof LuceneSyntaxError) throw badQuery(`'Invalid query: ${e.message}' on property q`);
+      throw e;
+    }
+    out = out.filter((x) => matches(node, x));
+  }
+  const sort = q.str('sort') ?? defaultSort;
+  if (sort) {
+    const m = /^([A-Za-z_][\w.]*):(1|-1)$/.exec(sort);
+    if (!m) throw badQuery(`'Invalid value for parameter sort' on property sort`);
+    const [, name = '', dir] = m;
+    const sign = dir === '1' ? 1 : -1;
+    const at = (x: Json) => {
+      const v = field(x, name);
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+    };
+    out = [...out].sort((a, b) => (at(a) < at(b) ? -sign : at(a) > at(b) ? sign : 0));
+  }
+  const p = offsetPage(out, q, 50, 100);
+  if (p.start + p.perPage > SEARCH_WINDOW) {
+    throw badQuery(`'You can only page through the first ${SEARCH_WINDOW} records' on property page`);
+  }
+  const page = p.page.map((x) => project(x, q));
+  if (q.bool('include_totals')) return { start: p.start, limit: p.perPage, length: page.length, total: p.total, [key]: page };
+  return page;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -385,9 +474,14 @@ interface Route {
   handle(ctx: Ctx): Json;
 }
 
-function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionList: boolean }): Route[] {
+function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionList: boolean; now: () => number }): Route[] {
   const r = fixture.resources as Partial<Record<ResourceKey, unknown>>;
   const scopesOf = (key: ResourceKey) => [RESOURCES[key].scopes[0] as string];
+  /** A per-parent map of the fixture (role id → permissions, organization id → …). */
+  const byParent = (key: ResourceKey, id: string): Json[] => {
+    const all = r[key];
+    return isRecord(all) ? asArray(all[id]) : [];
+  };
 
   /** A singleton object: `null` means the API answers 404; absent means its empty default. */
   const single = (
@@ -419,6 +513,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
   });
 
   const generic404 = () => notFound('Not Found');
+  const memberCache = new Map<string, Json[]>();
 
   const connectionItems = (scopes: ReadonlySet<string>): Json[] => {
     const hideOptions = !scopes.has('read:connections_options');
@@ -426,7 +521,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
     return asArray(r.connections).map((c) => omit(c, drop));
   };
 
-  return [
+  const routes: Route[] = [
     single('/tenants/settings', 'tenantSettings', generic404, {}, true),
     {
       pattern: /^\/custom-domains$/,
@@ -540,13 +635,15 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
     },
     {
       pattern: /^\/connections\/([^/]+)\/clients$/,
-      resource: 'connections',
-      scopes: ['read:connections'],
+      resource: 'connectionClients',
+      scopes: scopesOf('connectionClients'),
       handle: ({ q, params }) => {
         const id = params[0] ?? '';
         const conn = asArray(r.connections).find((c) => field(c, 'id') === id);
         if (!conn) throw notFound('The connection does not exist', 'inexistent_connection');
-        const ids = asArray(field(conn, 'enabled_clients')).filter((x): x is string => typeof x === 'string');
+        const map = r.connectionClients;
+        const listed = isRecord(map) && Array.isArray(map[id]) ? map[id] : field(conn, 'enabled_clients');
+        const ids = asArray(listed).filter((x): x is string => typeof x === 'string');
         const { page, next } = checkpointPage(`connection-clients:${id}`, ids.map((client_id) => ({ client_id })), q, 1000);
         return next === undefined ? { clients: page } : { clients: page, next };
       },
@@ -591,7 +688,244 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       scopes: scopesOf('organizations'),
       handle: ({ q }) => dualPaged('organizations', asArray(r.organizations), q, 50),
     },
+    {
+      pattern: /^\/resource-servers$/,
+      resource: 'resourceServers',
+      scopes: scopesOf('resourceServers'),
+      handle: ({ q }) => {
+        let items = asArray(r.resourceServers);
+        const ids = q.all('identifiers').flatMap((s) => s.split(',')).filter(Boolean);
+        if (ids.length) items = items.filter((x) => ids.includes(String(field(x, 'identifier'))));
+        return offsetPaged('resource_servers', items, q, { min: 1 });
+      },
+    },
+    {
+      pattern: /^\/client-grants$/,
+      resource: 'clientGrants',
+      scopes: scopesOf('clientGrants'),
+      handle: ({ q }) => {
+        let items = asArray(r.clientGrants);
+        const audience = q.str('audience');
+        if (audience) items = items.filter((g) => field(g, 'audience') === audience);
+        const clientId = q.str('client_id');
+        if (clientId) items = items.filter((g) => field(g, 'client_id') === clientId);
+        const subject = q.str('subject_type');
+        if (subject) {
+          if (subject !== 'client' && subject !== 'user') throw badQuery(`'Invalid value "${subject}"' on property subject_type`);
+          items = items.filter((g) => (field(g, 'subject_type') ?? 'client') === subject);
+        }
+        const anyOrg = q.bool('allow_any_organization');
+        if (anyOrg !== undefined) items = items.filter((g) => (field(g, 'allow_any_organization') === true) === anyOrg);
+        return dualPaged('client_grants', items, q, 50);
+      },
+    },
+    {
+      pattern: /^\/roles$/,
+      resource: 'roles',
+      scopes: scopesOf('roles'),
+      handle: ({ q }) => {
+        let items = asArray(r.roles);
+        const name = q.str('name_filter')?.toLowerCase();
+        if (name) items = items.filter((x) => String(field(x, 'name')).toLowerCase().includes(name));
+        return offsetPaged('roles', items, q, { min: 1 });
+      },
+    },
+    {
+      pattern: /^\/roles\/([^/]+)\/permissions$/,
+      resource: 'rolePermissions',
+      scopes: scopesOf('rolePermissions'),
+      handle: ({ q, params }) => {
+        const id = params[0] ?? '';
+        if (!asArray(r.roles).some((x) => field(x, 'id') === id)) throw notFound('The role does not exist.', 'inexistent_role');
+        return offsetPaged('permissions', byParent('rolePermissions', id), q, { min: 1 });
+      },
+    },
+    {
+      pattern: /^\/rules$/,
+      resource: 'rules',
+      scopes: scopesOf('rules'),
+      handle: ({ q }) => {
+        let items = asArray(r.rules);
+        const enabled = q.bool('enabled');
+        if (enabled !== undefined) items = items.filter((x) => (field(x, 'enabled') === true) === enabled);
+        return offsetPaged('rules', items.map((x) => project(x, q)), q);
+      },
+    },
+    {
+      pattern: /^\/hooks$/,
+      resource: 'hooks',
+      scopes: scopesOf('hooks'),
+      handle: ({ q }) => {
+        let items = asArray(r.hooks);
+        const enabled = q.bool('enabled');
+        if (enabled !== undefined) items = items.filter((x) => (field(x, 'enabled') === true) === enabled);
+        const trigger = q.str('triggerId');
+        if (trigger) {
+          if (!HOOK_TRIGGERS.has(trigger)) throw badQuery(`'Invalid value "${trigger}"' on property triggerId`);
+          items = items.filter((x) => field(x, 'triggerId') === trigger);
+        }
+        return offsetPaged('hooks', items.map((x) => project(x, q)), q);
+      },
+    },
+    {
+      pattern: /^\/organizations\/([^/]+)\/enabled_connections$/,
+      resource: 'organizationConnections',
+      scopes: scopesOf('organizationConnections'),
+      handle: ({ q, params }) => {
+        const org = organization(params[0] ?? '', 50);
+        return offsetPaged('enabled_connections', byParent('organizationConnections', String(field(org, 'id'))), q, { min: 1 });
+      },
+    },
+    {
+      pattern: /^\/organizations\/([^/]+)\/members$/,
+      resource: 'organizationMembers',
+      scopes: scopesOf('organizationMembers'),
+      handle: ({ q, params }) => {
+        const org = organization(params[0] ?? '', 50);
+        const id = String(field(org, 'id'));
+        const items = membersOf(org).map((m) => project(m, q));
+        if (!q.has('from') && !q.has('take')) q.int('page', { def: 0, min: 0, max: 1000 });
+        return dualPaged('members', items, q, 50, `members:${id}`);
+      },
+    },
+    {
+      pattern: /^\/organizations\/([^/]+)\/discovery-domains$/,
+      resource: 'organizationDiscoveryDomains',
+      scopes: scopesOf('organizationDiscoveryDomains'),
+      handle: ({ q, params }) => {
+        const org = organization(params[0] ?? '');
+        const id = String(field(org, 'id'));
+        return checkpointPaged('domains', `discovery-domains:${id}`, byParent('organizationDiscoveryDomains', id), q);
+      },
+    },
+    {
+      // Per connection (catalog ENT-06); the collector reads the tenant-wide list below.
+      pattern: /^\/connections\/([^/]+)\/scim-configuration$/,
+      resource: 'scimConfigurations',
+      scopes: scopesOf('scimConfigurations'),
+      handle: ({ params }) => {
+        const id = params[0] ?? '';
+        if (!asArray(r.connections).some((c) => field(c, 'id') === id)) throw notFound('The connection does not exist', 'inexistent_connection');
+        const config = asArray(r.scimConfigurations).find((c) => field(c, 'connection_id') === id);
+        if (!config) throw notFound('Not Found');
+        return config;
+      },
+    },
+    {
+      pattern: /^\/connections-scim-configurations$/,
+      resource: 'scimConfigurations',
+      scopes: scopesOf('scimConfigurations'),
+      handle: ({ q }) => checkpointPaged('scim_configurations', 'scim_configurations', asArray(r.scimConfigurations), q),
+    },
+    {
+      pattern: /^\/self-service-profiles$/,
+      resource: 'selfServiceProfiles',
+      scopes: scopesOf('selfServiceProfiles'),
+      handle: ({ q }) => offsetPaged('self_service_profiles', asArray(r.selfServiceProfiles), q, { min: 1 }),
+    },
+    {
+      pattern: /^\/forms$/,
+      resource: 'forms',
+      scopes: scopesOf('forms'),
+      handle: ({ q }) => {
+        for (const h of q.all('hydrate').flatMap((s) => s.split(','))) {
+          if (h !== 'flow_count' && h !== 'links') throw badQuery(`'Invalid value "${h}"' on property hydrate`);
+        }
+        return offsetPaged('forms', asArray(r.forms), q, { min: 1, maxPage: 1000 });
+      },
+    },
+    list('/keys/signing', 'signingKeys'),
+    {
+      pattern: /^\/network-acls$/,
+      resource: 'networkAcls',
+      scopes: scopesOf('networkAcls'),
+      handle: ({ q }) => offsetPaged('network_acls', asArray(r.networkAcls), q),
+    },
+    {
+      pattern: /^\/event-streams$/,
+      resource: 'eventStreams',
+      scopes: scopesOf('eventStreams'),
+      // The OAS names the list `eventStreams` (camelCase), unlike every other list.
+      handle: ({ q }) => checkpointPaged('eventStreams', 'event_streams', asArray(r.eventStreams), q),
+    },
+    {
+      pattern: /^\/logs$/,
+      resource: 'logEvents',
+      scopes: scopesOf('logEvents'),
+      handle: ({ q }) => {
+        const logs = logItems();
+        if (q.has('from')) {
+          // Checkpoint: the entries after that log id, oldest first; `q` and the rest are ignored.
+          const from = q.str('from') ?? '';
+          const take = q.int('take', { def: 50, min: 1, max: 100 });
+          const ordered = [...logs].sort((a, b) => Date.parse(String(field(a, 'date'))) - Date.parse(String(field(b, 'date'))));
+          const i = ordered.findIndex((l) => field(l, 'log_id') === from);
+          return i < 0 ? [] : ordered.slice(i + 1, i + 1 + take);
+        }
+        // The OAS names the parameter `search`; its description, the docs and the collector use `q`.
+        return searched('logs', logs, q, q.str('q') ?? q.str('search'), 'date:-1');
+      },
+    },
+    {
+      pattern: /^\/users$/,
+      resource: 'usersSample',
+      scopes: scopesOf('usersSample'),
+      handle: ({ q }) => {
+        const engine = q.str('search_engine');
+        if (engine !== undefined && !['v1', 'v2', 'v3'].includes(engine)) {
+          throw badQuery(`'Invalid value "${engine}"' on property search_engine`);
+        }
+        return searched('users', asArray(fixture.users), q, q.str('q'));
+      },
+    },
   ];
+  return routes;
+
+  /** The organization with this id; 404 if there is none, 400 for an id longer than the OAS allows. */
+  function organization(id: string, maxLength?: number): Json {
+    if (maxLength !== undefined && id.length > maxLength) {
+      throw apiError(400, 'Bad Request', `Path validation error: 'String is too long (${id.length} chars), maximum ${maxLength}' on property id`, 'invalid_uri');
+    }
+    const org = asArray(r.organizations).find((o) => field(o, 'id') === id);
+    if (!org) throw notFound('No organization found by that id or name', 'inexistent_organization');
+    return org;
+  }
+
+  /** Deterministic members for an organization: as many as `memberTotals`, or as `{count, more}` says. */
+  function membersOf(org: Json): Json[] {
+    const id = String(field(org, 'id'));
+    let members = memberCache.get(id);
+    if (!members) {
+      const all = r.organizationMembers;
+      const seen = isRecord(all) ? all[id] : undefined;
+      const count = typeof field(seen, 'count') === 'number' ? (field(seen, 'count') as number) : 0;
+      const total = fixture.memberTotals?.[id] ?? (field(seen, 'more') === true ? 100 : count);
+      const slug = String(field(org, 'name'));
+      members = Array.from({ length: total }, (_, i) => {
+        const h = createHash('sha256').update(`${id}:${i}`).digest('hex');
+        return {
+          user_id: `auth0|${h.slice(0, 24)}`,
+          email: `member${i + 1}@${slug}.example`,
+          picture: `https://s.gravatar.com/avatar/${h.slice(24, 56)}?s=480&r=pg&d=https%3A%2F%2Fcdn.auth0.com%2Favatars%2Fm${(i % 9) + 1}.png`,
+          name: `Member ${i + 1} (${String(field(org, 'display_name') ?? slug)})`,
+        };
+      });
+      memberCache.set(id, members);
+    }
+    return members;
+  }
+
+  /** The fixture's logs, with dates moved forward by (clock − `asOf`). */
+  function logItems(): Json[] {
+    const logs = asArray(fixture.logs);
+    const asOf = fixture.asOf ? Date.parse(fixture.asOf) : NaN;
+    if (Number.isNaN(asOf)) return logs;
+    const shift = opts.now() - asOf;
+    return logs.map((l) => {
+      const d = Date.parse(String(field(l, 'date')));
+      return Number.isNaN(d) || !isRecord(l) ? l : { ...l, date: new Date(d + shift).toISOString() };
+    });
+  }
 }
 
 function planGatedError(key: ResourceKey): HttpError {
@@ -656,7 +990,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const audience = `https://${fixture.domain}/api/v2/`;
   const planGated = new Set<ResourceKey>(fixture.planGated ?? []);
   const bucket = new TokenBucket(options.rateLimit ?? GENEROUS_LIMIT, now);
-  const routes = buildRoutes(fixture, { enabledClientsInConnectionList: options.enabledClientsInConnectionList ?? false });
+  const routes = buildRoutes(fixture, { enabledClientsInConnectionList: options.enabledClientsInConnectionList ?? false, now });
   const requests: RecordedRequest[] = [];
 
   const tokens = new Map<string, IssuedToken>();
