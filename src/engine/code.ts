@@ -224,3 +224,26 @@ export function hardcodedSecrets(parsed: ParsedCode): HardcodedSecret[] {
   });
   return out;
 }
+
+/** String and template literals (template expressions elided as `${}`), with their location. */
+export function stringLiterals(parsed: ParsedCode): (Location & { text: string })[] {
+  const out: (Location & { text: string })[] = [];
+  simple(parsed.ast, {
+    Literal(n) {
+      const v = (n as unknown as AnyNode).value;
+      if (typeof v === 'string') out.push({ text: v, ...at(n) });
+    },
+    TemplateLiteral(n) {
+      const quasis = (n as unknown as AnyNode).quasis as AnyNode[];
+      out.push({ text: quasis.map((q) => (q.value as { cooked?: string; raw: string }).cooked ?? (q.value as { raw: string }).raw).join('${}'), ...at(n) });
+    },
+  });
+  return out;
+}
+
+/** The code that runs: an Action's deployed version when there is one, else its draft. */
+export function runningCode(a: { code?: string | undefined; deployed_version?: { code?: string | undefined } | null | undefined }): { code: string; field: string } {
+  return typeof a.deployed_version?.code === 'string'
+    ? { code: a.deployed_version.code, field: 'deployed_version.code' }
+    : { code: a.code ?? '', field: 'code' };
+}

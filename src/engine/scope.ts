@@ -22,6 +22,7 @@ export const ENTERPRISE_STRATEGIES = new Set([
 /** Resources the scope facts read: collected in every audit. */
 export const SCOPE_RESOURCES: readonly ResourceKey[] = [
   'connections',
+  'connectionClients',
   'customDomains',
   'organizations',
   'clients',

@@ -174,7 +174,8 @@ export const Client = z.looseObject({
   jwt_configuration: z.looseObject({ alg: str, lifetime_in_seconds: num }).nullish(),
   refresh_token: z.looseObject({ rotation_type: str, expiration_type: str, infinite_token_lifetime: bool, infinite_idle_token_lifetime: bool }).nullish(),
   organization_usage: str,
-  organization_require_behavior: str,
+  organization_require_behavior: z.string().nullish(),
+  organization_discovery_methods: strArr,
   require_proof_of_possession: bool,
   require_pushed_authorization_requests: bool,
   signed_request_object: z.looseObject({ required: bool, credentials: z.array(z.unknown()).optional() }).nullish(),
@@ -231,8 +232,11 @@ export const ResourceServer = z.looseObject({
   enforce_policies: bool,
   token_dialect: str,
   scopes: z.array(z.looseObject({ value: z.string() })).optional(),
-  token_encryption: z.unknown().optional(),
-  proof_of_possession: z.unknown().optional(),
+  token_encryption: z.looseObject({ format: str, encryption_key: z.looseObject({ name: str, alg: str, kid: str, pem: str }).nullish() }).nullish(),
+  proof_of_possession: z.looseObject({ mechanism: str, required: bool, required_for: str }).nullish(),
+  subject_type_authorization: z
+    .looseObject({ user: z.looseObject({ policy: str }).optional(), client: z.looseObject({ policy: str }).optional() })
+    .optional(),
 });
 
 export const ClientGrant = z.looseObject({
@@ -261,7 +265,7 @@ export const OrganizationMembers = z.looseObject({ count: z.number(), more: z.bo
 export const DiscoveryDomain = z.looseObject({ id: str, domain: z.string(), status: str });
 
 export const ScimConfiguration = z.looseObject({ connection_id: z.string(), connection_name: str, strategy: str, tenant_name: str });
-export const SelfServiceProfile = z.looseObject({ id: str, name: str });
+export const SelfServiceProfile = z.looseObject({ id: str, name: str, allowed_strategies: strArr });
 export const Form = z.looseObject({ id: str, name: str });
 export const SigningKey = z.looseObject({
   kid: z.string(),

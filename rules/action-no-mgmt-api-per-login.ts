@@ -1,0 +1,101 @@
+import { simple } from 'acorn-walk';
+import { findCalls, parseCode, type Location, type ParsedCode } from '../src/engine/code.js';
+import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
+import type { ResourceData } from '../src/snapshot/resources.js';
+
+type Action = ResourceData<'actions'>[number];
+
+/** The code that runs on login: the deployed version when there is one, else the draft. */
+function runningCode(a: Action): { code: string; field: string } {
+  const deployed = a.deployed_version?.code;
+  return typeof deployed === 'string' ? { code: deployed, field: 'deployed_version.code' } : { code: a.code ?? '', field: 'code' };
+}
+
+interface Hit extends Location {
+  what: string;
+}
+
+const MGMT_URL = /\/api\/v2(\/|$)/;
+const TOKEN_URL = /\/oauth\/token\b/;
+
+/** String literals and template literals (expressions elided) whose text names a Management API or token URL. */
+function urlLiterals(parsed: ParsedCode): { mgmt: Hit[]; token: Hit[] } {
+  const mgmt: Hit[] = [];
+  const token: Hit[] = [];
+  const visit = (text: string, n: { loc?: { start: { line: number; column: number } } | null }) => {
+    const at = { line: n.loc?.start.line ?? 0, column: (n.loc?.start.column ?? 0) + 1 };
+    if (MGMT_URL.test(text)) mgmt.push({ what: 'a Management API URL (/api/v2/)', ...at });
+    else if (TOKEN_URL.test(text)) token.push({ what: 'a token request (/oauth/token)', ...at });
+  };
+  simple(parsed.ast, {
+    Literal(n) {
+      const v = (n as unknown as { value: unknown }).value;
+      if (typeof v === 'string') visit(v, n);
+    },
+    TemplateLiteral(n) {
+      const quasis = (n as unknown as { quasis: { value: { cooked?: string | null; raw: string } }[] }).quasis;
+      visit(quasis.map((q) => q.value.cooked ?? q.value.raw).join('${}'), n);
+    },
+  });
+  return { mgmt, token };
+}
+
+const at = (h: Location) => `${h.line}:${h.column}`;
+
+const messages = {
+  clean: 'Post-login Action {name} makes no Management API call',
+  'cached-token': 'Post-login Action {name} requests a token at {at} but caches it with api.cache',
+  mgmt: 'Post-login Action {name} calls the Management API on login: {what} at {at}{more}',
+  token: 'Post-login Action {name} requests a new access token on every login ({what} at {at}) without api.cache',
+  syntax: 'Post-login Action {name} could not be parsed ({error}): not checked',
+} as const;
+type Msg = keyof typeof messages;
+
+export default defineRule({
+  id: 'action-no-mgmt-api-per-login',
+  title: 'Post-login Actions make no Management API call on every login',
+  topics: bothPlans('p1.authorization.id-token-claims'),
+  severity: 'warning',
+  checks: ['ACT-05'],
+  rationale:
+    'A post-login Action that calls the Management API (or fetches a Management API token) runs on every login, token refresh and silent authentication: login traffic becomes Management API traffic, which has much lower rate limits. A login peak then fails with 429 errors, or exhausts the limit your back office needs. Most of these calls can use `event.user`, `api.user.setAppMetadata` or a cached token instead.',
+  remediation:
+    'Read the profile from `event.user`, write metadata with `api.user.setUserMetadata` / `api.user.setAppMetadata`, and call the Management API only when needed (first login, missing data), caching the token with `api.cache.set("mgmt_token", token, { ttl })`. Edit in Dashboard → Actions → Library → <action>, then Deploy (POST /api/v2/actions/actions/{id}/deploy).',
+  docs: 'https://auth0.com/docs/customize/actions/action-coding-guidelines',
+  needs: ['actions', 'postLoginBindings'],
+  messages,
+  evaluate({ actions, postLoginBindings }) {
+    const byId = new Map(actions.map((a) => [a.id, a]));
+    const bound = [...new Set(postLoginBindings.map((b) => b.action?.id).filter((id): id is string => !!id))];
+    const out: FindingDraft<Msg>[] = [];
+    for (const id of bound) {
+      const a = byId.get(id);
+      if (!a) continue;
+      const resource = { type: 'action', id: a.id, name: a.name };
+      const { code, field } = runningCode(a);
+      const parsed = parseCode(code);
+      if (!parsed.ok) {
+        const loc = parsed.location ? `:${parsed.location.line}:${parsed.location.column}` : '';
+        out.push({ status: 'unknown', messageId: 'syntax', data: { name: a.name, error: parsed.error }, resource, field: `${field}${loc}` });
+        continue;
+      }
+      const clients = findCalls(parsed, /(^|\.)ManagementClient$/).map((c): Hit => ({ what: 'new ManagementClient (auth0 SDK)', line: c.line, column: c.column }));
+      const urls = urlLiterals(parsed);
+      const mgmt = [...clients, ...urls.mgmt].sort((x, y) => x.line - y.line || x.column - y.column);
+      const cached = findCalls(parsed, /(^|\.)cache\.(get|set)$/).length > 0;
+      const first = mgmt[0];
+      if (first) {
+        const more = mgmt.length > 1 ? ` (+${mgmt.length - 1} more)` : '';
+        out.push({ status: 'fail', messageId: 'mgmt', data: { name: a.name, what: first.what, at: at(first), more }, resource, field: `${field}:${at(first)}`, value: mgmt.map((h) => `${at(h)} ${h.what}`) });
+        continue;
+      }
+      const token = urls.token[0];
+      if (token && !cached) {
+        out.push({ status: 'fail', messageId: 'token', data: { name: a.name, what: token.what, at: at(token) }, resource, field: `${field}:${at(token)}`, value: `${at(token)} ${token.what}` });
+        continue;
+      }
+      out.push(token ? { status: 'pass', messageId: 'cached-token', data: { name: a.name, at: at(token) }, resource } : { status: 'pass', messageId: 'clean', data: { name: a.name }, resource });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,144 @@
+import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
+import type { ConnectionData } from '../src/snapshot/resources.js';
+
+const LEVELS = ['none', 'low', 'fair', 'good', 'excellent'] as const;
+type Level = (typeof LEVELS)[number];
+/** The minimum length each strength level implies when `min_length` is not set (Auth0 docs). */
+const LEVEL_MIN_LENGTH: Record<Level, number> = { none: 1, low: 6, fair: 8, good: 8, excellent: 10 };
+
+const rec = (v: unknown): Record<string, unknown> | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+const isLevel = (v: unknown): v is Level => typeof v === 'string' && (LEVELS as readonly string[]).includes(v);
+
+interface Policy {
+  level: Level;
+  /** How the level reads in a message. */
+  label: string;
+  field: string;
+  value: unknown;
+  /** The effective minimum length and where it comes from. */
+  minLength: number | undefined;
+  lengthSource: string;
+  lengthField: string;
+}
+
+/** The flexible password policy (`options.password_options.complexity`), graded on Auth0's five levels. */
+function flexible(complexity: Record<string, unknown>): Policy {
+  const min = typeof complexity.min_length === 'number' ? complexity.min_length : undefined;
+  const types = Array.isArray(complexity.character_types) ? complexity.character_types.filter((t): t is string => typeof t === 'string') : [];
+  const rule = complexity.character_type_rule;
+  const required = rule === 'three_of_four' ? 3 : types.length;
+  const len = min ?? 1;
+  const level: Level =
+    len >= 10 && required >= 3 && complexity.identical_characters === 'block'
+      ? 'excellent'
+      : len >= 8 && required >= 3 && (types.includes('special') || rule === 'three_of_four')
+        ? 'good'
+        : len >= 8 && required >= 3
+          ? 'fair'
+          : len >= 6
+            ? 'low'
+            : 'none';
+  const kinds = rule === 'three_of_four' ? '3 of 4 character types' : types.length ? `${types.join(', ')} required` : 'no character types required';
+  return {
+    level,
+    label: `equivalent to ${level} (password_options.complexity: ${min ?? 'no'} minimum length, ${kinds}, identical characters ${complexity.identical_characters === 'block' ? 'blocked' : 'allowed'})`,
+    field: 'options.password_options.complexity',
+    value: complexity,
+    minLength: min,
+    lengthSource: min === undefined ? 'not set' : 'password_options.complexity.min_length',
+    lengthField: 'options.password_options.complexity.min_length',
+  };
+}
+
+function legacy(options: Record<string, unknown>): Policy {
+  const raw = options.passwordPolicy;
+  const level: Level = isLevel(raw) ? raw : 'none';
+  const explicit = rec(options.password_complexity_options)?.min_length;
+  const min = typeof explicit === 'number' ? explicit : undefined;
+  return {
+    level,
+    label: isLevel(raw) ? level : 'not set (Auth0 applies none)',
+    field: 'options.passwordPolicy',
+    value: raw ?? null,
+    minLength: min ?? LEVEL_MIN_LENGTH[level],
+    lengthSource: min === undefined ? `password_complexity_options not set: the ${level} policy implies ${LEVEL_MIN_LENGTH[level]}` : 'password_complexity_options.min_length',
+    lengthField: 'options.password_complexity_options.min_length',
+  };
+}
+
+function passwordPolicyOf(c: ConnectionData): Policy | undefined {
+  if (!c.options) return undefined;
+  const complexity = rec(rec(c.options.password_options)?.complexity);
+  return complexity ? flexible(complexity) : legacy(c.options);
+}
+
+type Msg = 'policy-ok' | 'policy-weak' | 'length-ok' | 'length-short' | 'hidden';
+
+export default defineRule({
+  id: 'database-password-policy',
+  title: 'Database connections enforce a good password policy and a minimum length',
+  topics: ['b2c.p1.provisioning.self-sign-up', ...bothPlans('p1.authentication.username-password')],
+  // Catalog DB-02: blocker for none or low; a fair policy and a short minimum length are warnings.
+  severity: 'blocker',
+  checks: ['DB-02'],
+  checkmate: ['checkPasswordPolicy', 'checkPasswordComplexity'],
+  rationale:
+    'The password policy is the only control on what users may choose as a password. At `none` or `low` a one- or six-character password is accepted, which credential-stuffing and online guessing break in minutes even with brute-force protection; `fair` still allows predictable 8-character passwords. NIST SP 800-63B and CheckMate ask for at least 12 characters: length is what makes a password expensive to guess.',
+  remediation:
+    'Dashboard → Authentication → Database → <connection> → Authentication Methods → Password → Password Policy: choose Good or Excellent and set a minimum length of at least 12. Or PATCH /api/v2/connections/{id} with `options.passwordPolicy: "good"` (or "excellent") and `options.password_complexity_options: { "min_length": 12 }` — or, with the flexible policy, `options.password_options.complexity` (`min_length`, `character_types`, `character_type_rule`). PATCH replaces the whole `options` object: send it complete.',
+  docs: 'https://auth0.com/docs/authenticate/database-connections/password-strength',
+  needs: ['connections'],
+  messages: {
+    'policy-ok': 'Database connection {name} requires {policy} passwords',
+    'policy-weak': 'Database connection {name} has password policy {policy}: {why}',
+    'length-ok': 'Database connection {name} requires at least {length} characters',
+    'length-short': 'Database connection {name} accepts {length}-character passwords ({source}); the minimum is {min}',
+    hidden: 'Options of database connection {name} are not visible: grant read:connections_options',
+  },
+  evaluate({ connections }, ctx) {
+    const min = ctx.settings.minPasswordLength;
+    const out: FindingDraft<Msg>[] = [];
+    for (const c of connections.filter((x) => x.strategy === 'auth0')) {
+      const resource = { type: 'connection', id: c.id, name: c.name };
+      const p = passwordPolicyOf(c);
+      if (!p) {
+        out.push({ status: 'unknown', messageId: 'hidden', data: { name: c.name }, resource, field: 'options' });
+        continue;
+      }
+      const good = p.level === 'good' || p.level === 'excellent';
+      out.push(
+        good
+          ? { status: 'pass', messageId: 'policy-ok', data: { name: c.name, policy: p.label }, resource }
+          : {
+              status: 'fail',
+              messageId: 'policy-weak',
+              data: {
+                name: c.name,
+                policy: p.label,
+                why: p.level === 'fair' ? 'predictable 8-character passwords pass; use good or excellent' : 'trivially guessable passwords pass; use good or excellent',
+              },
+              resource,
+              field: p.field,
+              value: p.value,
+              severity: p.level === 'fair' ? 'warning' : 'blocker',
+            },
+      );
+      const length = p.minLength;
+      out.push(
+        length !== undefined && length >= min
+          ? { status: 'pass', messageId: 'length-ok', data: { name: c.name, length }, resource }
+          : {
+              status: 'fail',
+              messageId: 'length-short',
+              data: { name: c.name, length: length ?? 1, source: p.lengthSource, min },
+              resource,
+              field: p.lengthField,
+              value: length ?? null,
+              severity: 'warning',
+            },
+      );
+    }
+    return out;
+  },
+});

@@ -1,0 +1,34 @@
+import { bothPlans, defineRule } from '../src/engine/define-rule.js';
+
+const RESTRICTED = new Set(['require_client_grant', 'deny_all']);
+
+const messages = {
+  restricted: 'Management API user-delegated access is {policy}: applications cannot get user tokens for it without an explicit grant',
+  open: 'Management API user-delegated access is {policy}: any first-party application can get a Management API token for the signed-in user',
+} as const;
+
+export default defineRule({
+  id: 'mgmt-api-user-access',
+  title: 'Applications cannot get Management API tokens for users without an explicit grant',
+  topics: bothPlans('p1.authentication.application-integration'),
+  severity: 'warning',
+  checks: [],
+  checkmate: ['checkManagementAPIUserAccess'],
+  rationale:
+    'With the default user access policy, any first-party application can ask for `audience=https://<tenant>/api/v2/` during login and receive a token with the user\'s `*:current_user*` scopes. A script injected into any of those applications (XSS) can then change the user\'s metadata, MFA enrolments or linked identities through the Management API. Restricting the policy limits this to applications you explicitly grant.',
+  remediation:
+    'Dashboard → Applications → APIs → Auth0 Management API → Settings → Application Access Policy → User-Delegated Access: "Per-app authorization" (grant only the applications that need it) or "No apps allowed"; or PATCH /api/v2/resource-servers/{id} with `{ "subject_type_authorization": { "user": { "policy": "require_client_grant" } } }`. Do account linking and profile updates from your back end.',
+  docs: 'https://auth0.com/docs/get-started/apis/api-access-policies-for-applications',
+  needs: ['resourceServers'],
+  messages,
+  evaluate({ resourceServers }) {
+    const mgmt = resourceServers.find((rs) => rs.is_system === true && rs.identifier.endsWith('/api/v2/'));
+    if (!mgmt) return [];
+    const sta = mgmt.subject_type_authorization as { user?: { policy?: unknown } } | null | undefined;
+    const policy = typeof sta?.user?.policy === 'string' ? sta.user.policy : undefined;
+    const resource = { type: 'resource-server', id: mgmt.id ?? mgmt.identifier, name: mgmt.name ?? 'Auth0 Management API' };
+    return policy && RESTRICTED.has(policy)
+      ? [{ status: 'pass', messageId: 'restricted', data: { policy }, resource }]
+      : [{ status: 'fail', messageId: 'open', data: { policy: policy ?? 'allow_all (default)' }, resource, field: 'subject_type_authorization.user.policy', value: policy ?? null }];
+  },
+});

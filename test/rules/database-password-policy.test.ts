@@ -1,0 +1,91 @@
+import rule from '../../rules/database-password-policy.js';
+import { ruleTester, run } from '../support/rule-tester.js';
+import { tenant, type Mutator } from '../support/tenant.js';
+import { expect, it } from 'vitest';
+
+const DB = 'con_oc6Y0qlxwai0R1Hi';
+
+/** Change the options of the baseline database connection. */
+const dbOptions = (change: (o: Record<string, unknown>) => Record<string, unknown>): Mutator => (t) => {
+  t.connections = (t.connections ?? []).map((c) => (c.id === DB ? { ...c, options: change({ ...(c.options ?? {}) }) } : c));
+};
+
+ruleTester(rule, {
+  valid: [
+    { name: 'baseline: excellent policy, minimum length 12', tenant: tenant() },
+    {
+      name: 'flexible policy: 14 characters, 3 of 4 types, identical characters blocked',
+      tenant: tenant(dbOptions(({ passwordPolicy: _p, password_complexity_options: _c, ...o }) => ({
+        ...o,
+        password_options: { complexity: { min_length: 14, character_types: ['uppercase', 'lowercase', 'number', 'special'], character_type_rule: 'three_of_four', identical_characters: 'block' } },
+      }))),
+    },
+  ],
+  invalid: [
+    {
+      name: 'policy low is a blocker',
+      tenant: tenant(dbOptions((o) => ({ ...o, passwordPolicy: 'low' }))),
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', resource: DB, field: 'options.passwordPolicy', value: 'low' }, { status: 'pass', messageId: 'length-ok' }],
+    },
+    {
+      name: 'policy none is a blocker',
+      tenant: tenant(dbOptions((o) => ({ ...o, passwordPolicy: 'none' }))),
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: 'none' }],
+    },
+    {
+      name: 'policy fair is a warning',
+      tenant: tenant(dbOptions((o) => ({ ...o, passwordPolicy: 'fair' }))),
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', resource: 'acme-customers', field: 'options.passwordPolicy', value: 'fair' }],
+    },
+    {
+      name: 'policy missing: Auth0 applies none',
+      tenant: tenant(dbOptions(({ passwordPolicy: _p, ...o }) => o)),
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: null }],
+    },
+    {
+      name: 'minimum length 8 (CheckMate checkPasswordComplexity)',
+      tenant: tenant(dbOptions((o) => ({ ...o, password_complexity_options: { min_length: 8 } }))),
+      findings: [
+        { status: 'pass', messageId: 'policy-ok' },
+        { status: 'fail', messageId: 'length-short', severity: 'warning', resource: DB, field: 'options.password_complexity_options.min_length', value: 8 },
+      ],
+    },
+    {
+      name: 'complexity options missing: the good policy implies 8 characters',
+      tenant: tenant(dbOptions(({ password_complexity_options: _c, ...o }) => ({ ...o, passwordPolicy: 'good' }))),
+      findings: [{ status: 'fail', messageId: 'length-short', field: 'options.password_complexity_options.min_length', value: 8 }],
+    },
+    {
+      name: 'flexible policy without special characters or a rule grades as fair',
+      tenant: tenant(dbOptions((o) => ({ ...o, password_options: { complexity: { min_length: 12, character_types: ['uppercase', 'lowercase', 'number'] } } }))),
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', field: 'options.password_options.complexity' }, { status: 'pass', messageId: 'length-ok' }],
+    },
+    {
+      name: 'flexible policy with no minimum length',
+      tenant: tenant(dbOptions((o) => ({ ...o, password_options: { complexity: { character_types: [] } } }))),
+      findings: [
+        { status: 'fail', messageId: 'policy-weak', severity: 'blocker' },
+        { status: 'fail', messageId: 'length-short', field: 'options.password_options.complexity.min_length', value: null },
+      ],
+    },
+    {
+      name: 'options hidden without read:connections_options',
+      tenant: tenant((t) => { t.connections = (t.connections ?? []).map(({ options: _o, ...c }) => c); }),
+      findings: [{ status: 'unknown', messageId: 'hidden', resource: DB, field: 'options' }],
+    },
+  ],
+});
+
+it('reads the configured minimum length', () => {
+  const fs = run(rule, tenant(), { settings: { minPasswordLength: 16 } });
+  expect(fs.find((f) => f.messageId === 'length-short')?.message).toContain('the minimum is 16');
+});
+
+it('reports one policy and one length finding per database connection, and ignores other strategies', () => {
+  const fs = run(rule, tenant());
+  expect(fs.map((f) => `${f.resource?.id} ${f.messageId}`)).toEqual([`${DB} policy-ok`, `${DB} length-ok`]);
+});
+
+it('is n/a without database connections', () => {
+  expect(run(rule, tenant((t) => { t.connections = []; })).map((f) => f.status)).toEqual(['n/a']);
+});

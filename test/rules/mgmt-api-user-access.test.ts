@@ -1,0 +1,32 @@
+import rule from '../../rules/mgmt-api-user-access.js';
+import { ruleTester } from '../support/rule-tester.js';
+import { tenant } from '../support/tenant.js';
+
+const mgmt = (policy?: string) => ({
+  id: 'rs_mgmt',
+  name: 'Auth0 Management API',
+  identifier: 'https://acme-prod.us.auth0.com/api/v2/',
+  is_system: true,
+  ...(policy ? { subject_type_authorization: { user: { policy }, client: { policy: 'require_client_grant' } } } : {}),
+});
+const ORDERS = { id: 'rs_orders', identifier: 'https://api.acme.example/orders', is_system: false, subject_type_authorization: { user: { policy: 'allow_all' } } };
+
+ruleTester(rule, {
+  valid: [
+    { name: 'per-app authorization', tenant: tenant((t) => { t.resourceServers = [mgmt('require_client_grant'), ORDERS]; }) },
+    { name: 'no apps allowed', tenant: tenant((t) => { t.resourceServers = [mgmt('deny_all')]; }) },
+    { name: 'no Management API in the list (export without system APIs): n/a', tenant: tenant((t) => { t.resourceServers = [ORDERS]; }) },
+  ],
+  invalid: [
+    {
+      name: 'all apps allowed',
+      tenant: tenant((t) => { t.resourceServers = [mgmt('allow_all')]; }),
+      findings: [{ status: 'fail', messageId: 'open', severity: 'warning', resource: 'rs_mgmt', field: 'subject_type_authorization.user.policy', value: 'allow_all' }],
+    },
+    {
+      name: 'no policy reported: the default, all apps allowed',
+      tenant: tenant((t) => { t.resourceServers = [mgmt()]; }),
+      findings: [{ status: 'fail', messageId: 'open', resource: 'rs_mgmt', value: null }],
+    },
+  ],
+});
