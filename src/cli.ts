@@ -14,6 +14,7 @@ import { rules as allRules } from '../rules/index.js';
 import { REPORTERS, REPORTER_NAMES, type ReporterName } from './report/index.js';
 import { audit, takeSnapshot, type OptIns, type SourceOptions } from './run.js';
 import { readSnapshotFile, toSnapshotFile } from './snapshot/file.js';
+import { detectDeployCliExport, parseKeywordFlag, readDeployCliExport } from './sources/deploy-cli/index.js';
 import { loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { ENVIRONMENTS, SEVERITIES, type Environment, type Severity } from './engine/status.js';
@@ -38,6 +39,8 @@ interface AuditFlags {
   timeout: string;
   from?: string;
   config?: string;
+  deployConfig?: string;
+  keyword?: string[];
   withLogs?: boolean | string;
   withUsers?: boolean;
   withForms?: boolean;
@@ -214,8 +217,19 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
     if (flags.domain || flags.token || flags.clientId || flags.clientSecret || flags.apiBaseUrl) {
       throw new UsageError('--from audits a saved configuration: it takes no --domain, credentials or --api-base-url');
     }
-    source = { kind: 'snapshot', snapshot: readSnapshotFile(flags.from) };
+    if (detectDeployCliExport(flags.from)) {
+      const keywords = Object.fromEntries((flags.keyword ?? []).map(parseKeywordFlag));
+      const { snapshot, warnings } = readDeployCliExport(flags.from, { keywords, ...(flags.deployConfig ? { deployConfigPath: flags.deployConfig } : {}) });
+      for (const w of warnings) log.warn({ source: 'deploy-cli' }, w);
+      source = { kind: 'snapshot', snapshot };
+    } else {
+      if (flags.deployConfig || flags.keyword?.length) {
+        throw new UsageError('--deploy-config and --keyword apply to a Deploy CLI export (a .yaml file or an export directory), not to a saved snapshot');
+      }
+      source = { kind: 'snapshot', snapshot: readSnapshotFile(flags.from) };
+    }
   } else {
+    if (flags.deployConfig || flags.keyword?.length) throw new UsageError('--deploy-config and --keyword apply to --from <Deploy CLI export>');
     source = liveSource(flags, log, progress);
   }
   const report = await audit({
@@ -291,7 +305,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   addSourceOptions(
     program.command('audit', { isDefault: true }).description('read a tenant (or a saved snapshot) and report readiness per milestone and topic'),
   )
-    .option('--from <path>', 'audit a saved snapshot (from `auth0-readiness snapshot`) instead of a live tenant: no network')
+    .option('--from <path>', 'audit offline: a saved snapshot, or a Deploy CLI export (tenant.yaml or an export directory); no network')
+    .option('--deploy-config <file>', 'with a Deploy CLI export: its config JSON (AUTH0_DOMAIN, AUTH0_KEYWORD_REPLACE_MAPPINGS, AUTH0_EXCLUDED)')
+    .option('--keyword <KEY=VALUE>', 'with a Deploy CLI export: a keyword mapping, repeatable, overrides the config (a VALUE starting with [ or { is JSON)', (v: string, prev: string[] = []) => [...prev, v], [] as string[])
     .addOption(new Option('--plan <plan>', 'implementation plan').choices(PLAN_IDS).default('b2c'))
     .addOption(new Option('--env <env>', 'tenant environment; checks marked (prod) drop a level elsewhere').choices(ENVIRONMENTS).default('prod'))
     .option('--require <milestone>', 'fail the gate unless this milestone is satisfied (full id or unique suffix, e.g. go-live)')

@@ -8,3 +8,7 @@ export { rules } from '../rules/index.js';
 export { RESOURCES, type ResourceKey } from './snapshot/resources.js';
 export type { Snapshot, ResourceResult } from './snapshot/snapshot.js';
 export { UsageError, ConfigError, SourceError } from './errors.js';
+export { readDeployCliExport, detectDeployCliExport, parseKeywordFlag, type DeployCliOptions } from './sources/deploy-cli/index.js';
+export { readSnapshotFile, toSnapshotFile } from './snapshot/file.js';
+export { loadConfig } from './config/load.js';
+export { ConfigSchema, type Config } from './config/schema.js';

@@ -107,6 +107,7 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   const rules = selectRules(opts);
   const snapshot = await takeSnapshot({ ...opts, now });
 
+  const needed = new Set(resourcesFor(rules));
   const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...opts.settings };
   const evaluated = evaluate(rules, snapshot, {
     ctx: { now: now(), env, plan, settings },
@@ -163,7 +164,8 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
     workstreams: agg.workstreams,
     topics: agg.topics.map((t) => ({ ...t, scope: t.scope.inScope === undefined ? { reason: t.scope.reason } : { inScope: t.scope.inScope, reason: t.scope.reason } })),
     findings: reportFindings,
-    resources: (Object.keys(snapshot.resources) as ResourceKey[]).sort().map((key) => {
+    // What this audit needed: an offline source may hold more (or mark more as not in the export).
+    resources: (Object.keys(snapshot.resources) as ResourceKey[]).filter((k) => needed.has(k)).sort().map((key) => {
       const r = snapshot.resources[key];
       const title = RESOURCES[key].title;
       if (!r || r.ok) return { key, title, status: 'ok' as const };
