@@ -1,15 +1,8 @@
-import { findCalls, parseCode } from '../src/engine/code.js';
+import { findCalls, parseRunningCode, runningCode } from '../src/engine/code.js';
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
-import type { ResourceData } from '../src/snapshot/resources.js';
 
-type Action = ResourceData<'actions'>[number];
 
 /** The code that runs on login: the deployed version when there is one, else the draft. */
-function runningCode(a: Action): { code: string; field: string } {
-  const deployed = a.deployed_version?.code;
-  return typeof deployed === 'string' ? { code: deployed, field: 'deployed_version.code' } : { code: a.code ?? '', field: 'code' };
-}
-
 /** `api.idToken.setCustomClaim` / `api.accessToken.setCustomClaim`, whatever the `api` parameter is called. */
 const CLAIM_CALL = /(^|\.)(idToken|accessToken)\.setCustomClaim$/;
 
@@ -44,7 +37,7 @@ export default defineRule({
       if (!a) continue;
       const resource = { type: 'action', id: a.id, name: a.name };
       const { code, field } = runningCode(a);
-      const parsed = parseCode(code);
+      const parsed = parseRunningCode(code);
       if (!parsed.ok) {
         const at = parsed.location ? `:${parsed.location.line}:${parsed.location.column}` : '';
         out.push({ status: 'unknown', messageId: 'syntax', data: { name: a.name, error: parsed.error }, resource, field: `${field}${at}` });

@@ -1,4 +1,4 @@
-import { hardcodedSecrets, parseCode, type HardcodedSecret } from '../src/engine/code.js';
+import { hardcodedSecrets, parseCode, type HardcodedSecret, parseRunningCode } from '../src/engine/code.js';
 import { bothPlans, defineRule, NOT_EVALUATED_MESSAGE, notEvaluated, type FindingDraft, type ResourceRef } from '../src/engine/define-rule.js';
 
 const messages = {
@@ -11,14 +11,14 @@ type Msg = keyof typeof messages;
 
 interface Source {
   field: string;
-  code: string;
+  code: string | undefined;
   /** Legacy Rules are a bare (often anonymous) function expression: parse them wrapped in parentheses. */
   expression?: boolean;
 }
 
 function parseSource(s: Source) {
-  const parsed = parseCode(s.code);
-  if (parsed.ok || !s.expression) return { parsed, shift: 0 };
+  const parsed = parseRunningCode(s.code);
+  if (parsed.ok || !s.expression || s.code === undefined) return { parsed, shift: 0 };
   const wrapped = parseCode(`(${s.code}\n)`);
   return wrapped.ok ? { parsed: wrapped, shift: 1 } : { parsed, shift: 0 };
 }
@@ -76,7 +76,7 @@ export default defineRule({
   evaluate({ actions, wants }) {
     const out: FindingDraft<Msg>[] = [];
     for (const a of actions) {
-      const sources: Source[] = [{ field: 'code', code: a.code ?? '' }];
+      const sources: Source[] = [{ field: 'code', code: a.code }];
       const deployed = a.deployed_version?.code;
       if (typeof deployed === 'string' && deployed !== a.code) sources.push({ field: 'deployed_version.code', code: deployed });
       out.push(scan('Action', { type: 'action', id: a.id, name: a.name }, sources));
@@ -93,7 +93,7 @@ export default defineRule({
       }
       result.data.forEach((item, i) => {
         const name = item.name ?? item.id ?? `${type} #${i + 1}`;
-        out.push(scan(kind, { type, id: item.id ?? name, name }, [{ field: 'script', code: item.script ?? '', expression: type === 'rule' }]));
+        out.push(scan(kind, { type, id: item.id ?? name, name }, [{ field: 'script', code: item.script, expression: type === 'rule' }]));
       });
     }
     return out;

@@ -1,3 +1,4 @@
+import { runningCode } from '../src/engine/code.js';
 import { bothPlans, defineRule } from '../src/engine/define-rule.js';
 
 const RESOURCE = { type: 'mfa-policy', id: 'guardian/policies', name: 'MFA policy' };
@@ -34,10 +35,13 @@ export default defineRule({
       return [{ status: 'unknown', messageId: 'never-unknown', data: { detail }, resource: RESOURCE }];
     }
     const bound = new Set(postLoginBindings.data.map((b) => b.action?.id).filter((id): id is string => !!id));
-    const enforcing = actions.data.find((a) => bound.has(a.id) && MFA_CALLS.test(a.deployed_version?.code ?? a.code ?? ''));
+    const boundActions = actions.data.filter((a) => bound.has(a.id));
+    const enforcing = boundActions.find((a) => MFA_CALLS.test(runningCode(a).code ?? ''));
     if (enforcing) {
       return [{ status: 'pass', messageId: 'action', data: { action: enforcing.name }, resource: { type: 'action', id: enforcing.id, name: enforcing.name } }];
     }
+    const unreadable = boundActions.find((a) => runningCode(a).code === undefined);
+    if (unreadable) return [{ status: 'unknown', messageId: 'never-unknown', data: { detail: `the code of Action ${unreadable.name} is not available` }, resource: RESOURCE }];
     return [{ status: 'fail', messageId: 'never', resource: RESOURCE, field: 'policies', value: guardianPolicies }];
   },
 });

@@ -5,6 +5,7 @@ const RESTRICTED = new Set(['require_client_grant', 'deny_all']);
 const messages = {
   restricted: 'Management API user-delegated access is {policy}: applications cannot get user tokens for it without an explicit grant',
   open: 'Management API user-delegated access is {policy}: any first-party application can get a Management API token for the signed-in user',
+  'not-visible': 'The Auth0 Management API is not in this configuration (a Deploy CLI export never holds it): its user access policy is not checked',
 } as const;
 
 export default defineRule({
@@ -23,9 +24,9 @@ export default defineRule({
   messages,
   evaluate({ resourceServers }) {
     const mgmt = resourceServers.find((rs) => rs.is_system === true && rs.identifier.endsWith('/api/v2/'));
-    if (!mgmt) return [];
-    const sta = mgmt.subject_type_authorization as { user?: { policy?: unknown } } | null | undefined;
-    const policy = typeof sta?.user?.policy === 'string' ? sta.user.policy : undefined;
+    // A live read always lists the Management API; only an export leaves it out.
+    if (!mgmt) return [{ status: 'unknown', messageId: 'not-visible' }];
+    const policy = mgmt.subject_type_authorization?.user?.policy;
     const resource = { type: 'resource-server', id: mgmt.id ?? mgmt.identifier, name: mgmt.name ?? 'Auth0 Management API' };
     return policy && RESTRICTED.has(policy)
       ? [{ status: 'pass', messageId: 'restricted', data: { policy }, resource }]

@@ -241,9 +241,19 @@ export function stringLiterals(parsed: ParsedCode): (Location & { text: string }
   return out;
 }
 
-/** The code that runs: an Action's deployed version when there is one, else its draft. */
-export function runningCode(a: { code?: string | undefined; deployed_version?: { code?: string | undefined } | null | undefined }): { code: string; field: string } {
-  return typeof a.deployed_version?.code === 'string'
-    ? { code: a.deployed_version.code, field: 'deployed_version.code' }
-    : { code: a.code ?? '', field: 'code' };
+/**
+ * The code that runs: an Action's deployed version when there is one, else its draft.
+ * `code` is undefined when the code is not available (an export without the code file, a
+ * templated file): callers report that as unknown, never as clean code.
+ */
+export function runningCode(a: { code?: string | undefined; deployed_version?: { code?: string | undefined } | null | undefined }): {
+  code: string | undefined;
+  field: string;
+} {
+  return typeof a.deployed_version?.code === 'string' ? { code: a.deployed_version.code, field: 'deployed_version.code' } : { code: a.code, field: 'code' };
+}
+
+/** Parse the code `runningCode` found; unavailable code is a parse failure with that reason. */
+export function parseRunningCode(code: string | undefined): ParsedCode | ParseFailure {
+  return code === undefined ? { ok: false, error: 'its code is not available (missing from the export, or templated)' } : parseCode(code);
 }

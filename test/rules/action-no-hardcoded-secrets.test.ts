@@ -72,3 +72,11 @@ it('never shows the secret itself', () => {
   expect(JSON.stringify(fs)).not.toContain(KEY);
   expect(fs[0]?.message).toBe('Action leaky hard-codes 1 credential(s): API_KEY at 2:7 (sk_… (32 chars))');
 });
+
+import { expect as expectCode, it as itCode } from 'vitest';
+import { run as runRule } from '../support/rule-tester.js';
+
+itCode('code that is not available is unknown, never clean', () => {
+  const fs = runRule(rule, tenant((t) => { t.actions = [{ id: 'a1', name: 'From export', runtime: 'node22' }]; }));
+  expectCode(fs.find((f) => f.resource?.id === 'a1')?.status).toBe('unknown');
+});

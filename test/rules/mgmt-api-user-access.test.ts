@@ -15,7 +15,6 @@ ruleTester(rule, {
   valid: [
     { name: 'per-app authorization', tenant: tenant((t) => { t.resourceServers = [mgmt('require_client_grant'), ORDERS]; }) },
     { name: 'no apps allowed', tenant: tenant((t) => { t.resourceServers = [mgmt('deny_all')]; }) },
-    { name: 'no Management API in the list (export without system APIs): n/a', tenant: tenant((t) => { t.resourceServers = [ORDERS]; }) },
   ],
   invalid: [
     {
@@ -29,4 +28,12 @@ ruleTester(rule, {
       findings: [{ status: 'fail', messageId: 'open', resource: 'rs_mgmt', value: null }],
     },
   ],
+});
+
+import { expect, it } from 'vitest';
+import { run } from '../support/rule-tester.js';
+
+it('is unknown when the Management API is not in the configuration (a Deploy CLI export)', () => {
+  const fs = run(rule, tenant((t) => { t.resourceServers = (t.resourceServers ?? []).filter((r) => !r.is_system); }));
+  expect(fs.map((f) => f.status)).toEqual(['unknown']);
 });
