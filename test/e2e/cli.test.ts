@@ -145,6 +145,12 @@ describe('large tenant', () => {
     expect(lastDb).toBeDefined();
     const f = report.findings.find((x) => x.ruleId === 'database-brute-force-protection' && x.status === 'fail');
     expect(f?.resource?.name).toBe(lastDb?.name);
+    // The two problems planted on the last page of clients and of connections, named by resource.
+    const callback = report.findings.find((x) => x.ruleId === 'app-callbacks-secure' && x.status === 'fail');
+    expect(callback?.resource?.name).toBe('Legacy Partner Portal');
+    expect(callback?.value).toBe('http://localhost:3000/callback');
+    const devKeys = report.findings.find((x) => x.ruleId === 'social-own-credentials' && x.status === 'fail');
+    expect(devKeys?.resource?.name).toBe('github-devkeys-legacy');
     const clientsPages = em.requests.filter((r) => r.path === '/api/v2/clients').length;
     expect(clientsPages).toBe(Math.ceil((fixture.resources.clients?.length ?? 0) / 100));
   });
