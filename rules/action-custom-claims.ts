@@ -1,4 +1,5 @@
-import { findCalls, parseRunningCode, runningCode } from '../src/engine/code.js';
+import { actionCode, boundActions } from '../src/engine/actions.js';
+import { findCalls } from '../src/engine/code.js';
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
 
 
@@ -29,20 +30,16 @@ export default defineRule({
   needs: ['actions', 'postLoginBindings'],
   messages,
   evaluate({ actions, postLoginBindings }) {
-    const byId = new Map(actions.map((a) => [a.id, a]));
-    const bound = [...new Set(postLoginBindings.map((b) => b.action?.id).filter((id): id is string => !!id))];
     const out: FindingDraft<Msg>[] = [];
-    for (const id of bound) {
-      const a = byId.get(id);
-      if (!a) continue;
-      const resource = { type: 'action', id: a.id, name: a.name };
-      const { code, field } = runningCode(a);
-      const parsed = parseRunningCode(code);
-      if (!parsed.ok) {
-        const at = parsed.location ? `:${parsed.location.line}:${parsed.location.column}` : '';
-        out.push({ status: 'unknown', messageId: 'syntax', data: { name: a.name, error: parsed.error }, resource, field: `${field}${at}` });
+    const bound = boundActions(actions, postLoginBindings);
+    for (const a of bound) {
+      const src = actionCode(a);
+      const { resource, field } = src;
+      if (!src.ok) {
+        out.push({ status: 'unknown', messageId: 'syntax', data: { name: a.name, error: src.error }, resource, field });
         continue;
       }
+      const { parsed } = src;
       const hits = findCalls(parsed, CLAIM_CALL);
       if (hits.length === 0) continue;
       const tokens = [...new Set(hits.map((h) => (h.callee.includes('idToken') ? 'ID token' : 'access token')))].join(' and ');

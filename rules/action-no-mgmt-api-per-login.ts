@@ -1,5 +1,5 @@
-import { simple } from 'acorn-walk';
-import { findCalls, type Location, type ParsedCode, parseRunningCode, runningCode } from '../src/engine/code.js';
+import { actionCode, boundActions } from '../src/engine/actions.js';
+import { findCalls, stringLiterals, type Location, type ParsedCode } from '../src/engine/code.js';
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
 
 
@@ -15,21 +15,10 @@ const TOKEN_URL = /\/oauth\/token\b/;
 function urlLiterals(parsed: ParsedCode): { mgmt: Hit[]; token: Hit[] } {
   const mgmt: Hit[] = [];
   const token: Hit[] = [];
-  const visit = (text: string, n: { loc?: { start: { line: number; column: number } } | null }) => {
-    const at = { line: n.loc?.start.line ?? 0, column: (n.loc?.start.column ?? 0) + 1 };
-    if (MGMT_URL.test(text)) mgmt.push({ what: 'a Management API URL (/api/v2/)', ...at });
-    else if (TOKEN_URL.test(text)) token.push({ what: 'a token request (/oauth/token)', ...at });
-  };
-  simple(parsed.ast, {
-    Literal(n) {
-      const v = (n as unknown as { value: unknown }).value;
-      if (typeof v === 'string') visit(v, n);
-    },
-    TemplateLiteral(n) {
-      const quasis = (n as unknown as { quasis: { value: { cooked?: string | null; raw: string } }[] }).quasis;
-      visit(quasis.map((q) => q.value.cooked ?? q.value.raw).join('${}'), n);
-    },
-  });
+  for (const { text, line, column } of stringLiterals(parsed)) {
+    if (MGMT_URL.test(text)) mgmt.push({ what: 'a Management API URL (/api/v2/)', line, column });
+    else if (TOKEN_URL.test(text)) token.push({ what: 'a token request (/oauth/token)', line, column });
+  }
   return { mgmt, token };
 }
 
@@ -58,20 +47,15 @@ export default defineRule({
   needs: ['actions', 'postLoginBindings'],
   messages,
   evaluate({ actions, postLoginBindings }) {
-    const byId = new Map(actions.map((a) => [a.id, a]));
-    const bound = [...new Set(postLoginBindings.map((b) => b.action?.id).filter((id): id is string => !!id))];
     const out: FindingDraft<Msg>[] = [];
-    for (const id of bound) {
-      const a = byId.get(id);
-      if (!a) continue;
-      const resource = { type: 'action', id: a.id, name: a.name };
-      const { code, field } = runningCode(a);
-      const parsed = parseRunningCode(code);
-      if (!parsed.ok) {
-        const loc = parsed.location ? `:${parsed.location.line}:${parsed.location.column}` : '';
-        out.push({ status: 'unknown', messageId: 'syntax', data: { name: a.name, error: parsed.error }, resource, field: `${field}${loc}` });
+    for (const a of boundActions(actions, postLoginBindings)) {
+      const src = actionCode(a);
+      const { resource, field } = src;
+      if (!src.ok) {
+        out.push({ status: 'unknown', messageId: 'syntax', data: { name: a.name, error: src.error }, resource, field });
         continue;
       }
+      const { parsed } = src;
       const clients = findCalls(parsed, /(^|\.)ManagementClient$/).map((c): Hit => ({ what: 'new ManagementClient (auth0 SDK)', line: c.line, column: c.column }));
       const urls = urlLiterals(parsed);
       const mgmt = [...clients, ...urls.mgmt].sort((x, y) => x.line - y.line || x.column - y.column);

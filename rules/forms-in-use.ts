@@ -1,4 +1,5 @@
-import { findCalls, parseRunningCode, runningCode } from '../src/engine/code.js';
+import { actionCode, boundActions } from '../src/engine/actions.js';
+import { findCalls } from '../src/engine/code.js';
 import { bothPlans, defineRule, NOT_EVALUATED_MESSAGE, notEvaluated, type FindingDraft } from '../src/engine/define-rule.js';
 
 
@@ -42,19 +43,14 @@ export default defineRule({
       if (out.length === 0 && unreadable) out.push(notEvaluated(unreadable));
       return out;
     }
-    const byId = new Map(actions.data.map((a) => [a.id, a]));
-    const bound = [...new Set(postLoginBindings.data.map((b) => b.action?.id).filter((id): id is string => !!id))];
-    for (const id of bound) {
-      const a = byId.get(id);
-      if (!a) continue;
-      const resource = { type: 'action', id: a.id, name: a.name };
-      const { code, field } = runningCode(a);
-      const parsed = parseRunningCode(code);
-      if (!parsed.ok) {
-        const loc = parsed.location ? `:${parsed.location.line}:${parsed.location.column}` : '';
-        out.push({ status: 'unknown', messageId: 'syntax', data: { name: a.name, error: parsed.error }, resource, field: `${field}${loc}` });
+    for (const a of boundActions(actions.data, postLoginBindings.data)) {
+      const src = actionCode(a);
+      const { resource, field } = src;
+      if (!src.ok) {
+        out.push({ status: 'unknown', messageId: 'syntax', data: { name: a.name, error: src.error }, resource, field });
         continue;
       }
+      const { parsed } = src;
       const hits = findCalls(parsed, PROMPT);
       if (hits.length) out.push({ status: 'pass', messageId: 'action', data: { name: a.name, calls: hits.map((h) => `${h.callee} at ${h.line}:${h.column}`).join(', ') }, resource });
     }
