@@ -1,3 +1,4 @@
+import { enabledClientsOf } from '../src/engine/connections.js';
 import { bothPlans, defineRule, NOT_EVALUATED_MESSAGE, notEvaluated, type FindingDraft } from '../src/engine/define-rule.js';
 import type { ClientData, ConnectionData } from '../src/snapshot/resources.js';
 
@@ -35,7 +36,7 @@ export default defineRule({
     const enabled = new Map<string, ReadonlySet<string>>();
     const missing: ConnectionData[] = [];
     for (const conn of connections) {
-      const ids = (cc.ok ? cc.data[conn.id] : undefined) ?? conn.enabled_clients;
+      const ids = enabledClientsOf(conn, cc);
       if (ids) enabled.set(conn.id, new Set(ids));
       else missing.push(conn);
     }

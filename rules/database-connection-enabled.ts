@@ -1,15 +1,5 @@
+import { enabledClientsOf } from '../src/engine/connections.js';
 import { bothPlans, defineRule, NOT_EVALUATED_MESSAGE, notEvaluated, type FindingDraft } from '../src/engine/define-rule.js';
-import type { ConnectionData } from '../src/snapshot/resources.js';
-import type { ResourceResult } from '../src/snapshot/snapshot.js';
-
-/**
- * Applications a connection is enabled on: `/connections/{id}/clients` (resource
- * `connectionClients`), else the deprecated inline `enabled_clients` of older payloads.
- * `undefined`: could not tell.
- */
-function enabledClientsOf(c: ConnectionData, cc: ResourceResult<Record<string, string[]>>): string[] | undefined {
-  return (cc.ok ? cc.data[c.id] : undefined) ?? c.enabled_clients;
-}
 
 type Msg = 'enabled' | 'unused' | 'none-enabled' | 'clients-unknown' | 'resource-unavailable';
 

@@ -1,12 +1,6 @@
+import { enabledClientsOf } from '../src/engine/connections.js';
 import { bothPlans, defineRule, NOT_EVALUATED_MESSAGE, notEvaluated, type FindingDraft } from '../src/engine/define-rule.js';
 import { ENTERPRISE_STRATEGIES } from '../src/engine/scope.js';
-import type { ConnectionData } from '../src/snapshot/resources.js';
-import type { ResourceResult } from '../src/snapshot/snapshot.js';
-
-/** `/connections/{id}/clients`, else the deprecated inline `enabled_clients`; `undefined`: could not tell. */
-function enabledClientsOf(c: ConnectionData, cc: ResourceResult<Record<string, string[]>>): string[] | undefined {
-  return (cc.ok ? cc.data[c.id] : undefined) ?? c.enabled_clients;
-}
 
 type Msg = 'in-use' | 'clients-unknown' | 'resource-unavailable';
 
