@@ -88,12 +88,14 @@ export function toSnapshotFile(s: Snapshot, tool: { name: string; version: strin
 
 /** Read and validate a saved snapshot. Bad input is a ConfigError (exit 2) naming the file. */
 export function readSnapshotFile(path: string): Snapshot {
-  let size: number;
+  let st: ReturnType<typeof statSync>;
   try {
-    size = statSync(path).size;
+    st = statSync(path);
   } catch {
     throw new ConfigError(`${path}: no such file`);
   }
+  if (!st.isFile()) throw new ConfigError(`${path}: not a snapshot file, nor a Deploy CLI export (tenant.yaml or an export directory)`);
+  const size = st.size;
   if (size > MAX_SNAPSHOT_BYTES) throw new ConfigError(`${path}: ${size} bytes is larger than a snapshot can be (${MAX_SNAPSHOT_BYTES})`);
   const text = readFileSync(path, 'utf8');
   let raw: unknown;

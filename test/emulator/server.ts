@@ -37,7 +37,40 @@ export interface RateLimitOptions {
   burst: number;
 }
 
+/**
+ * Faults to inject, for reliability tests and the benchmark. Decisions come from a seeded PRNG,
+ * so a run with the same seed and the same request order sees the same faults.
+ */
+export interface FaultOptions {
+  /** Share (0–1) of `/api/v2` requests answered `503` (after taking a rate-limit token, as a real server counts them). */
+  errorRate?: number;
+  /** Status of injected errors. Default 503. */
+  errorStatus?: number;
+  /** Delay before every `/api/v2` answer, ms; `[min, max]` for a uniform spread. */
+  latencyMs?: number | [number, number];
+  /** Share (0–1) of `/api/v2` requests that are never answered (the connection hangs until the client gives up or the emulator closes). */
+  hangRate?: number;
+  /** A 429 storm: after this many `/api/v2` requests, the next `count` answer 429 whatever the bucket says. */
+  storm?: { after: number; count: number; retryAfterSeconds?: number };
+  /** The first N token requests answer 503 (a token endpoint that fails once: 1). */
+  tokenFailures?: number;
+  /** PRNG seed. Default 1. */
+  seed?: number;
+}
+
+/** Counters of what the emulator injected. */
+export interface FaultStats {
+  errors: number;
+  hangs: number;
+  storm429s: number;
+  tokenFailures: number;
+  /** 429s from the token bucket (not the storm). */
+  rateLimited: number;
+}
+
 export interface EmulatorOptions {
+  /** Faults to inject (none by default). */
+  faults?: FaultOptions;
   /** The tenant to serve. */
   fixture: TenantFixture;
   /** Port to listen on, on 127.0.0.1. Default 0 (a random free port). */
@@ -86,7 +119,21 @@ export interface Emulator {
   audience: string;
   /** Every request received, in arrival order (token requests included). */
   requests: RecordedRequest[];
+  /** What was injected or refused so far. */
+  faults: FaultStats;
   close(): Promise<void>;
+}
+
+/** mulberry32: a small deterministic PRNG. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** Read and JSON-parse a fixture file, with a basic shape check. */
@@ -992,6 +1039,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const bucket = new TokenBucket(options.rateLimit ?? GENEROUS_LIMIT, now);
   const routes = buildRoutes(fixture, { enabledClientsInConnectionList: options.enabledClientsInConnectionList ?? false, now });
   const requests: RecordedRequest[] = [];
+  const faults = options.faults ?? {};
+  const random = prng(faults.seed ?? 1);
+  const faultStats: FaultStats = { errors: 0, hangs: 0, storm429s: 0, tokenFailures: 0, rateLimited: 0 };
+  let apiCount = 0;
+  let tokenCount = 0;
+  const delay = (): number => {
+    const l = faults.latencyMs;
+    if (l === undefined) return 0;
+    if (typeof l === 'number') return l;
+    return l[0] + random() * (l[1] - l[0]);
+  };
 
   const tokens = new Map<string, IssuedToken>();
   for (const [token, scopes] of Object.entries(options.tokens ?? {})) tokens.set(token, { scopes: new Set(scopes) });
@@ -1105,11 +1163,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     requests.push(record);
     const reply = (status: number, body: Json, headers: Record<string, string> = {}) => {
       record.status = status;
+      if (res.destroyed || res.writableEnded) return; // the client gave up (a slow or hung answer)
       send(res, status, body, headers);
     };
 
     void (async () => {
       if (url.pathname === '/oauth/token') {
+        if (req.method === 'POST' && tokenCount++ < (faults.tokenFailures ?? 0)) {
+          faultStats.tokenFailures++;
+          reply(503, { error: 'temporarily_unavailable', error_description: 'Injected fault: token endpoint unavailable' });
+          return;
+        }
         try {
           const { status, body } = await handleToken(req);
           reply(status, body);
@@ -1122,10 +1186,37 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       if (url.pathname === '/api/v2' || url.pathname.startsWith('/api/v2/')) {
         const apiPath = url.pathname.slice('/api/v2'.length) || '/';
         let rateHeaders: Record<string, string> = {};
+        const n = apiCount++;
+        // Decide every fault up front (fixed PRNG draws per request: reproducible).
+        const hang = random() < (faults.hangRate ?? 0);
+        const fail = random() < (faults.errorRate ?? 0);
+        const wait = delay();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (hang) {
+          faultStats.hangs++;
+          return; // never answered; closed by the client or by close()
+        }
         try {
           const { allowed, headers } = bucket.take();
           rateHeaders = headers;
+          const storm = faults.storm;
+          if (storm && n >= storm.after && n < storm.after + storm.count) {
+            faultStats.storm429s++;
+            reply(
+              429,
+              { statusCode: 429, error: 'Too Many Requests', message: 'Global limit has been reached', errorCode: 'too_many_requests' },
+              { ...rateHeaders, 'x-ratelimit-remaining': '0', 'retry-after': String(storm.retryAfterSeconds ?? 1) },
+            );
+            return;
+          }
+          if (allowed && fail) {
+            faultStats.errors++;
+            const status = faults.errorStatus ?? 503;
+            reply(status, { statusCode: status, error: 'Service Unavailable', message: 'Injected fault' }, rateHeaders);
+            return;
+          }
           if (!allowed) {
+            faultStats.rateLimited++;
             reply(
               429,
               {
@@ -1165,6 +1256,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     port,
     audience,
     requests,
+    faults: faultStats,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
