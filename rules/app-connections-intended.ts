@@ -50,10 +50,19 @@ export default defineRule({
         field: 'enabled_clients',
       }));
     }
+    // client id → its connections, in connection order: one pass, not connections × clients.
+    const byClient = new Map<string, ConnectionData[]>();
+    for (const conn of connections) {
+      for (const id of enabled.get(conn.id) ?? []) {
+        const list = byClient.get(id) ?? [];
+        list.push(conn);
+        byClient.set(id, list);
+      }
+    }
     const out: FindingDraft<'ok' | 'test' | 'all' | 'incomplete' | 'resource-unavailable'>[] = [];
     for (const c of clients) {
       if (c.global) continue;
-      const mine = connections.filter((conn) => enabled.get(conn.id)?.has(c.client_id));
+      const mine = byClient.get(c.client_id) ?? [];
       if (mine.length === 0) continue;
       const resource = ref(c);
       const name = resource.name;
