@@ -134,6 +134,7 @@ export function defineRule<
 
 /** Render a message template: `{key}` → the value in `data`. */
 export function renderMessage(template: string, data: MessageData | undefined): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = data?.[k];
     return v === undefined || v === null ? `{${k}}` : String(v);

@@ -108,11 +108,20 @@ export function evaluateRule(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOp
   if (drafts.length === 0) {
     return [{ ...base, severity: severityFor(rule, undefined, opts), status: 'n/a', messageId: 'nothing-to-check', message: 'Nothing to check' }];
   }
+  // Hot path (one finding per resource: tens of thousands on a large tenant): no spreads, and the
+  // severity computed once per distinct draft severity.
+  const severities = new Map<Severity | undefined, Severity>();
   return drafts.map((d) => {
     const template = rule.messages[d.messageId];
+    let severity = severities.get(d.severity);
+    if (severity === undefined) {
+      severity = severityFor(rule, d, opts);
+      severities.set(d.severity, severity);
+    }
     const f: Finding = {
-      ...base,
-      severity: severityFor(rule, d, opts),
+      ruleId: base.ruleId,
+      topicIds: base.topicIds,
+      severity,
       status: d.status,
       messageId: d.messageId,
       message: template === undefined ? d.messageId : renderMessage(template, d.data),
