@@ -22,6 +22,14 @@ import { isKnownError, UsageError } from './errors.js';
 import { normaliseDomain } from './sources/management-api/client.js';
 import type { CollectEvent } from './sources/management-api/collect.js';
 import { TOOL } from './version.js';
+import { existsSync } from 'node:fs';
+import { resolveMilestone } from './catalog/index.js';
+import type { AuditReport } from './report/schema.js';
+import { baselineFor, compareWithBaseline, readBaseline, regressions } from './multi/baseline.js';
+import { diffSnapshots, renderDriftMarkdown, renderDriftText } from './multi/drift.js';
+import { auditTenants, type TenantSpec } from './multi/run.js';
+import { MULTI_REPORTERS } from './multi/report.js';
+import type { Snapshot } from './snapshot/snapshot.js';
 
 interface AuditFlags {
   domain?: string;
@@ -48,6 +56,10 @@ interface AuditFlags {
   verbose?: boolean;
   quiet?: boolean;
   logLevel: string;
+  all?: boolean;
+  tenant?: string[];
+  baseline?: string;
+  failOnRegression?: boolean;
 }
 
 function createLogger(level: string): Logger {
@@ -168,6 +180,55 @@ function liveSource(flags: SourceFlags, log: Logger, progress?: Progress): Extra
   };
 }
 
+type TenantConfig = NonNullable<Config['tenants']>[number];
+
+/** A configured tenant's live source: credentials from the environment variables it names. */
+function tenantSource(t: TenantConfig, flags: SourceFlags, log: Logger): Extract<SourceOptions, { kind: 'management-api' }> {
+  const env = process.env;
+  const c = t.credentials ?? {};
+  const read = (name: string | undefined) => (name ? env[name] : undefined);
+  const token = read(c.tokenEnv);
+  const clientId = read(c.clientIdEnv);
+  const clientSecret = read(c.clientSecretEnv);
+  if (!token && (!clientId || !clientSecret)) {
+    const names = [c.tokenEnv, c.clientIdEnv, c.clientSecretEnv].filter(Boolean);
+    throw new UsageError(
+      names.length
+        ? `tenant ${t.alias}: no credentials: set ${names.join(' / ')} (tenants[].credentials names them)`
+        : `tenant ${t.alias}: no credentials configured: give tenants[].credentials {clientIdEnv, clientSecretEnv} or {tokenEnv}`,
+    );
+  }
+  const base = t.apiBaseUrl ?? flags.apiBaseUrl;
+  return {
+    ...liveSource({ ...flags, domain: t.domain, ...(token ? { token } : { clientId, clientSecret }), ...(base ? { apiBaseUrl: base } : {}) }, log),
+    credentials: token ? { domain: normaliseDomain(t.domain), token } : { domain: normaliseDomain(t.domain), clientId: clientId as string, clientSecret: clientSecret as string },
+  };
+}
+
+/** The tenants `--all` / `--tenant` select, in config order; unknown aliases are usage errors. */
+function selectTenants(config: Config, flags: AuditFlags): TenantConfig[] {
+  const list = config.tenants ?? [];
+  if (!list.length) throw new UsageError('--all and --tenant need a tenants list in the config file');
+  if (flags.all) return list;
+  const wanted = flags.tenant ?? [];
+  for (const a of wanted) {
+    if (!list.some((t) => t.alias === a)) throw new UsageError(`--tenant ${a}: no such alias in the config tenants (${list.map((t) => t.alias).join(', ')})`);
+  }
+  return list.filter((t) => wanted.includes(t.alias));
+}
+
+/** Attach the baseline comparison and, with --fail-on-regression, decide the gate on regressions only. */
+function applyBaseline(report: AuditReport, baselines: AuditReport[] | undefined, path: string | undefined, failOnRegression: boolean): void {
+  if (!baselines) return;
+  const base = baselineFor(report, baselines);
+  if (!base) return;
+  report.baseline = compareWithBaseline(report, base, { knownRuleIds: new Set(allRules.map((r) => r.id)), ...(path ? { path } : {}) });
+  if (failOnRegression) {
+    const lines = regressions(report.baseline);
+    report.gate = { ...report.gate, passed: lines.length === 0, reasons: lines.length ? [`${lines.length} regression(s) since the baseline: ${lines.slice(0, 5).join('; ')}${lines.length > 5 ? '; …' : ''}`] : [] };
+  }
+}
+
 /** `--format name[:path]`, repeatable; at most one format goes to stdout. */
 export function parseFormats(values: string[], output: string | undefined): { name: ReporterName; path?: string }[] {
   const list = values.length ? values : ['console'];
@@ -212,6 +273,9 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
   const logLookbackDays = logDaysOf(flags);
   const outputs = parseFormats(flags.format, flags.output);
   const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet && !['debug', 'trace'].includes(flags.logLevel));
+  if (flags.failOnRegression && !flags.baseline) throw new UsageError('--fail-on-regression needs --baseline <previous-report.json>');
+  const baselines = flags.baseline ? readBaseline(flags.baseline) : undefined;
+  if (flags.all || flags.tenant?.length) return runMulti(flags, config, configPath, outputs, baselines, log, logLookbackDays);
   let source: SourceOptions;
   if (flags.from) {
     if (flags.domain || flags.token || flags.clientId || flags.clientSecret || flags.apiBaseUrl) {
@@ -249,6 +313,7 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
     ...(config.attestationMaxAgeDays ? { attestationMaxAgeDays: config.attestationMaxAgeDays } : {}),
     ...(configPath ? { configPath } : {}),
   });
+  applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression);
   const color = flags.color ?? (!!process.stdout.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== ''));
   progress.clear();
   // Render everything first, then write: a failing reporter leaves no file half-written.
@@ -259,6 +324,109 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
   }
   log.debug({ gate: report.gate }, 'audit done');
   return report.gate.passed ? 0 : 1;
+}
+
+/** `audit --all` / `--tenant`: every selected tenant concurrently, one combined report. */
+async function runMulti(
+  flags: AuditFlags,
+  config: Config,
+  configPath: string | undefined,
+  outputs: { name: ReporterName; path?: string }[],
+  baselines: AuditReport[] | undefined,
+  log: Logger,
+  logLookbackDays: number,
+): Promise<number> {
+  if (flags.from || flags.domain || flags.token || flags.clientId || flags.clientSecret) {
+    throw new UsageError('--all and --tenant read the tenants of the config file: they take no --from, --domain or credentials');
+  }
+  for (const o of outputs) {
+    if (!(o.name in MULTI_REPORTERS)) throw new UsageError(`--format ${o.name} is not available for a multi-tenant run; use ${Object.keys(MULTI_REPORTERS).join(', ')}`);
+  }
+  // Validate the gate before any request: a typo is exit 2, not three wasted audits.
+  if (flags.require) resolveMilestone(loadCatalog().plans[flags.plan], flags.require);
+  const selected = selectTenants(config, flags);
+  const specs: TenantSpec[] = selected.map((t) => ({ alias: t.alias, env: t.env, domain: t.domain, source: tenantSource(t, flags, log.child({ tenant: t.alias })) }));
+  const { report } = await auditTenants(
+    specs,
+    {
+      plan: flags.plan,
+      ...(flags.require ? { require: flags.require } : {}),
+      failOn: flags.failOn,
+      optIns: optInsOf(flags),
+      logLookbackDays,
+      ...(config.rules ? { ruleSettings: config.rules } : {}),
+      ...(config.settings ? { settings: config.settings } : {}),
+      ...(config.scope ? { scopeConfig: config.scope } : {}),
+      ...(config.outOfScope ? { outOfScope: config.outOfScope } : {}),
+      ...(config.waivers ? { waivers: config.waivers } : {}),
+      ...(config.attestations ? { attestations: config.attestations } : {}),
+      ...(config.attestationMaxAgeDays ? { attestationMaxAgeDays: config.attestationMaxAgeDays } : {}),
+      ...(configPath ? { configPath } : {}),
+    },
+    { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}) },
+  );
+  if (baselines) {
+    for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression);
+    if (flags.failOnRegression) {
+      const reasons = report.tenants.flatMap((t) => (t.gate.passed ? [] : t.gate.reasons.map((x) => `${t.tenant.alias ?? t.tenant.domain}: ${x}`)));
+      report.gate = { ...report.gate, passed: reasons.length === 0, reasons };
+    }
+  }
+  const color = flags.color ?? (!!process.stdout.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''));
+  const rendered = outputs.map((o) => {
+    const name = o.name as keyof typeof MULTI_REPORTERS;
+    return { ...o, text: MULTI_REPORTERS[name](report, { color: o.path ? false : color, verbose: !!flags.verbose }) };
+  });
+  for (const o of rendered) {
+    if (o.path) writeAtomically(o.path, o.text);
+    else process.stdout.write(o.text);
+  }
+  log.debug({ gate: report.gate }, 'multi-tenant audit done');
+  // A tenant that could not be read is exit 3 (the CI contract), after the report is written.
+  if (report.errors.length) return 3;
+  return report.gate.passed ? 0 : 1;
+}
+
+interface DiffFlags extends SourceFlags {
+  format: 'text' | 'json' | 'markdown';
+  output?: string;
+  config?: string;
+  deployConfig?: string;
+  keyword?: string[];
+  quiet?: boolean;
+  logLevel: string;
+}
+
+/** One side of `diff`: a configured alias (read live), a saved snapshot, or a Deploy CLI export. */
+async function diffSide(arg: string, config: Config, flags: DiffFlags, log: Logger): Promise<{ label: string; snapshot: Snapshot }> {
+  const t = config.tenants?.find((x) => x.alias === arg);
+  if (t) {
+    const snapshot = await takeSnapshot({ source: tenantSource(t, flags, log.child({ tenant: t.alias })) });
+    return { label: t.alias, snapshot };
+  }
+  if (!existsSync(arg)) {
+    const aliases = (config.tenants ?? []).map((x) => x.alias);
+    throw new UsageError(`diff ${arg}: neither a configured tenant alias${aliases.length ? ` (${aliases.join(', ')})` : ''} nor a snapshot file or Deploy CLI export`);
+  }
+  if (detectDeployCliExport(arg)) {
+    const keywords = Object.fromEntries((flags.keyword ?? []).map(parseKeywordFlag));
+    const { snapshot, warnings } = readDeployCliExport(arg, { keywords, ...(flags.deployConfig ? { deployConfigPath: flags.deployConfig } : {}) });
+    for (const w of warnings) log.warn({ source: 'deploy-cli' }, w);
+    return { label: arg, snapshot };
+  }
+  return { label: arg, snapshot: readSnapshotFile(arg) };
+}
+
+async function runDiff(a: string, b: string, flags: DiffFlags): Promise<number> {
+  const { config } = loadConfig(flags.config, process.cwd());
+  const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
+  const [sa, sb] = await Promise.all([diffSide(a, config, flags, log), diffSide(b, config, flags, log)]);
+  const side = (x: { label: string; snapshot: Snapshot }) => ({ side: { label: x.label, domain: x.snapshot.tenant.domain, source: x.snapshot.source.kind }, snapshot: x.snapshot });
+  const report = diffSnapshots(side(sa), side(sb), { ...(config.drift?.ignore ? { ignore: config.drift.ignore } : {}) });
+  const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : flags.format === 'markdown' ? renderDriftMarkdown(report) : renderDriftText(report);
+  if (flags.output) writeAtomically(flags.output, text);
+  else process.stdout.write(text);
+  return report.drift ? 1 : 0;
 }
 
 async function runSnapshot(flags: SourceFlags & { out: string; quiet?: boolean; logLevel: string }): Promise<number> {
@@ -318,11 +486,29 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--no-color', 'no colour')
     .option('--verbose', 'list passing findings too')
     .option('-c, --config <file>', 'config file (default: auth0-readiness.config.yaml|yml|json in the working directory)')
+    .option('--all', 'audit every tenant of the config tenants list, concurrently, into one report with cross-tenant checks')
+    .option('--tenant <alias>', 'audit this configured tenant (repeatable); with two or more, cross-tenant checks run', (v: string, prev: string[] = []) => [...prev, v], [] as string[])
+    .option('--baseline <report.json>', 'compare with a previous JSON report: mark findings and topics new, fixed, changed or unchanged')
+    .option('--fail-on-regression', 'with --baseline: exit 1 only when something got worse since the baseline')
     .action(async (flags: AuditFlags, cmd: Command) => setExit(await runAudit(flags, (n) => { const src = cmd.getOptionValueSource(n); return src === 'cli' || src === 'env'; })));
 
   addSourceOptions(program.command('snapshot').description('read a tenant and save a redacted snapshot, to audit later with --from'))
     .requiredOption('--out <file>', 'where to write the snapshot (JSON)')
     .action(async (flags: SourceFlags & { out: string; quiet?: boolean; logLevel: string }) => setExit(await runSnapshot(flags)));
+
+  addSourceOptions(
+    program
+      .command('diff')
+      .description('configuration drift between two tenants: each a configured alias, a saved snapshot or a Deploy CLI export (exit 1 when they differ)')
+      .argument('<a>', 'tenant alias, snapshot file or Deploy CLI export')
+      .argument('<b>', 'tenant alias, snapshot file or Deploy CLI export'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('-o, --output <file>', 'write the drift report to a file instead of stdout')
+    .option('-c, --config <file>', 'config file: tenants and drift.ignore (default: auth0-readiness.config.yaml|yml|json in the working directory)')
+    .option('--deploy-config <file>', 'with a Deploy CLI export: its config JSON')
+    .option('--keyword <KEY=VALUE>', 'with a Deploy CLI export: a keyword mapping, repeatable', (v: string, prev: string[] = []) => [...prev, v], [] as string[])
+    .action(async (a: string, b: string, flags: DiffFlags) => setExit(await runDiff(a, b, flags)));
 
   program
     .command('catalog')

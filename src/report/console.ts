@@ -121,6 +121,16 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
     for (const r of unread) out.push(`  ${paint('magenta', '?')} ${r.title} (${r.key}): ${r.status} — ${r.reason ?? ''}`);
     out.push('');
   }
+  if (report.baseline) {
+    const b = report.baseline;
+    const c = b.counts;
+    out.push(paint('bold', `Since the baseline of ${b.generatedAt}`) + `: ${c.new} new, ${c.fixed} fixed, ${c.changed} changed, ${c.unchanged} unchanged${c['removed-rule'] ? `, ${c['removed-rule']} of removed rules` : ''}${c.gone ? `, ${c.gone} gone` : ''}`);
+    const worse = [...b.findings.filter((x) => x.worse).map((x) => `${x.ruleId}${x.resource ? ` (${x.resource.name ?? x.resource.id})` : ''}: ${x.change === 'new' ? 'new' : `${x.before?.status} → ${x.after?.status}`} — ${x.message}`), ...b.topics.filter((t) => t.worse).map((t) => `topic ${t.id}: ${t.before ?? 'new'} → ${t.after}`)];
+    for (const w of worse) out.push(`  ${paint('red', '▲')} ${w}`);
+    for (const x of b.findings.filter((y) => y.change === 'fixed')) out.push(`  ${paint('green', '▼')} fixed: ${x.ruleId}${x.resource ? ` (${x.resource.name ?? x.resource.id})` : ''}`);
+    if (!worse.length) out.push(paint('green', '  nothing got worse'));
+    out.push('');
+  }
   const f = report.summary.findings;
   out.push(
     `Findings: ${f.fail} failing, ${f.unknown + f.error} not evaluated, ${f.pass} passing, ${f['n/a']} n/a. ` +

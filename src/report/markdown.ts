@@ -144,6 +144,22 @@ function fit(fixedLength: number, sections: Section[], max: number): string[] {
   return out;
 }
 
+/** With --baseline: the counts and what got worse (bounded). */
+function baselineLines(b: NonNullable<AuditReport['baseline']>): string[] {
+  const c = b.counts;
+  const worse = [
+    ...b.findings.filter((x) => x.worse).map((x) => `${code(x.ruleId)}${x.resource ? ` (${mdText(x.resource.name ?? x.resource.id, 120)})` : ''}: ${x.change === 'new' ? 'new' : `${x.before?.status} → ${x.after?.status}`}`),
+    ...b.topics.filter((t) => t.worse).map((t) => `topic ${code(t.id)}: ${t.before ?? 'new'} → ${t.after}`),
+  ];
+  return [
+    `**Since the baseline** of ${mdText(b.generatedAt, 40)}: ${c.new} new, ${c.fixed} fixed, ${c.changed} changed, ${c.unchanged} unchanged${c['removed-rule'] ? `, ${c['removed-rule']} of removed rules` : ''} · ${b.regressed ? '🔺 regressed' : 'nothing got worse'}`,
+    '',
+    ...worse.slice(0, 20).map((w) => `- 🔺 ${w}`),
+    ...(worse.length > 20 ? [`- … and ${worse.length - 20} more`] : []),
+    ...(worse.length ? [''] : []),
+  ];
+}
+
 export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}): string {
   const max = opts.maxLength ?? MARKDOWN_MAX_LENGTH;
   const known = new Map(registry.map((r) => [r.id, r]));
@@ -158,6 +174,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
     `**Tenant** ${mdText(t.domain, 200)} (${t.environment}) · **Plan** ${report.plan} · **Gate** ${g.passed ? '✅ passed' : '❌ failed'} (${gateWhat})`,
     ...(g.reasons.length ? ['', ...g.reasons.map((r) => `> ${mdText(r)}`)] : []),
     '',
+    ...(report.baseline ? baselineLines(report.baseline) : []),
   ].join('\n');
 
   // Milestones.

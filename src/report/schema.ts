@@ -99,6 +99,46 @@ export const GateSchema = z.object({
   reasons: z.array(z.string()),
 });
 
+/** How one finding or topic compares with the baseline report. */
+export const CHANGE_KINDS = ['new', 'fixed', 'changed', 'unchanged', 'removed-rule', 'gone'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export const BaselineComparisonSchema = z.object({
+  /** The baseline report file and when it was generated. */
+  path: z.string().optional(),
+  generatedAt: z.string(),
+  /** Something got worse: a new failing finding, a finding or topic whose status got worse. */
+  regressed: z.boolean(),
+  counts: z.object(Object.fromEntries(CHANGE_KINDS.map((k) => [k, z.number().int().nonnegative()])) as { [K in ChangeKind]: z.ZodNumber }),
+  findings: z.array(
+    z.object({
+      /** Stable identity: rule id, resource type/id, field, tenant. */
+      key: z.string(),
+      ruleId: z.string(),
+      /** The rule id in the baseline, when the rule was renamed since. */
+      previousRuleId: z.string().optional(),
+      resource: ResourceRefSchema.optional(),
+      field: z.string().optional(),
+      tenant: z.string(),
+      change: z.enum(CHANGE_KINDS),
+      worse: z.boolean(),
+      before: z.object({ status: z.enum(FINDING_STATUSES), severity: z.enum(SEVERITIES) }).optional(),
+      after: z.object({ status: z.enum(FINDING_STATUSES), severity: z.enum(SEVERITIES) }).optional(),
+      message: z.string(),
+    }),
+  ),
+  topics: z.array(
+    z.object({
+      id: z.string(),
+      change: z.enum(CHANGE_KINDS),
+      worse: z.boolean(),
+      before: z.enum(TOPIC_STATUSES).optional(),
+      after: z.enum(TOPIC_STATUSES).optional(),
+    }),
+  ),
+});
+export type BaselineComparison = z.infer<typeof BaselineComparisonSchema>;
+
 export const AuditReportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.string(), version: z.string() }),
@@ -107,6 +147,8 @@ export const AuditReportSchema = z.object({
     source: z.enum(SOURCE_KINDS),
     path: z.string().optional(),
     environment: z.enum(ENVIRONMENTS),
+    /** The tenant's alias in a multi-tenant config (absent for a single-tenant run). */
+    alias: z.string().optional(),
   }),
   plan: z.enum(PLAN_IDS),
   generatedAt: z.string(),
@@ -128,6 +170,8 @@ export const AuditReportSchema = z.object({
   attestations: z.array(AttestationReportSchema),
   /** The config file the run used, if any. */
   config: z.string().optional(),
+  /** With `--baseline`: what changed since a previous report (absent otherwise). */
+  baseline: BaselineComparisonSchema.optional(),
 });
 
 export type AuditReport = z.infer<typeof AuditReportSchema>;

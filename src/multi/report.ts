@@ -1,0 +1,165 @@
+/**
+ * The multi-tenant report (`audit --all` / `--tenant`): one AuditReport per tenant, the tenant ×
+ * milestone matrix, the cross-tenant findings (X-01 … X-08) and the QA → prod drift report.
+ * A single-tenant run keeps the plain AuditReport shape.
+ */
+import { z } from 'zod';
+import { atLeast, ENVIRONMENTS, MILESTONE_STATUSES, type MilestoneStatus, type Severity } from '../engine/status.js';
+import { renderConsole } from '../report/console.js';
+import { escapeHtml, renderHtml } from '../report/html.js';
+import { mdText, renderMarkdown } from '../report/markdown.js';
+import { AuditReportSchema, FindingSchema, GateSchema, SCHEMA_VERSION, type Gate, type ReportFinding } from '../report/schema.js';
+import { TOOL } from '../version.js';
+import { renderDriftMarkdown, renderDriftText, type DriftReport } from './drift.js';
+import type { TenantRun } from './cross-tenant.js';
+
+export const MatrixSchema = z.object({
+  milestones: z.array(z.object({ id: z.string(), title: z.string(), phase: z.string() })),
+  rows: z.array(
+    z.object({
+      alias: z.string(),
+      env: z.enum(ENVIRONMENTS),
+      domain: z.string(),
+      gate: z.boolean().optional(),
+      /** milestone id → status; `error` when the tenant could not be read. */
+      statuses: z.record(z.string(), z.union([z.enum(MILESTONE_STATUSES), z.literal('error')])),
+    }),
+  ),
+});
+export type Matrix = z.infer<typeof MatrixSchema>;
+
+export const MultiReportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: z.literal('multi'),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  generatedAt: z.string(),
+  gate: GateSchema,
+  tenants: z.array(AuditReportSchema),
+  /** Tenants that could not be read, with the reason. */
+  errors: z.array(z.object({ alias: z.string(), env: z.enum(ENVIRONMENTS), domain: z.string(), error: z.string() })),
+  matrix: MatrixSchema,
+  crossTenant: z.array(FindingSchema),
+  /** X-04: drift between the qa and the prod tenant (absent without both). */
+  drift: z.looseObject({ kind: z.literal('drift'), drift: z.boolean(), entries: z.array(z.looseObject({ path: z.string(), kind: z.string() })) }).optional(),
+});
+export type MultiReport = z.infer<typeof MultiReportSchema>;
+
+export function buildMatrix(runs: readonly TenantRun[]): Matrix {
+  const ref = runs.find((r) => r.report)?.report;
+  const milestones = (ref?.milestones ?? []).map((m) => ({ id: m.id, title: m.title, phase: m.phase }));
+  return {
+    milestones,
+    rows: runs.map((r) => ({
+      alias: r.alias,
+      env: r.env,
+      domain: r.domain,
+      ...(r.report ? { gate: r.report.gate.passed } : {}),
+      statuses: Object.fromEntries(milestones.map((m) => [m.id, r.report?.milestones.find((x) => x.id === m.id)?.status ?? ('error' as const)])),
+    })),
+  };
+}
+
+export function buildMultiReport(runs: readonly TenantRun[], cross: { findings: ReportFinding[]; drift?: DriftReport }, opts: { failOn: Severity | 'none'; now?: Date }): MultiReport {
+  const reasons: string[] = [];
+  for (const r of runs) {
+    if (r.error) reasons.push(`${r.alias}: could not be read (${r.error})`);
+    else if (r.report && !r.report.gate.passed) reasons.push(...r.report.gate.reasons.map((x) => `${r.alias}: ${x}`));
+  }
+  if (opts.failOn !== 'none') {
+    const failing = cross.findings.filter((f) => f.status === 'fail' && atLeast(f.severity, opts.failOn as Severity));
+    if (failing.length) reasons.push(`${failing.length} failing cross-tenant finding(s) at ${opts.failOn} or above (${[...new Set(failing.map((f) => f.ruleId))].join(', ')})`);
+  }
+  const gate: Gate = { failOn: opts.failOn, passed: reasons.length === 0, reasons };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'multi',
+    tool: TOOL,
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+    gate,
+    tenants: runs.flatMap((r) => (r.report ? [r.report] : [])),
+    errors: runs.flatMap((r) => (r.error ? [{ alias: r.alias, env: r.env, domain: r.domain, error: r.error }] : [])),
+    matrix: buildMatrix(runs),
+    crossTenant: cross.findings,
+    ...(cross.drift ? { drift: cross.drift as unknown as MultiReport["drift"] } : {}),
+  };
+}
+
+const MARK: Record<MilestoneStatus | 'error', string> = { satisfied: '✔', 'satisfied-with-risks': '!', 'not-satisfied': '✘', unknown: '?', error: '✘✘' };
+const MD_MARK: Record<MilestoneStatus | 'error', string> = { satisfied: '✅', 'satisfied-with-risks': '⚠️', 'not-satisfied': '❌', unknown: '❔', error: '💥' };
+const shortId = (id: string) => id.split('.').slice(1).join('.');
+const failingFirst = (a: ReportFinding, b: ReportFinding) => Number(b.status === 'fail') - Number(a.status === 'fail');
+
+export function renderMultiConsole(r: MultiReport, opts: { color: boolean; verbose: boolean }): string {
+  const out: string[] = [`auth0-readiness ${r.tool.version}: ${r.tenants.length + r.errors.length} tenant(s) — gate ${r.gate.passed ? 'PASSED' : 'FAILED'}`];
+  for (const reason of r.gate.reasons) out.push(`  - ${reason}`);
+  out.push('', 'Tenant × milestone (✔ satisfied, ! with risks, ✘ not satisfied, ? unknown):');
+  const width = Math.max(...r.matrix.milestones.map((m) => shortId(m.id).length), 10);
+  out.push(`  ${''.padEnd(width)}  ${r.matrix.rows.map((row) => `${row.alias} (${row.env})`.padEnd(14)).join(' ')}`);
+  for (const m of r.matrix.milestones) {
+    out.push(`  ${shortId(m.id).padEnd(width)}  ${r.matrix.rows.map((row) => `${MARK[row.statuses[m.id] ?? 'error']} ${row.statuses[m.id] ?? 'error'}`.padEnd(14)).join(' ')}`);
+  }
+  out.push('', 'Across tenants:');
+  for (const f of [...r.crossTenant].sort(failingFirst)) {
+    if (!opts.verbose && f.status === 'pass') continue;
+    out.push(`  ${f.status === 'pass' ? '✔' : f.status === 'fail' ? '✘' : '?'} ${f.ruleId} [${f.severity}] ${f.message}`);
+  }
+  if (r.drift) out.push('', renderDriftText(r.drift as unknown as DriftReport).trimEnd());
+  for (const e of r.errors) out.push('', `== ${e.alias} (${e.env}, ${e.domain}): could not be read: ${e.error}`);
+  for (const t of r.tenants) out.push('', `== ${t.tenant.alias ?? t.tenant.domain} (${t.tenant.environment}) ==`, renderConsole(t, opts).trimEnd());
+  return `${out.join('\n')}\n`;
+}
+
+export function renderMultiMarkdown(r: MultiReport): string {
+  const out: string[] = ['# Auth0 readiness: tenants', '', `**Gate: ${r.gate.passed ? 'passed' : 'failed'}**${r.gate.reasons.length ? '' : '.'}`, ''];
+  for (const reason of r.gate.reasons) out.push(`- ${mdText(reason)}`);
+  out.push('', '## Tenant × milestone', '', `| Milestone | ${r.matrix.rows.map((row) => `${mdText(row.alias)} (${row.env})`).join(' | ')} |`, `| --- | ${r.matrix.rows.map(() => '---').join(' | ')} |`);
+  for (const m of r.matrix.milestones) out.push(`| ${mdText(m.title)} \`${shortId(m.id)}\` | ${r.matrix.rows.map((row) => `${MD_MARK[row.statuses[m.id] ?? 'error']} ${row.statuses[m.id] ?? 'error'}`).join(' | ')} |`);
+  out.push('', '## Across tenants', '', '| Check | Status | Severity | Finding |', '| --- | --- | --- | --- |');
+  for (const f of [...r.crossTenant].sort(failingFirst)) out.push(`| ${f.ruleId} | ${f.status} | ${f.severity} | ${mdText(f.message)} |`);
+  out.push('');
+  if (r.drift) out.push(renderDriftMarkdown(r.drift as unknown as DriftReport).replace(/^## /, '## X-04 '));
+  for (const e of r.errors) out.push(`## ${mdText(e.alias)} (${e.env})`, '', `Could not be read: ${mdText(e.error)}`, '');
+  // Each tenant's own report, headings one level down; bounded so the whole stays a usable size.
+  for (const t of r.tenants) out.push(`## ${mdText(t.tenant.alias ?? t.tenant.domain)} (${t.tenant.environment})`, '', renderMarkdown(t, { maxLength: 20_000 }).replace(/^(#+) /gm, '#$1 '), '');
+  return `${out.join('\n')}\n`;
+}
+
+export function renderMultiHtml(r: MultiReport): string {
+  const h = escapeHtml;
+  const rows = r.matrix.milestones
+    .map((m) => `<tr><th scope="row">${h(m.title)} <code>${h(shortId(m.id))}</code></th>${r.matrix.rows.map((row) => { const s = row.statuses[m.id] ?? 'error'; return `<td class="ms-${h(s)}">${h(MD_MARK[s])} ${h(s)}</td>`; }).join('')}</tr>`)
+    .join('\n');
+  const cross = [...r.crossTenant].sort(failingFirst).map((f) => `<tr class="st-${h(f.status)}"><td>${h(f.ruleId)}</td><td>${h(f.status)}</td><td>${h(f.severity)}</td><td>${h(f.message)}</td></tr>`).join('\n');
+  const drift = r.drift
+    ? `<section><h2>X-04 drift: ${h((r.drift as unknown as DriftReport).a.label)} → ${h((r.drift as unknown as DriftReport).b.label)}</h2><pre>${h(renderDriftText(r.drift as unknown as DriftReport))}</pre></section>`
+    : '';
+  // Each tenant's own HTML report, embedded whole (it is self-contained) in a sandboxed iframe.
+  const tenants = r.tenants
+    .map((t) => `<section><h2>${h(t.tenant.alias ?? t.tenant.domain)} (${h(t.tenant.environment)})</h2><details><summary>Full report</summary><iframe sandbox title="${h(t.tenant.domain)}" srcdoc="${h(renderHtml(t))}"></iframe></details></section>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Auth0 readiness: ${r.matrix.rows.length} tenants</title>
+<style>body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}.ms-satisfied{background:#e6f4ea}.ms-not-satisfied,.ms-error{background:#fce8e6}.ms-satisfied-with-risks{background:#fef7e0}.st-fail td:nth-child(2){color:#b3261e;font-weight:600}iframe{width:100%;height:80vh;border:1px solid #ccc}pre{white-space:pre-wrap}</style></head>
+<body><h1>Auth0 readiness: tenants</h1>
+<p><strong>Gate ${r.gate.passed ? 'passed' : 'failed'}</strong></p>${r.gate.reasons.length ? `<ul>${r.gate.reasons.map((x) => `<li>${h(x)}</li>`).join('')}</ul>` : ''}
+<section><h2>Tenant × milestone</h2><table><thead><tr><th>Milestone</th>${r.matrix.rows.map((row) => `<th scope="col">${h(row.alias)} (${h(row.env)})<br><small>${h(row.domain)}</small></th>`).join('')}</tr></thead><tbody>
+${rows}
+</tbody></table></section>
+<section><h2>Across tenants</h2><table><thead><tr><th>Check</th><th>Status</th><th>Severity</th><th>Finding</th></tr></thead><tbody>
+${cross}
+</tbody></table></section>
+${drift}
+${r.errors.map((e) => `<section><h2>${h(e.alias)} (${h(e.env)})</h2><p>Could not be read: ${h(e.error)}</p></section>`).join('\n')}
+${tenants}
+</body></html>
+`;
+}
+
+export const MULTI_REPORTERS = {
+  console: (r: MultiReport, o: { color: boolean; verbose: boolean }) => renderMultiConsole(r, o),
+  json: (r: MultiReport) => `${JSON.stringify(r, null, 2)}\n`,
+  markdown: (r: MultiReport) => renderMultiMarkdown(r),
+  html: (r: MultiReport) => renderMultiHtml(r),
+} as const;
+

@@ -1,0 +1,37 @@
+/**
+ * A multi-tenant run: each tenant collected concurrently (each has its own rate limit), audited
+ * with its own `env` and alias, then the cross-tenant checks over the set. A tenant that cannot be
+ * read does not stop the others: it is reported (X-01 fails, the gate fails).
+ */
+import { audit, takeSnapshot, type AuditOptions, type SourceOptions } from '../run.js';
+import type { Environment } from '../engine/status.js';
+import { crossTenantChecks, type TenantRun } from './cross-tenant.js';
+import { buildMultiReport, type MultiReport } from './report.js';
+
+export interface TenantSpec {
+  alias: string;
+  env: Environment;
+  domain: string;
+  source: SourceOptions;
+}
+
+export async function auditTenants(
+  tenants: readonly TenantSpec[],
+  common: Omit<AuditOptions, 'source' | 'env' | 'tenantAlias'>,
+  opts: { driftIgnore?: readonly string[] } = {},
+): Promise<{ report: MultiReport; runs: TenantRun[] }> {
+  const runs = await Promise.all(
+    tenants.map(async (t): Promise<TenantRun> => {
+      try {
+        const snapshot = await takeSnapshot({ ...common, source: t.source });
+        const report = await audit({ ...common, source: { kind: 'snapshot', snapshot }, env: t.env, tenantAlias: t.alias });
+        report.tenant.alias = t.alias;
+        return { alias: t.alias, env: t.env, domain: t.domain, snapshot, report };
+      } catch (e) {
+        return { alias: t.alias, env: t.env, domain: t.domain, error: e instanceof Error ? e.message : String(e) };
+      }
+    }),
+  );
+  const cross = crossTenantChecks(runs, opts);
+  return { report: buildMultiReport(runs, cross, { failOn: common.failOn ?? 'blocker', ...(common.now ? { now: common.now() } : {}) }), runs };
+}

@@ -1,0 +1,208 @@
+/**
+ * End to end, many tenants: three emulators (acme dev, QA and prod, derived from the go-live-ready
+ * fixture with deliberate differences), the built CLI with `audit --all`, `diff` and `--baseline`.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MultiReportSchema, type MultiReport } from '../../src/multi/report.js';
+import { AuditReportSchema } from '../../src/report/schema.js';
+import { toSnapshotFile } from '../../src/snapshot/file.js';
+import { startEmulator, type Emulator } from '../emulator/server.js';
+import { snapshotOf } from '../support/tenant.js';
+import { acmeDev, acmeProd, acmeQa } from '../multi/acme.js';
+
+const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
+const ENV = {
+  DEV_ID: 'dev-client', DEV_SECRET: 'dev-secret',
+  QA_ID: 'qa-client', QA_SECRET: 'qa-secret',
+  PROD_ID: 'prod-client', PROD_SECRET: 'prod-secret',
+};
+
+interface Run { code: number; stdout: string; stderr: string }
+function cli(args: string[], cwd: string, env: Record<string, string> = ENV): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const attest = (tenant: string, evidence: string) => ({ topic: 'env-tag', tenant, status: 'done', owner: 'ops@acme.example', date: '2026-11-20', evidence });
+
+describe('audit --all over dev, QA and prod emulators', () => {
+  let ems: Emulator[] = [];
+  let dir: string;
+  let report: MultiReport;
+  let run: Run;
+  beforeAll(async () => {
+    const [dev, qa, prod] = await Promise.all([
+      startEmulator({ fixture: acmeDev(), clientId: ENV.DEV_ID, clientSecret: ENV.DEV_SECRET }),
+      startEmulator({ fixture: acmeQa(), clientId: ENV.QA_ID, clientSecret: ENV.QA_SECRET }),
+      startEmulator({ fixture: acmeProd(), clientId: ENV.PROD_ID, clientSecret: ENV.PROD_SECRET }),
+    ]);
+    ems = [dev as Emulator, qa as Emulator, prod as Emulator];
+    dir = mkdtempSync(join(tmpdir(), 'multi-e2e-'));
+    const config = {
+      failOn: 'blocker',
+      tenants: [
+        { alias: 'dev', domain: 'acme-dev.us.auth0.com', env: 'dev', apiBaseUrl: dev!.url, credentials: { clientIdEnv: 'DEV_ID', clientSecretEnv: 'DEV_SECRET' } },
+        { alias: 'qa', domain: 'acme-qa.us.auth0.com', env: 'qa', apiBaseUrl: qa!.url, credentials: { clientIdEnv: 'QA_ID', clientSecretEnv: 'QA_SECRET' } },
+        { alias: 'prod', domain: 'acme-prod.us.auth0.com', env: 'prod', apiBaseUrl: prod!.url, credentials: { clientIdEnv: 'PROD_ID', clientSecretEnv: 'PROD_SECRET' } },
+      ],
+      // dev is tagged Production in the Dashboard: X-08 must catch it.
+      attestations: [attest('dev', 'Dashboard > Settings: Production'), attest('qa', 'Dashboard > Settings: Staging'), attest('prod', 'Dashboard > Settings: Production')],
+    };
+    writeFileSync(join(dir, 'auth0-readiness.config.json'), JSON.stringify(config, null, 2));
+    run = await cli(['audit', '--all', '--format', 'json', '--format', 'markdown:report.md', '--format', 'html:report.html', '--format', 'console:report.txt'], dir);
+    report = MultiReportSchema.parse(JSON.parse(run.stdout));
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(ems.map((e) => e.close()));
+  });
+
+  it('reads every tenant and reports one section per tenant, with its alias and env', () => {
+    expect(run.stderr).toBe('');
+    expect(report.errors).toEqual([]);
+    expect(report.tenants.map((t) => [t.tenant.alias, t.tenant.environment, t.tenant.domain])).toEqual([
+      ['dev', 'dev', 'acme-dev.us.auth0.com'],
+      ['qa', 'qa', 'acme-qa.us.auth0.com'],
+      ['prod', 'prod', 'acme-prod.us.auth0.com'],
+    ]);
+    for (const t of report.tenants) AuditReportSchema.parse(t);
+    // Each tenant was read through its own emulator with its own credentials.
+    for (const em of ems) expect(em.requests.filter((r) => r.path === '/oauth/token')).toHaveLength(1);
+  });
+
+  it('builds the tenant × milestone matrix', () => {
+    expect(report.matrix.rows.map((r) => r.alias)).toEqual(['dev', 'qa', 'prod']);
+    const goLive = 'b2c.p1.m3-go-live';
+    expect(report.matrix.milestones.map((m) => m.id)).toContain(goLive);
+    const row = (a: string) => report.matrix.rows.find((r) => r.alias === a)!;
+    for (const r of report.matrix.rows) expect(Object.keys(r.statuses).sort()).toEqual(report.matrix.milestones.map((m) => m.id).sort());
+    // The matrix is each tenant's own milestone status.
+    for (const t of report.tenants) for (const m of t.milestones) expect(row(t.tenant.alias!).statuses[m.id]).toBe(m.status);
+    // prod, the go-live-ready fixture, is satisfied (prodcheck is not attested: at most with risks or unknown, never worse than dev).
+    expect(row('dev').statuses[goLive]).not.toBe('satisfied');
+  });
+
+  it('runs the cross-tenant checks with the deliberate differences', () => {
+    const by = (id: string) => report.crossTenant.filter((f) => f.ruleId === id);
+    expect(by('X-01').map((f) => f.status)).toEqual(['pass']);
+    expect(by('X-02')).toEqual([expect.objectContaining({ status: 'fail', message: expect.stringContaining('only in prod: Acme Mobile') })]);
+    expect(by('X-03').map((f) => f.status)).toEqual(['pass']);
+    expect(by('X-04')).toEqual([expect.objectContaining({ status: 'fail', severity: 'warning' })]);
+    // dev has no custom domain (not on its plan); qa and prod have their own.
+    expect(by('X-05')).toEqual([expect.objectContaining({ status: 'unknown', resource: expect.objectContaining({ id: 'dev' }) })]);
+    expect(by('X-06')).toEqual([expect.objectContaining({ status: 'fail', resource: expect.objectContaining({ id: 'dev' }), value: ['customDomains'] })]);
+    expect(by('X-07').map((f) => f.status)).toEqual(['pass', 'pass', 'pass']);
+    const x08 = Object.fromEntries(by('X-08').map((f) => [f.resource?.id, [f.status, f.severity]]));
+    expect(x08).toEqual({ dev: ['fail', 'warning'], qa: ['pass', 'warning'], prod: ['pass', 'blocker'] });
+  });
+
+  it('includes the QA → prod drift report', () => {
+    expect(report.drift?.drift).toBe(true);
+    const paths = report.drift!.entries.map((e) => e.path);
+    expect(paths).toEqual(['clients/Acme Mobile', 'connections/acme-customers/disable_signup']);
+  });
+
+  it('renders the matrix in console, Markdown and HTML', () => {
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md).toContain('## Tenant × milestone');
+    expect(md).toMatch(/\| Milestone \| dev \(dev\) \| qa \(qa\) \| prod \(prod\) \|/);
+    expect(md).toContain('| X-02 | fail | warning |');
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<h2>Tenant × milestone</h2>');
+    expect(html).toContain('X-04 drift: qa → prod');
+    const txt = readFileSync(join(dir, 'report.txt'), 'utf8');
+    expect(txt).toContain('Tenant × milestone');
+    expect(txt).toContain('== prod (prod) ==');
+  });
+
+  it('the gate counts failing cross-tenant findings at or above --fail-on', async () => {
+    // The config fails on blockers: X-08 on dev is softened to a warning, X-02 and X-04 are warnings.
+    expect(report.gate).toMatchObject({ passed: true, failOn: 'blocker' });
+    expect(run.code).toBe(0);
+    const strict = await cli(['audit', '--all', '--format', 'json', '--fail-on', 'warning'], dir);
+    expect(strict.code).toBe(1);
+    expect(MultiReportSchema.parse(JSON.parse(strict.stdout)).gate.reasons.join('\n')).toMatch(/failing cross-tenant finding\(s\) at warning or above \(X-02, X-04, X-08\)/);
+    const advice = await cli(['audit', '--tenant', 'qa', '--tenant', 'prod', '--format', 'json', '--fail-on', 'none'], dir);
+    const r = MultiReportSchema.parse(JSON.parse(advice.stdout));
+    expect(r.tenants.map((t) => t.tenant.alias)).toEqual(['qa', 'prod']);
+    expect(advice.code).toBe(0);
+  });
+
+  it('diff between two configured aliases: exit 1 and the same drift, as text, JSON and Markdown', async () => {
+    const text = await cli(['diff', 'qa', 'prod'], dir);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('Drift qa (acme-qa.us.auth0.com) → prod (acme-prod.us.auth0.com): 2 difference(s)');
+    const json = await cli(['diff', 'qa', 'prod', '--format', 'json'], dir);
+    expect(JSON.parse(json.stdout).entries).toHaveLength(2);
+    const md = await cli(['diff', 'qa', 'prod', '--format', 'markdown'], dir);
+    expect(md.stdout).toContain('| clients | Acme Mobile |');
+  });
+
+  it('diff: an alias against a saved snapshot of the same tenant is exit 0; drift.ignore applies; bad input is exit 2', async () => {
+    writeFileSync(join(dir, 'prod.snapshot.json'), JSON.stringify(toSnapshotFile(snapshotOf(acmeProd()), { name: 'test', version: '0' })));
+    const same = await cli(['diff', 'prod', 'prod.snapshot.json'], dir);
+    expect(same.stdout).toContain('no drift');
+    expect(same.code).toBe(0);
+    const cfg = JSON.parse(readFileSync(join(dir, 'auth0-readiness.config.json'), 'utf8'));
+    writeFileSync(join(dir, 'ignore.json'), JSON.stringify({ ...cfg, drift: { ignore: ['clients/Acme Mobile', 'connections/*/disable_signup'] } }));
+    const ignored = await cli(['diff', 'qa', 'prod', '-c', 'ignore.json', '--format', 'json'], dir);
+    expect(ignored.code).toBe(0);
+    expect(JSON.parse(ignored.stdout)).toMatchObject({ drift: false, ignored: 2 });
+    const bad = await cli(['diff', 'qa', 'nope'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('neither a configured tenant alias');
+  });
+
+  it('--baseline with --fail-on-regression: exit 0 against itself, exit 1 when a tenant got worse', async () => {
+    writeFileSync(join(dir, 'baseline.json'), run.stdout);
+    const same = await cli(['audit', '--all', '--format', 'json', '--baseline', 'baseline.json', '--fail-on-regression'], dir);
+    const r = MultiReportSchema.parse(JSON.parse(same.stdout));
+    expect(r.tenants.every((t) => t.baseline && !t.baseline.regressed)).toBe(true);
+    expect(same.code).toBe(0);
+    // A baseline in which prod's failing findings all passed: the current run is worse.
+    const better = JSON.parse(run.stdout) as MultiReport;
+    const prod = better.tenants.find((t) => t.tenant.alias === 'qa')!;
+    const failing = prod.findings.filter((f) => f.status === 'fail');
+    expect(failing.length).toBeGreaterThan(0);
+    for (const f of failing) f.status = 'pass';
+    writeFileSync(join(dir, 'better.json'), JSON.stringify(better));
+    const worse = await cli(['audit', '--all', '--format', 'json', '--baseline', 'better.json', '--fail-on-regression'], dir);
+    expect(worse.code).toBe(1);
+    const w = MultiReportSchema.parse(JSON.parse(worse.stdout));
+    expect(w.gate.reasons.join('\n')).toMatch(/^qa: \d+ regression\(s\) since the baseline/);
+  });
+
+  it('a missing credentials variable is exit 2 before any request', async () => {
+    const before = ems.map((e) => e.requests.length);
+    const r = await cli(['audit', '--all'], dir, { ...ENV, QA_SECRET: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('tenant qa: no credentials: set QA_ID / QA_SECRET');
+    expect(ems.map((e) => e.requests.length)).toEqual(before);
+  });
+});
+
+describe('single tenant --baseline (offline)', () => {
+  it('adds the comparison to the JSON report and gates on regressions only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baseline-e2e-'));
+    writeFileSync(join(dir, 'prod.json'), JSON.stringify(toSnapshotFile(snapshotOf(acmeProd()), { name: 'test', version: '0' })));
+    const first = await cli(['audit', '--from', 'prod.json', '--format', 'json', '--fail-on', 'none'], dir, {});
+    const plain = AuditReportSchema.parse(JSON.parse(first.stdout));
+    expect(plain.baseline).toBeUndefined();
+    writeFileSync(join(dir, 'base.json'), first.stdout);
+    const again = await cli(['audit', '--from', 'prod.json', '--format', 'json', '--baseline', 'base.json', '--fail-on-regression'], dir, {});
+    expect(again.code).toBe(0);
+    const r = AuditReportSchema.parse(JSON.parse(again.stdout));
+    expect(r.baseline).toMatchObject({ regressed: false, counts: { new: 0, fixed: 0, changed: 0 } });
+    const text = await cli(['audit', '--from', 'prod.json', '--baseline', 'base.json'], dir, {});
+    expect(text.stdout).toContain('Since the baseline of');
+    const usage = await cli(['audit', '--from', 'prod.json', '--fail-on-regression'], dir, {});
+    expect(usage.code).toBe(2);
+  });
+});
