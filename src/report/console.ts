@@ -3,8 +3,9 @@
  * findings that decide them, then what could not be read, then the gate. Colour only when asked
  * (the CLI asks on a TTY without NO_COLOR). A pure function of the report.
  */
-import { FINDING_RANK, SEVERITY_RANK, TOPIC_RANK, type MilestoneStatus, type TopicStatus } from '../engine/status.js';
+import { TOPIC_RANK, type MilestoneStatus, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, ReportFinding, ReportTopic } from './schema.js';
+import { findingOrder, findingsByTopic } from './common.js';
 
 export interface ConsoleOptions {
   color?: boolean;
@@ -29,10 +30,6 @@ const TOPIC_MARK: Record<TopicStatus, [string, keyof typeof CODES]> = {
   unverified: ['○', 'cyan'],
   'n/a': ['–', 'gray'],
 };
-
-function findingOrder(a: ReportFinding, b: ReportFinding): number {
-  return FINDING_RANK[b.status] - FINDING_RANK[a.status] || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
-}
 
 function describeFinding(f: ReportFinding, paint: Paint): string {
   const where = f.resource ? paint('dim', ` [${f.resource.type}: ${f.resource.name ?? f.resource.id}]`) : '';
@@ -66,10 +63,9 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
     if (m.reasons.length > 4) out.push(paint('gray', `      · … and ${m.reasons.length - 4} more`));
   }
 
-  const byTopic = new Map<string, ReportFinding[]>();
-  for (const f of report.findings) for (const id of f.topicIds) (byTopic.get(id) ?? byTopic.set(id, []).get(id))?.push(f);
   const topicById = new Map(report.topics.map((x) => [x.id, x]));
-  // A P2 revisit re-runs the evidence of its P1 topic: show findings under both.
+  // A P2 revisit re-runs the evidence of its P1 topic: its findings are shown under both.
+  const byTopic = findingsByTopic(report);
   const findingsOf = (tp: ReportTopic) => byTopic.get(tp.id) ?? [];
 
   let phase = '';

@@ -15,8 +15,9 @@
  * renders as text). A pure function of the report.
  */
 import { rules as registry } from '../../rules/index.js';
-import { FINDING_RANK, SEVERITY_RANK, TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
+import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, ReportFinding, ReportMilestone, ReportTopic } from './schema.js';
+import { findingOrder, findingsByTopic, phaseTitle, reasonOf } from './common.js';
 
 /** Findings listed under one topic before "… and N more". */
 const FINDINGS_PER_TOPIC = 25;
@@ -52,11 +53,6 @@ const SEVERITY_LABEL: Record<Severity, { mark: string; cls: TopicStatus }> = {
 };
 const cls = (s: string): string => s.replace(/[^a-z0-9]+/gi, '-');
 
-const phaseTitle = (phase: string): string => {
-  const n = /\.p(\d+)$/.exec(phase)?.[1];
-  return n ? `Phase ${n}` : phase;
-};
-
 function badge(s: TopicStatus): string {
   const l = TOPIC_LABEL[s];
   return `<span class="badge s-${cls(s)}"><span aria-hidden="true">${l.mark}</span> ${h(l.word)}</span>`;
@@ -64,41 +60,6 @@ function badge(s: TopicStatus): string {
 function milestoneBadge(s: MilestoneStatus): string {
   const l = MILESTONE_LABEL[s];
   return `<span class="badge s-${cls(l.cls)}"><span aria-hidden="true">${l.mark}</span> ${h(l.word)}</span>`;
-}
-
-function findingOrder(a: ReportFinding, b: ReportFinding): number {
-  return FINDING_RANK[b.status] - FINDING_RANK[a.status] || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
-}
-
-/** The aggregator's wording of a finding in a topic's reasons (to say it once). */
-function reasonOf(f: ReportFinding): string {
-  const where = f.resource ? ` [${f.resource.type} ${f.resource.name ?? f.resource.id}]` : '';
-  return `${f.ruleId}${where}: ${f.message}`;
-}
-
-/**
- * Each topic's findings: those naming it, and those of the rules it lists (a P2 revisit re-runs
- * its P1 topic's rules, whose findings name the P1 topic). In report order; linear time.
- */
-function findingsByTopic(report: AuditReport): Map<string, ReportFinding[]> {
-  const byRule = new Map<string, number[]>();
-  const byTopic = new Map<string, number[]>();
-  const push = (m: Map<string, number[]>, k: string, i: number) => {
-    const l = m.get(k);
-    if (l) l.push(i);
-    else m.set(k, [i]);
-  };
-  report.findings.forEach((f, i) => {
-    push(byRule, f.ruleId, i);
-    for (const t of f.topicIds) push(byTopic, t, i);
-  });
-  return new Map(
-    report.topics.map((t) => {
-      const idx = new Set(byTopic.get(t.id));
-      for (const r of t.rules) for (const i of byRule.get(r) ?? []) idx.add(i);
-      return [t.id, [...idx].sort((a, b) => a - b).flatMap((i) => report.findings[i] ?? [])];
-    }),
-  );
 }
 
 function showValue(v: unknown): string {

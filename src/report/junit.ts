@@ -16,6 +16,7 @@
  */
 import { FINDING_RANK, SEVERITY_RANK } from '../engine/status.js';
 import type { AuditReport, ReportFinding, ReportMilestone, ReportTopic } from './schema.js';
+import { findingsByTopic, reasonOf } from './common.js';
 
 type Outcome =
   | { kind: 'passed'; out?: string }
@@ -45,12 +46,6 @@ const attrs = (a: Record<string, string | number>): string =>
   Object.entries(a)
     .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
     .join('');
-
-/** The same text the aggregator uses for a finding in a topic's reasons, to avoid saying it twice. */
-function reasonOf(f: ReportFinding): string {
-  const where = f.resource ? ` [${f.resource.type} ${f.resource.name ?? f.resource.id}]` : '';
-  return `${f.ruleId}${where}: ${f.message}`;
-}
 
 function showValue(v: unknown): string {
   const s = typeof v === 'string' ? v : JSON.stringify(v);
@@ -138,31 +133,6 @@ function count(c: Counts, o: Outcome): void {
   if (o.kind === 'failure') c.failures++;
   else if (o.kind === 'error') c.errors++;
   else if (o.kind === 'skipped') c.skipped++;
-}
-
-/**
- * Each topic's findings: those naming it, and those of the rules it lists (a P2 revisit re-runs
- * its P1 topic's rules, whose findings name the P1 topic). In report order; linear time.
- */
-function findingsByTopic(report: AuditReport): Map<string, ReportFinding[]> {
-  const byRule = new Map<string, number[]>();
-  const byTopic = new Map<string, number[]>();
-  const push = (m: Map<string, number[]>, k: string, i: number) => {
-    const l = m.get(k);
-    if (l) l.push(i);
-    else m.set(k, [i]);
-  };
-  report.findings.forEach((f, i) => {
-    push(byRule, f.ruleId, i);
-    for (const t of f.topicIds) push(byTopic, t, i);
-  });
-  return new Map(
-    report.topics.map((t) => {
-      const idx = new Set(byTopic.get(t.id));
-      for (const r of t.rules) for (const i of byRule.get(r) ?? []) idx.add(i);
-      return [t.id, [...idx].sort((a, b) => a - b).flatMap((i) => report.findings[i] ?? [])];
-    }),
-  );
 }
 
 /** Ant/Jenkins timestamps carry no zone; the report's are UTC. */
