@@ -12,7 +12,7 @@ import { renderCatalog } from './report/catalog.js';
 import { renderExplain, renderRulesText, summarize } from './report/rules-doc.js';
 import { rules as allRules } from '../rules/index.js';
 import { REPORTERS, REPORTER_NAMES, type ReporterName } from './report/index.js';
-import { audit, takeSnapshot, type OptIns, type SourceOptions } from './run.js';
+import { audit, takeSnapshot, type AuditOptions, type OptIns, type SourceOptions } from './run.js';
 import { readSnapshotFile, toSnapshotFile } from './snapshot/file.js';
 import { detectDeployCliExport, parseKeywordFlag, readDeployCliExport } from './sources/deploy-cli/index.js';
 import { loadConfig } from './config/load.js';
@@ -249,6 +249,20 @@ export function parseFormats(values: string[], output: string | undefined): { na
   return outs;
 }
 
+/** What the config file contributes to an audit (rules, settings, scope, waivers, attestations). */
+function auditOptionsFromConfig(config: Config, configPath: string | undefined): Partial<AuditOptions> {
+  return {
+    ...(config.rules ? { ruleSettings: config.rules } : {}),
+    ...(config.settings ? { settings: config.settings } : {}),
+    ...(config.scope ? { scopeConfig: config.scope } : {}),
+    ...(config.outOfScope ? { outOfScope: config.outOfScope } : {}),
+    ...(config.waivers ? { waivers: config.waivers } : {}),
+    ...(config.attestations ? { attestations: config.attestations } : {}),
+    ...(config.attestationMaxAgeDays ? { attestationMaxAgeDays: config.attestationMaxAgeDays } : {}),
+    ...(configPath ? { configPath } : {}),
+  };
+}
+
 /** Flags override the config file; a flag left at its default does not. */
 function merge(flags: AuditFlags, config: Config, given: (name: string) => boolean): AuditFlags {
   const pick = <K extends keyof AuditFlags>(k: K, fromConfig: AuditFlags[K] | undefined): AuditFlags[K] => (given(k) || fromConfig === undefined ? flags[k] : fromConfig);
@@ -304,14 +318,7 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
     failOn: flags.failOn,
     optIns: optInsOf(flags),
     logLookbackDays,
-    ...(config.rules ? { ruleSettings: config.rules } : {}),
-    ...(config.settings ? { settings: config.settings } : {}),
-    ...(config.scope ? { scopeConfig: config.scope } : {}),
-    ...(config.outOfScope ? { outOfScope: config.outOfScope } : {}),
-    ...(config.waivers ? { waivers: config.waivers } : {}),
-    ...(config.attestations ? { attestations: config.attestations } : {}),
-    ...(config.attestationMaxAgeDays ? { attestationMaxAgeDays: config.attestationMaxAgeDays } : {}),
-    ...(configPath ? { configPath } : {}),
+    ...auditOptionsFromConfig(config, configPath),
   });
   applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression);
   const color = flags.color ?? (!!process.stdout.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== ''));
@@ -354,14 +361,7 @@ async function runMulti(
       failOn: flags.failOn,
       optIns: optInsOf(flags),
       logLookbackDays,
-      ...(config.rules ? { ruleSettings: config.rules } : {}),
-      ...(config.settings ? { settings: config.settings } : {}),
-      ...(config.scope ? { scopeConfig: config.scope } : {}),
-      ...(config.outOfScope ? { outOfScope: config.outOfScope } : {}),
-      ...(config.waivers ? { waivers: config.waivers } : {}),
-      ...(config.attestations ? { attestations: config.attestations } : {}),
-      ...(config.attestationMaxAgeDays ? { attestationMaxAgeDays: config.attestationMaxAgeDays } : {}),
-      ...(configPath ? { configPath } : {}),
+      ...auditOptionsFromConfig(config, configPath),
     },
     { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}) },
   );
