@@ -1,29 +1,11 @@
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
-import type { ResourceData } from '../src/snapshot/resources.js';
+import { appNames, userApps, type UserAccess } from '../src/engine/apis.js';
 
-type ResourceServer = ResourceData<'resourceServers'>[number];
-type Client = ResourceData<'clients'>[number];
-type ClientGrant = ResourceData<'clientGrants'>[number];
-
-function userPolicy(rs: ResourceServer): string | undefined {
-  const sta = rs.subject_type_authorization as { user?: { policy?: unknown } } | null | undefined;
-  return typeof sta?.user?.policy === 'string' ? sta.user.policy : undefined;
-}
-
-/** Applications that can obtain a user access token for this API, per its user access policy. */
-function userApps(rs: ResourceServer, clients: readonly Client[], grants: readonly ClientGrant[] | undefined): { apps: Client[]; basis: string } {
-  const interactive = clients.filter((c) => c.global !== true && c.app_type !== 'non_interactive');
-  const policy = userPolicy(rs);
-  if (policy === 'deny_all') return { apps: [], basis: 'user access policy deny_all' };
-  const granted = grants && new Set(grants.filter((g) => g.audience === rs.identifier && g.subject_type === 'user').map((g) => g.client_id));
-  if (policy === 'require_client_grant' && granted) {
-    return { apps: interactive.filter((c) => granted.has(c.client_id)), basis: 'applications with a user-delegated client grant' };
-  }
-  // allow_all (the default): every first-party application; third-party ones need a grant.
-  return { apps: interactive.filter((c) => c.is_first_party !== false || !granted || granted.has(c.client_id)), basis: 'all first-party applications' };
-}
-
-const list = (apps: Client[]) => apps.slice(0, 3).map((c) => c.name ?? c.client_id).join(', ') + (apps.length > 3 ? `, +${apps.length - 3}` : '');
+const BASIS: Record<UserAccess, string> = {
+  deny_all: 'user access policy deny_all',
+  require_client_grant: 'applications with a user-delegated client grant',
+  allow_all: 'all first-party applications',
+};
 
 const messages = {
   off: 'API {name} does not issue refresh tokens (allow_offline_access is off)',
@@ -53,10 +35,11 @@ export default defineRule({
       .map((rs): FindingDraft<Msg> => {
         const resource = { type: 'resource-server', id: rs.id ?? rs.identifier, name: rs.name ?? rs.identifier };
         if (rs.allow_offline_access !== true) return { status: 'pass', messageId: 'off', data: { name: resource.name }, resource };
-        const { apps, basis } = userApps(rs, clients, grants);
+        const { apps, access } = userApps(rs, clients, grants);
+        const basis = BASIS[access];
         const users = apps.filter((c) => c.grant_types?.includes('refresh_token'));
         return users.length
-          ? { status: 'pass', messageId: 'used', data: { name: resource.name, count: users.length, apps: list(users) }, resource }
+          ? { status: 'pass', messageId: 'used', data: { name: resource.name, count: users.length, apps: appNames(users) }, resource }
           : { status: 'fail', messageId: 'unused', data: { name: resource.name, basis }, resource, field: 'allow_offline_access', value: true };
       });
   },

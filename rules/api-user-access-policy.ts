@@ -1,3 +1,4 @@
+import { userPolicy } from '../src/engine/apis.js';
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
 
 const RESTRICTED = new Set(['require_client_grant', 'deny_all']);
@@ -27,8 +28,7 @@ export default defineRule({
       .filter((rs) => rs.is_system !== true)
       .map((rs): FindingDraft<Msg> => {
         const resource = { type: 'resource-server', id: rs.id ?? rs.identifier, name: rs.name ?? rs.identifier };
-        const sta = rs.subject_type_authorization as { user?: { policy?: unknown } } | null | undefined;
-        const policy = typeof sta?.user?.policy === 'string' ? sta.user.policy : undefined;
+        const policy = userPolicy(rs);
         return policy && RESTRICTED.has(policy)
           ? { status: 'pass', messageId: 'restricted', data: { name: resource.name, policy }, resource }
           : { status: 'fail', messageId: 'open', data: { name: resource.name, policy: policy ?? 'allow_all (default)' }, resource, field: 'subject_type_authorization.user.policy', value: policy ?? null };
