@@ -1,7 +1,5 @@
+import { asRecord } from '../src/engine/connections.js';
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
-
-const rec = (v: unknown): Record<string, unknown> | undefined =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 /** Scripts automatic migration cannot work without: login migrates, get_user serves sign-up and password reset. */
 const MIGRATION_SCRIPTS = ['login', 'get_user'] as const;
@@ -41,7 +39,7 @@ export default defineRule({
         out.push({ status: 'fail', messageId: 'proxy', data: { name: c.name }, resource, field: 'options.import_mode', value: c.options.import_mode ?? null });
         continue;
       }
-      const scripts = rec(c.options.customScripts) ?? {};
+      const scripts = asRecord(c.options.customScripts) ?? {};
       const missing = MIGRATION_SCRIPTS.filter((s) => typeof scripts[s] !== 'string' || !(scripts[s] as string).trim());
       const first = missing[0];
       out.push(

@@ -1,7 +1,5 @@
+import { asRecord } from '../src/engine/connections.js';
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
-
-const rec = (v: unknown): Record<string, unknown> | undefined =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 type Msg = 'otp' | 'link' | 'classic' | 'hidden';
 
@@ -32,12 +30,12 @@ export default defineRule({
         out.push({ status: 'unknown', messageId: 'hidden', data: { name: c.name }, resource, field: 'options' });
         continue;
       }
-      const attributes = rec(c.options.attributes);
+      const attributes = asRecord(c.options.attributes);
       if (!attributes || Object.keys(attributes).length === 0) {
         out.push({ status: 'fail', messageId: 'classic', data: { name: c.name }, resource, field: 'options.attributes', value: null });
         continue;
       }
-      const email = rec(attributes.email);
+      const email = asRecord(attributes.email);
       // Phone or username only: there is no email to verify.
       if (!email) continue;
       const method = email.verification_method;

@@ -1,7 +1,5 @@
+import { asRecord } from '../src/engine/connections.js';
 import { bothPlans, defineRule } from '../src/engine/define-rule.js';
-
-const rec = (v: unknown): Record<string, unknown> | undefined =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 export default defineRule({
   id: 'database-passkeys',
@@ -28,7 +26,7 @@ export default defineRule({
         const resource = { type: 'connection', id: c.id, name: c.name };
         const data = { name: c.name };
         if (!c.options) return { status: 'unknown' as const, messageId: 'hidden' as const, data, resource, field: 'options' };
-        const enabled = rec(rec(c.options.authentication_methods)?.passkey)?.enabled;
+        const enabled = asRecord(asRecord(c.options.authentication_methods)?.passkey)?.enabled;
         return enabled === true
           ? { status: 'pass' as const, messageId: 'enabled' as const, data, resource }
           : { status: 'fail' as const, messageId: 'password-only' as const, data, resource, field: 'options.authentication_methods.passkey.enabled', value: enabled ?? null };

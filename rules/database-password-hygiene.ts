@@ -1,7 +1,5 @@
+import { asRecord } from '../src/engine/connections.js';
 import { bothPlans, defineRule } from '../src/engine/define-rule.js';
-
-const rec = (v: unknown): Record<string, unknown> | undefined =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 interface Control {
   label: string;
@@ -41,10 +39,10 @@ export default defineRule({
       .map((c) => {
         const resource = { type: 'connection', id: c.id, name: c.name };
         if (!c.options) return { status: 'unknown' as const, messageId: 'hidden' as const, data: { name: c.name }, resource, field: 'options' };
-        const flex = rec(c.options.password_options);
+        const flex = asRecord(c.options.password_options);
         const off = CONTROLS.map((k) => {
           const field = flex ? `options.password_options.${k.flexible}.active` : `options.${k.legacy}.enable`;
-          const value = flex ? rec(flex[k.flexible])?.active : rec(c.options?.[k.legacy])?.enable;
+          const value = flex ? asRecord(flex[k.flexible])?.active : asRecord(c.options?.[k.legacy])?.enable;
           return { ...k, field, value };
         }).filter((k) => k.value !== true);
         const first = off[0];

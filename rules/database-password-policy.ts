@@ -1,3 +1,4 @@
+import { asRecord } from '../src/engine/connections.js';
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
 import type { ConnectionData } from '../src/snapshot/resources.js';
 
@@ -6,8 +7,6 @@ type Level = (typeof LEVELS)[number];
 /** The minimum length each strength level implies when `min_length` is not set (Auth0 docs). */
 const LEVEL_MIN_LENGTH: Record<Level, number> = { none: 1, low: 6, fair: 8, good: 8, excellent: 10 };
 
-const rec = (v: unknown): Record<string, unknown> | undefined =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 const isLevel = (v: unknown): v is Level => typeof v === 'string' && (LEVELS as readonly string[]).includes(v);
 
 interface Policy {
@@ -54,7 +53,7 @@ function flexible(complexity: Record<string, unknown>): Policy {
 function legacy(options: Record<string, unknown>): Policy {
   const raw = options.passwordPolicy;
   const level: Level = isLevel(raw) ? raw : 'none';
-  const explicit = rec(options.password_complexity_options)?.min_length;
+  const explicit = asRecord(options.password_complexity_options)?.min_length;
   const min = typeof explicit === 'number' ? explicit : undefined;
   return {
     level,
@@ -69,7 +68,7 @@ function legacy(options: Record<string, unknown>): Policy {
 
 function passwordPolicyOf(c: ConnectionData): Policy | undefined {
   if (!c.options) return undefined;
-  const complexity = rec(rec(c.options.password_options)?.complexity);
+  const complexity = asRecord(asRecord(c.options.password_options)?.complexity);
   return complexity ? flexible(complexity) : legacy(c.options);
 }
 

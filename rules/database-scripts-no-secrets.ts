@@ -1,8 +1,6 @@
+import { asRecord } from '../src/engine/connections.js';
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
 import { hardcodedSecrets, parseCode } from '../src/engine/code.js';
-
-const rec = (v: unknown): Record<string, unknown> | undefined =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 type Msg = 'clean' | 'secret' | 'syntax' | 'hidden';
 
@@ -36,7 +34,7 @@ export default defineRule({
         out.push({ status: 'unknown', messageId: 'hidden', data: { name: c.name }, resource, field: 'options' });
         continue;
       }
-      const scripts = rec(c.options.customScripts);
+      const scripts = asRecord(c.options.customScripts);
       if (!scripts) continue;
       for (const [script, code] of Object.entries(scripts)) {
         if (typeof code !== 'string' || !code.trim()) continue;

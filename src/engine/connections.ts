@@ -9,3 +9,8 @@ import type { ResourceResult } from '../snapshot/snapshot.js';
 export function enabledClientsOf(c: ConnectionData, perConnection: ResourceResult<Record<string, string[]>> | undefined): string[] | undefined {
   return (perConnection?.ok ? perConnection.data[c.id] : undefined) ?? c.enabled_clients;
 }
+
+/** A plain object inside untyped connection `options`, else `undefined`. */
+export function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
