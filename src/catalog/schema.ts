@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 
-export const PLAN_IDS = ['b2c', 'b2b'] as const;
-export type PlanId = (typeof PLAN_IDS)[number];
+import { PLAN_IDS, type PlanId } from './plans.js';
+
+export { PLAN_IDS, type PlanId };
 
 export const EVIDENCE_CLASSES = ['A', 'W', 'M', 'X'] as const;
 export type EvidenceClass = (typeof EVIDENCE_CLASSES)[number];

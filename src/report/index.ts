@@ -6,6 +6,9 @@ import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import type { AuditReport } from './schema.js';
+import { REPORTER_NAMES, type ReporterName } from './names.js';
+
+export { REPORTER_NAMES, type ReporterName };
 
 export interface ReporterOptions {
   color: boolean;
@@ -19,7 +22,5 @@ export const REPORTERS = {
   sarif: (r: AuditReport) => renderSarif(r),
   markdown: (r: AuditReport) => renderMarkdown(r),
   html: (r: AuditReport) => renderHtml(r),
-} as const satisfies Record<string, (r: AuditReport, o: ReporterOptions) => string>;
+} as const satisfies Record<ReporterName, (r: AuditReport, o: ReporterOptions) => string>;
 
-export type ReporterName = keyof typeof REPORTERS;
-export const REPORTER_NAMES = Object.keys(REPORTERS) as ReporterName[];

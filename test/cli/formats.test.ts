@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFormats } from '../../src/cli.js';
+import { parseFormats } from '../../src/cli/output.js';
 
 describe('--format name[:path]', () => {
   it('defaults to the console on stdout', () => {
@@ -18,7 +18,7 @@ describe('--format name[:path]', () => {
   });
 });
 
-import { Progress } from '../../src/cli.js';
+import { Progress } from '../../src/cli/progress.js';
 
 describe('progress on stderr', () => {
   const sink = () => {

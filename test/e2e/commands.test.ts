@@ -41,3 +41,34 @@ describe('rules and explain', () => {
     expect(run.stderr).toContain('did you mean');
   });
 });
+
+describe('command edges', () => {
+  it('a mistyped command says so and suggests the nearest one', async () => {
+    const run = await cli(['audti']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown command 'audti' (did you mean audit?)");
+    expect(run.stderr).not.toMatch(/too many arguments|\n\s+at /);
+  });
+  it('explain takes a catalog check id and lists the rules that implement it', async () => {
+    const run = await cli(['explain', 'CD-01']);
+    expect(run.code).toBe(0);
+    const impl = rules.filter((r) => r.checks.includes('CD-01')).map((r) => r.id);
+    expect(impl.length).toBeGreaterThan(0);
+    for (const id of impl) expect(run.stdout).toContain(id);
+    expect(run.stdout).toContain('Catalog check CD-01');
+    const lower = await cli(['explain', 'ap-1']);
+    expect(lower.code).toBe(0);
+    expect(lower.stdout).toContain('Catalog check AP-01');
+  });
+  it('explain of a check id no rule implements: exit 2', async () => {
+    const run = await cli(['explain', 'ZZ-99']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no rule implements catalog check ZZ-99');
+  });
+  it('catalog prints a legend for its markers', async () => {
+    const run = await cli(['catalog']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Legend/);
+    for (const m of ['◆', '▸', '•', 'ev A', 'ev W', 'ev M', 'ev X']) expect(run.stdout).toContain(m);
+  });
+});

@@ -1,0 +1,202 @@
+/** `audit`: one tenant (live, snapshot or Deploy CLI export) or many (`--all`, `--tenant`). */
+import type { Logger } from 'pino';
+import type { PlanId } from '../catalog/schema.js';
+import type { Environment, Severity } from '../engine/status.js';
+import { loadCatalog, resolveMilestone } from '../catalog/index.js';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { UsageError } from '../errors.js';
+import { baselineFor, compareWithBaseline, readBaseline, regressions } from '../multi/baseline.js';
+import { MULTI_REPORTERS } from '../multi/report.js';
+import { auditTenants, type TenantSpec } from '../multi/run.js';
+import { REPORTERS, type ReporterName } from '../report/index.js';
+import type { AuditReport } from '../report/schema.js';
+import { audit, type AuditOptions, type SourceOptions } from '../run.js';
+import { readSnapshotFile } from '../snapshot/file.js';
+import { detectDeployCliExport, parseKeywordFlag, readDeployCliExport } from '../sources/deploy-cli/index.js';
+import { rules as allRules } from '../../rules/index.js';
+import { colorFor, createLogger, parseFormats, writeAtomically } from './output.js';
+import { Progress } from './progress.js';
+import { liveSource, logDaysOf, optInsOf, tenantSource, type SourceFlags, type TenantConfig } from './source.js';
+
+export interface AuditFlags extends SourceFlags {
+  plan: PlanId;
+  env: Environment;
+  require?: string;
+  failOn: Severity | 'none';
+  format: string[];
+  output?: string;
+  from?: string;
+  config?: string;
+  deployConfig?: string;
+  keyword?: string[];
+  color?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+  logLevel: string;
+  all?: boolean;
+  tenant?: string[];
+  baseline?: string;
+  failOnRegression?: boolean;
+}
+
+/** The tenants `--all` / `--tenant` select, in config order; unknown aliases are usage errors. */
+function selectTenants(config: Config, flags: AuditFlags): TenantConfig[] {
+  const list = config.tenants ?? [];
+  if (!list.length) throw new UsageError('--all and --tenant need a tenants list in the config file');
+  if (flags.all) return list;
+  const wanted = flags.tenant ?? [];
+  for (const a of wanted) {
+    if (!list.some((t) => t.alias === a)) throw new UsageError(`--tenant ${a}: no such alias in the config tenants (${list.map((t) => t.alias).join(', ')})`);
+  }
+  return list.filter((t) => wanted.includes(t.alias));
+}
+
+/** Attach the baseline comparison and, with --fail-on-regression, decide the gate on regressions only. */
+function applyBaseline(report: AuditReport, baselines: AuditReport[] | undefined, path: string | undefined, failOnRegression: boolean): void {
+  if (!baselines) return;
+  const base = baselineFor(report, baselines);
+  if (!base) return;
+  report.baseline = compareWithBaseline(report, base, { knownRuleIds: new Set(allRules.map((r) => r.id)), ...(path ? { path } : {}) });
+  if (failOnRegression) {
+    const lines = regressions(report.baseline);
+    report.gate = { ...report.gate, passed: lines.length === 0, reasons: lines.length ? [`${lines.length} regression(s) since the baseline: ${lines.slice(0, 5).join('; ')}${lines.length > 5 ? '; …' : ''}`] : [] };
+  }
+}
+
+/** What the config file contributes to an audit (rules, settings, scope, waivers, attestations). */
+function auditOptionsFromConfig(config: Config, configPath: string | undefined): Partial<AuditOptions> {
+  return {
+    ...(config.rules ? { ruleSettings: config.rules } : {}),
+    ...(config.settings ? { settings: config.settings } : {}),
+    ...(config.scope ? { scopeConfig: config.scope } : {}),
+    ...(config.outOfScope ? { outOfScope: config.outOfScope } : {}),
+    ...(config.waivers ? { waivers: config.waivers } : {}),
+    ...(config.attestations ? { attestations: config.attestations } : {}),
+    ...(config.attestationMaxAgeDays ? { attestationMaxAgeDays: config.attestationMaxAgeDays } : {}),
+    ...(configPath ? { configPath } : {}),
+  };
+}
+
+/** Flags override the config file; a flag left at its default does not. */
+function merge(flags: AuditFlags, config: Config, given: (name: string) => boolean): AuditFlags {
+  const pick = <K extends keyof AuditFlags>(k: K, fromConfig: AuditFlags[K] | undefined): AuditFlags[K] => (given(k) || fromConfig === undefined ? flags[k] : fromConfig);
+  const withLogs = given('withLogs') ? flags.withLogs : config.withLogs === true ? true : typeof config.withLogs === 'number' ? String(config.withLogs) : flags.withLogs;
+  return {
+    ...flags,
+    plan: pick('plan', config.plan),
+    env: pick('env', config.env),
+    failOn: pick('failOn', config.failOn),
+    require: pick('require', config.require),
+    ...(withLogs !== undefined ? { withLogs } : {}),
+    withUsers: pick('withUsers', config.withUsers),
+    withForms: pick('withForms', config.withForms),
+  };
+}
+
+export async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean): Promise<number> {
+  const { config, path: configPath } = loadConfig(rawFlags.config, process.cwd());
+  const flags = merge(rawFlags, config, given);
+  const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
+  const logLookbackDays = logDaysOf(flags);
+  const outputs = parseFormats(flags.format, flags.output);
+  const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet && !['debug', 'trace'].includes(flags.logLevel));
+  if (flags.failOnRegression && !flags.baseline) throw new UsageError('--fail-on-regression needs --baseline <previous-report.json>');
+  const baselines = flags.baseline ? readBaseline(flags.baseline) : undefined;
+  if (flags.all || flags.tenant?.length) return runMulti(flags, config, configPath, outputs, baselines, log, logLookbackDays);
+  let source: SourceOptions;
+  if (flags.from) {
+    if (flags.domain || flags.token || flags.clientId || flags.clientSecret || flags.apiBaseUrl) {
+      throw new UsageError('--from audits a saved configuration: it takes no --domain, credentials or --api-base-url');
+    }
+    if (detectDeployCliExport(flags.from)) {
+      const keywords = Object.fromEntries((flags.keyword ?? []).map(parseKeywordFlag));
+      const { snapshot, warnings } = readDeployCliExport(flags.from, { keywords, ...(flags.deployConfig ? { deployConfigPath: flags.deployConfig } : {}) });
+      for (const w of warnings) log.warn({ source: 'deploy-cli' }, w);
+      source = { kind: 'snapshot', snapshot };
+    } else {
+      if (flags.deployConfig || flags.keyword?.length) {
+        throw new UsageError('--deploy-config and --keyword apply to a Deploy CLI export (a .yaml file or an export directory), not to a saved snapshot');
+      }
+      source = { kind: 'snapshot', snapshot: readSnapshotFile(flags.from) };
+    }
+  } else {
+    if (flags.deployConfig || flags.keyword?.length) throw new UsageError('--deploy-config and --keyword apply to --from <Deploy CLI export>');
+    source = liveSource(flags, log, progress);
+  }
+  const report = await audit({
+    source,
+    plan: flags.plan,
+    env: flags.env,
+    ...(flags.require ? { require: flags.require } : {}),
+    failOn: flags.failOn,
+    optIns: optInsOf(flags),
+    logLookbackDays,
+    ...auditOptionsFromConfig(config, configPath),
+  });
+  applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression);
+  const color = colorFor(flags.color);
+  progress.clear();
+  // Render everything first, then write: a failing reporter leaves no file half-written.
+  const rendered = outputs.map((o) => ({ ...o, text: REPORTERS[o.name](report, { color: o.path ? false : color, verbose: !!flags.verbose }) }));
+  for (const o of rendered) {
+    if (o.path) writeAtomically(o.path, o.text);
+    else process.stdout.write(o.text);
+  }
+  log.debug({ gate: report.gate }, 'audit done');
+  return report.gate.passed ? 0 : 1;
+}
+
+/** `audit --all` / `--tenant`: every selected tenant concurrently, one combined report. */
+async function runMulti(
+  flags: AuditFlags,
+  config: Config,
+  configPath: string | undefined,
+  outputs: { name: ReporterName; path?: string }[],
+  baselines: AuditReport[] | undefined,
+  log: Logger,
+  logLookbackDays: number,
+): Promise<number> {
+  if (flags.from || flags.domain || flags.token || flags.clientId || flags.clientSecret) {
+    throw new UsageError('--all and --tenant read the tenants of the config file: they take no --from, --domain or credentials');
+  }
+  for (const o of outputs) {
+    if (!(o.name in MULTI_REPORTERS)) throw new UsageError(`--format ${o.name} is not available for a multi-tenant run; use ${Object.keys(MULTI_REPORTERS).join(', ')}`);
+  }
+  // Validate the gate before any request: a typo is exit 2, not three wasted audits.
+  if (flags.require) resolveMilestone(loadCatalog().plans[flags.plan], flags.require);
+  const selected = selectTenants(config, flags);
+  const specs: TenantSpec[] = selected.map((t) => ({ alias: t.alias, env: t.env, domain: t.domain, source: tenantSource(t, flags, log.child({ tenant: t.alias })) }));
+  const { report } = await auditTenants(
+    specs,
+    {
+      plan: flags.plan,
+      ...(flags.require ? { require: flags.require } : {}),
+      failOn: flags.failOn,
+      optIns: optInsOf(flags),
+      logLookbackDays,
+      ...auditOptionsFromConfig(config, configPath),
+    },
+    { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}) },
+  );
+  if (baselines) {
+    for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression);
+    if (flags.failOnRegression) {
+      const reasons = report.tenants.flatMap((t) => (t.gate.passed ? [] : t.gate.reasons.map((x) => `${t.tenant.alias ?? t.tenant.domain}: ${x}`)));
+      report.gate = { ...report.gate, passed: reasons.length === 0, reasons };
+    }
+  }
+  const color = colorFor(flags.color);
+  const rendered = outputs.map((o) => {
+    const name = o.name as keyof typeof MULTI_REPORTERS;
+    return { ...o, text: MULTI_REPORTERS[name](report, { color: o.path ? false : color, verbose: !!flags.verbose }) };
+  });
+  for (const o of rendered) {
+    if (o.path) writeAtomically(o.path, o.text);
+    else process.stdout.write(o.text);
+  }
+  log.debug({ gate: report.gate }, 'multi-tenant audit done');
+  // A tenant that could not be read is exit 3 (the CI contract), after the report is written.
+  if (report.errors.length) return 3;
+  return report.gate.passed ? 0 : 1;
+}

@@ -1,0 +1,42 @@
+/** `catalog`, `rules` and `explain`: offline reference commands (no tenant, no SDK). */
+import type { PlanId } from '../catalog/plans.js';
+import { UsageError } from '../errors.js';
+import { renderExplain, renderRulesText, summarize } from '../report/rules-doc.js';
+import { rules as allRules } from '../../rules/index.js';
+
+export async function runCatalog(flags: { plan: PlanId; format: 'text' | 'json' }): Promise<number> {
+  const [{ loadCatalog }, { renderCatalog }] = await Promise.all([import('../catalog/index.js'), import('../report/catalog.js')]);
+  const index = loadCatalog().plans[flags.plan];
+  process.stdout.write(flags.format === 'json' ? `${JSON.stringify(index.plan, null, 2)}\n` : renderCatalog(index));
+  return 0;
+}
+
+export function runRules(flags: { format: 'text' | 'json' }): number {
+  process.stdout.write(flags.format === 'json' ? `${JSON.stringify(allRules.map(summarize), null, 2)}\n` : renderRulesText(allRules));
+  return 0;
+}
+
+/** Catalog check ids look like CD-01, TEN-05, AP-1 (case-insensitive on input). */
+const CHECK_ID = /^[a-z]{2,4}-\d{1,2}$/i;
+
+/** `explain <rule-id>` or `explain <check-id>`: a rule in full, or the rules that implement a catalog check. */
+export function runExplain(id: string): number {
+  const rule = allRules.find((r) => r.id === id);
+  if (rule) {
+    process.stdout.write(renderExplain(rule));
+    return 0;
+  }
+  if (CHECK_ID.test(id)) {
+    const check = id.toUpperCase().replace(/-(\d)$/, '-0$1');
+    const impl = allRules.filter((r) => r.checks.includes(check));
+    if (!impl.length) throw new UsageError(`no rule implements catalog check ${check}; \`auth0-readiness rules\` lists the checks each rule covers`);
+    const w = Math.max(...impl.map((r) => r.id.length));
+    const head = `Catalog check ${check} is implemented by ${impl.length} rule${impl.length === 1 ? '' : 's'}:\n`;
+    const lines = impl.map((r) => `  ${r.id.padEnd(w)}  ${r.title}`);
+    const tail = impl.length === 1 ? `\n${renderExplain(impl[0] as (typeof impl)[number])}` : `\nRun \`auth0-readiness explain <rule-id>\` for one of them.\n`;
+    process.stdout.write(`${head}${lines.join('\n')}\n${tail}`);
+    return 0;
+  }
+  const near = allRules.filter((r) => r.id.includes(id) || id.includes(r.id)).map((r) => r.id);
+  throw new UsageError(`no rule ${id}${near.length ? `; did you mean ${near.slice(0, 5).join(', ')}?` : '; `auth0-readiness rules` lists them'}`);
+}

@@ -1,0 +1,178 @@
+/**
+ * The command tree: every command's flags and help, with its implementation loaded only when it
+ * runs. `--help`, `rules`, `explain` and `catalog` never load the auth0 SDK, pino or a reporter.
+ * Exit codes (the CI contract): 0 gate passed · 1 gate failed · 2 usage/config/input error ·
+ * 3 the tenant could not be read (auth or network). Known errors print one line, never a stack.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { PLAN_IDS, type PlanId } from '../catalog/plans.js';
+import { ENVIRONMENTS, SEVERITIES } from '../engine/status.js';
+import { isKnownError, UsageError } from '../errors.js';
+import { REPORTER_NAMES } from '../report/names.js';
+import { TOOL } from '../version.js';
+import type { AuditFlags } from './audit.js';
+import type { DiffFlags } from './diff.js';
+import type { SnapshotFlags } from './snapshot.js';
+
+const repeatable = (v: string, prev: string[] = []) => [...prev, v];
+
+/** Options shared by every command that reads a live tenant. */
+function addSourceOptions(cmd: Command): Command {
+  return cmd
+    .option('--domain <domain>', 'canonical tenant domain, e.g. acme.us.auth0.com (env AUTH0_DOMAIN)')
+    .option('--client-id <id>', 'machine-to-machine application client id (env AUTH0_CLIENT_ID)')
+    .option('--client-secret <secret>', 'its client secret (env AUTH0_CLIENT_SECRET)')
+    .option('--token <token>', 'a Management API access token instead of client credentials (env AUTH0_ACCESS_TOKEN)')
+    .option('--api-base-url <url>', 'send the token request and API calls to this origin; the audience stays https://<domain>/api/v2/ (env AUTH0_API_BASE_URL)')
+    .option('--with-logs [days]', 'also run the checks that search tenant logs (read:logs), over the last N days (default 7)')
+    .option('--with-users', 'also run the checks that read a sample of users (read:users)')
+    .option('--with-forms', 'also run the checks that read Forms (read:forms)')
+    .option('--concurrency <n>', 'requests in flight at once', '4')
+    .option('--timeout <seconds>', 'time budget for retrying one request (429, 5xx, network errors)', '60')
+    .option('-q, --quiet', 'no logs on stderr')
+    .addOption(new Option('--log-level <level>', 'log level on stderr').choices(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('warn'));
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('auth0-readiness')
+    .description('Audit an Auth0 tenant for go-live readiness against the CIAM (B2C) and B2B implementation plans.')
+    .version(TOOL.version)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'auth0-readiness: ')) });
+
+  addSourceOptions(
+    program.command('audit', { isDefault: true }).description('read a tenant (or a saved snapshot) and report readiness per milestone and topic'),
+  )
+    .option('--from <path>', 'audit offline: a saved snapshot, or a Deploy CLI export (tenant.yaml or an export directory); no network')
+    .option('--deploy-config <file>', 'with a Deploy CLI export: its config JSON (AUTH0_DOMAIN, AUTH0_KEYWORD_REPLACE_MAPPINGS, AUTH0_EXCLUDED)')
+    .option('--keyword <KEY=VALUE>', 'with a Deploy CLI export: a keyword mapping, repeatable, overrides the config (a VALUE starting with [ or { is JSON)', repeatable, [] as string[])
+    .addOption(new Option('--plan <plan>', 'implementation plan').choices(PLAN_IDS).default('b2c'))
+    .addOption(new Option('--env <env>', 'tenant environment; checks marked (prod) drop a level elsewhere').choices(ENVIRONMENTS).default('prod'))
+    .option('--require <milestone>', 'fail the gate unless this milestone is satisfied (full id or unique suffix, e.g. go-live)')
+    .addOption(new Option('--fail-on <severity>', 'fail the gate on failing findings at or above this severity').choices([...SEVERITIES, 'none']).default('blocker'))
+    .option('--format <name[:path]>', `report format, repeatable: ${REPORTER_NAMES.join(', ')}; with :path written to that file (default console)`, repeatable, [] as string[])
+    .option('-o, --output <file>', 'write the (single stdout) report to a file instead')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .option('--verbose', 'list passing findings too')
+    .option('-c, --config <file>', 'config file (default: auth0-readiness.config.yaml|yml|json in the working directory)')
+    .option('--all', 'audit every tenant of the config tenants list, concurrently, into one report with cross-tenant checks')
+    .option('--tenant <alias>', 'audit this configured tenant (repeatable); with two or more, cross-tenant checks run', repeatable, [] as string[])
+    .option('--baseline <report.json>', 'compare with a previous JSON report: mark findings and topics new, fixed, changed or unchanged')
+    .option('--fail-on-regression', 'with --baseline: exit 1 only when something got worse since the baseline')
+    .action(async (flags: AuditFlags, cmd: Command) => {
+      const { runAudit } = await import('./audit.js');
+      setExit(
+        await runAudit(flags, (n) => {
+          const src = cmd.getOptionValueSource(n);
+          return src === 'cli' || src === 'env';
+        }),
+      );
+    });
+
+  addSourceOptions(program.command('snapshot').description('read a tenant and save a redacted snapshot, to audit later with --from'))
+    .requiredOption('--out <file>', 'where to write the snapshot (JSON)')
+    .action(async (flags: SnapshotFlags) => {
+      const { runSnapshot } = await import('./snapshot.js');
+      setExit(await runSnapshot(flags));
+    });
+
+  addSourceOptions(
+    program
+      .command('diff')
+      .description('configuration drift between two tenants: each a configured alias, a saved snapshot or a Deploy CLI export (exit 1 when they differ)')
+      .argument('<a>', 'tenant alias, snapshot file or Deploy CLI export')
+      .argument('<b>', 'tenant alias, snapshot file or Deploy CLI export'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('-o, --output <file>', 'write the drift report to a file instead of stdout')
+    .option('-c, --config <file>', 'config file: tenants and drift.ignore (default: auth0-readiness.config.yaml|yml|json in the working directory)')
+    .option('--deploy-config <file>', 'with a Deploy CLI export: its config JSON')
+    .option('--keyword <KEY=VALUE>', 'with a Deploy CLI export: a keyword mapping, repeatable', repeatable, [] as string[])
+    .action(async (a: string, b: string, flags: DiffFlags) => {
+      const { runDiff } = await import('./diff.js');
+      setExit(await runDiff(a, b, flags));
+    });
+
+  program
+    .command('catalog')
+    .description('print the implementation plan: phases, milestones, workstreams and topics with their ids')
+    .addOption(new Option('--plan <plan>', 'implementation plan').choices(PLAN_IDS).default('b2c'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (flags: { plan: PlanId; format: 'text' | 'json' }) => {
+      const { runCatalog } = await import('./info.js');
+      setExit(await runCatalog(flags));
+    });
+
+  program
+    .command('rules')
+    .description('list the rules: id, default severity, catalog checks, title')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (flags: { format: 'text' | 'json' }) => {
+      const { runRules } = await import('./info.js');
+      setExit(runRules(flags));
+    });
+
+  program
+    .command('explain')
+    .description('explain one rule (rationale, remediation, docs, scopes), or list the rules of a catalog check (e.g. CD-01)')
+    .argument('<id>', 'a rule id, as `auth0-readiness rules` lists them, or a catalog check id such as CD-01')
+    .action(async (id: string) => {
+      const { runExplain } = await import('./info.js');
+      setExit(runExplain(id));
+    });
+  return program;
+}
+
+/** Edit distance, for "did you mean" on a mistyped command. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] as number;
+      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/**
+ * `audit` is the default command and takes no arguments, so a bare word in the command position
+ * can only be a mistyped command: say so, instead of commander's "too many arguments".
+ */
+function checkCommand(program: Command, argv: string[]): void {
+  const first = argv[2];
+  if (first === undefined || first.startsWith('-')) return;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (names.includes(first) || first === 'help') return;
+  const near = names.map((n) => ({ n, d: distance(first, n) })).filter((x) => x.d <= Math.max(2, Math.floor(first.length / 3))).sort((x, y) => x.d - y.d);
+  throw new UsageError(`unknown command '${first}'${near.length ? ` (did you mean ${near.map((x) => x.n).slice(0, 2).join(' or ')}?)` : ''}; commands: ${names.join(', ')}`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  try {
+    checkCommand(program, argv);
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; every parse error is a usage error.
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+    }
+    if (isKnownError(e)) {
+      process.stderr.write(`auth0-readiness: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`auth0-readiness: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.AUTH0_READINESS_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    return 2;
+  }
+}
