@@ -6,9 +6,16 @@ import { main } from './cli/program.js';
 
 export { buildProgram, main } from './cli/program.js';
 
+/** Resolves once everything written to the stream so far has been handed to the OS. */
+const drained = (s: NodeJS.WriteStream) => new Promise<void>((resolve) => (s.writableLength === 0 ? resolve() : s.write('', () => resolve())));
+
 const isEntry = process.argv[1] && /(?:cli\.js|auth0-readiness(?:\.js)?)$/.test(process.argv[1]);
 if (isEntry) {
-  main(process.argv).then((code) => {
+  main(process.argv).then(async (code) => {
     process.exitCode = code;
+    // Exit once the output is out: a timer an HTTP client left behind (a request timeout that an
+    // early failure never cleared) must not keep a finished audit alive for a minute.
+    await Promise.all([drained(process.stdout), drained(process.stderr)]);
+    process.exit(code);
   });
 }

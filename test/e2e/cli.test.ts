@@ -225,7 +225,7 @@ describe('bad input', () => {
     }
   });
   it('an unreachable tenant: exit 3', async () => {
-    const run = await cli(['--domain', 'acme.us.auth0.com', '--api-base-url', 'http://127.0.0.1:9', '--timeout', '2'], CREDS);
+    const run = await cli(['--domain', 'acme.us.auth0.com', '--api-base-url', 'http://127.0.0.1:9', '--timeout', '2'], CREDS); // port 9: a port fetch refuses to use
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('cannot reach');
   });

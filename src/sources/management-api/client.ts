@@ -5,7 +5,7 @@
  */
 import { ManagementClient } from 'auth0';
 import { SourceError, UsageError } from '../../errors.js';
-import { errorCode, rewriteUrl, type Transport } from './transport.js';
+import { describeNetworkError, rewriteUrl, type Transport } from './transport.js';
 
 export interface Credentials {
   domain: string;
@@ -53,7 +53,7 @@ export async function requestToken(creds: Required<Pick<Credentials, 'domain' | 
       signal: AbortSignal.timeout(30_000),
     });
   } catch (e) {
-    throw new SourceError(`cannot reach ${where} for a token: ${errorCode(e)}`);
+    throw new SourceError(`cannot get a token from ${where}: ${describeNetworkError(e, new URL(where).host)}`);
   }
   let body: TokenResponse = {};
   try {

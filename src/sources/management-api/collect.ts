@@ -11,7 +11,7 @@ import { RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
 import { failure, ok, type ResourceFailure, type ResourceResult, type Snapshot } from '../../snapshot/snapshot.js';
 import { createManagementClient, type Credentials } from './client.js';
 import { DependencyUnavailableError, FETCHERS, type FetchContext } from './fetchers.js';
-import { createTransport, errorCode, type TransportEvent, type TransportStats } from './transport.js';
+import { createTransport, describeNetworkError, errorCode, isPermanentNetworkError, type TransportEvent, type TransportStats } from './transport.js';
 
 export interface CollectOptions {
   credentials: Credentials;
@@ -62,7 +62,7 @@ export function classifyError(e: unknown, key: ResourceKey): ResourceFailure & {
   if (typeof status === 'number') return failure('error', `HTTP ${status}${msg ? `: ${msg}` : ''}`);
   const code = errorCode(e);
   if (code === 'timeout' || (e instanceof Error && e.message === 'timeout')) return { ...failure('error', 'timed out'), fatal: 'network' };
-  return { ...failure('error', `request failed: ${code}`), fatal: 'network' };
+  return { ...failure('error', `request failed: ${isPermanentNetworkError(e) ? describeNetworkError(e, 'the tenant') : code}`), fatal: 'network' };
 }
 
 export async function collect(opts: CollectOptions): Promise<CollectResult> {
@@ -105,8 +105,8 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
           if (e instanceof DependencyUnavailableError) {
             const dep = await load(e.dependency);
             if (!dep.ok) {
-              const { fatal: _f, ...f } = dep as ResourceFailure & { fatal?: string };
-              return { ...f, detail: `needs ${RESOURCES[e.dependency].title}, which could not be read: ${dep.detail}` };
+              // A dependency the tenant could not serve at all (auth, network) is as fatal for this one.
+              return { ...(dep as ResourceFailure & { fatal?: string }), detail: `needs ${RESOURCES[e.dependency].title}, which could not be read: ${dep.detail}` };
             }
           }
           return classifyError(e, key);

@@ -221,6 +221,8 @@ export function createTransport(opts: TransportOptions = {}): Transport {
   const stats: TransportStats = { requests: 0, retries: 0, rateLimited: 0, waitedMs: 0, serverErrors: 0, networkErrors: 0 };
   const pacer = new Pacer(now, opts.reserve ?? 1);
   let inFlight = 0;
+  /** Whether the tenant (or the base URL) has answered at least once. */
+  let reached = false;
   /** Request starts are serialised: FIFO, one pacing decision at a time. */
   let queue: Promise<void> = Promise.resolve();
 
@@ -293,6 +295,10 @@ export function createTransport(opts: TransportOptions = {}): Transport {
         opts.onEvent?.({ type: 'response', method, path: original.pathname, status: res.status, ms: now() - t0 });
         pacer.observe(res.headers, inFlight, t0, res.status);
       }
+      if (res) reached = true;
+      // A host that does not resolve, refuses connections or fails TLS before it ever answered is a
+      // wrong domain or base URL, not a blip: fail at once, naming the cause (no retry budget spent).
+      if (netError !== undefined && !reached && isPermanentNetworkError(netError)) throw netError;
       const retryable = netError !== undefined || (res !== undefined && (res.status === 429 || res.status >= 500));
       if (!retryable) return res as Response;
       let wait: number;
@@ -321,6 +327,37 @@ export function createTransport(opts: TransportOptions = {}): Transport {
     }
   };
   return { fetch: wrapped as typeof fetch, stats, pacer };
+}
+
+/** Error codes of a connection that can never succeed as configured: DNS, refused, TLS. */
+const PERMANENT_CODES = /^(ENOTFOUND|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_INVALID_URL)/;
+
+export function isPermanentNetworkError(e: unknown): boolean {
+  return PERMANENT_CODES.test(errorCode(e));
+}
+
+/** The host and port a network error names, where it names one. */
+function errorTarget(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
+    const o = cur as { hostname?: unknown; address?: unknown; port?: unknown; host?: unknown; cause?: unknown };
+    const host = typeof o.hostname === 'string' ? o.hostname : typeof o.host === 'string' ? o.host : typeof o.address === 'string' ? o.address : undefined;
+    if (host) return typeof o.port === 'number' ? `${host}:${o.port}` : host;
+    cur = o.cause;
+  }
+  return undefined;
+}
+
+/** One line a person can act on: `cannot resolve acme-nope.us.auth0.com`, `connection refused by 127.0.0.1:9`. */
+export function describeNetworkError(e: unknown, fallbackHost: string): string {
+  const code = errorCode(e);
+  const host = errorTarget(e) ?? fallbackHost;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot resolve ${host.replace(/:\d+$/, '')} (DNS ${code}): check the tenant domain`;
+  if (code === 'ECONNREFUSED') return `connection refused by ${host}`;
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return `no route to ${host} (${code})`;
+  if (/^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/.test(code)) return `TLS error talking to ${host} (${code})`;
+  if (e instanceof AttemptTimeoutError || code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return `${host} did not answer in time (${code})`;
+  return `${host}: ${code}`;
 }
 
 export function errorCode(e: unknown): string {
