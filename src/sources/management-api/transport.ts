@@ -330,7 +330,7 @@ export function createTransport(opts: TransportOptions = {}): Transport {
 }
 
 /** Error codes of a connection that can never succeed as configured: DNS, refused, TLS. */
-const PERMANENT_CODES = /^(ENOTFOUND|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_INVALID_URL)/;
+const PERMANENT_CODES = /^(bad port$|ENOTFOUND|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_INVALID_URL)/;
 
 export function isPermanentNetworkError(e: unknown): boolean {
   return PERMANENT_CODES.test(errorCode(e));
@@ -362,11 +362,14 @@ export function describeNetworkError(e: unknown, fallbackHost: string): string {
 
 export function errorCode(e: unknown): string {
   let cur: unknown = e;
+  let message = e instanceof Error ? e.message : String(e);
   for (let i = 0; i < 4 && cur; i++) {
     if (cur && typeof cur === 'object' && 'code' in cur && typeof (cur as { code: unknown }).code === 'string') {
       return (cur as { code: string }).code;
     }
+    // The innermost message says most ("bad port" under undici's "fetch failed").
+    if (cur instanceof Error && cur.message) message = cur.message;
     cur = cur && typeof cur === 'object' && 'cause' in cur ? (cur as { cause: unknown }).cause : undefined;
   }
-  return e instanceof Error ? e.message : String(e);
+  return message;
 }
