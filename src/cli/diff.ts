@@ -44,7 +44,7 @@ async function diffSide(arg: string, config: Config, flags: DiffFlags, log: Logg
 
 export async function runDiff(a: string, b: string, flags: DiffFlags): Promise<number> {
   const { config } = loadConfig(flags.config, process.cwd());
-  const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
+  const log = createLogger(flags.quiet ? 'silent' : flags.logLevel, flags.logFormat);
   const [sa, sb] = await Promise.all([diffSide(a, config, flags, log), diffSide(b, config, flags, log)]);
   const side = (x: { label: string; snapshot: Snapshot }) => ({ side: { label: x.label, domain: x.snapshot.tenant.domain, source: x.snapshot.source.kind }, snapshot: x.snapshot });
   const report = diffSnapshots(side(sa), side(sb), { ...(config.drift?.ignore ? { ignore: config.drift.ignore } : {}) });

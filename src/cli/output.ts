@@ -6,16 +6,47 @@ import { REPORTER_NAMES, type ReporterName } from '../report/names.js';
 import { UsageError } from '../errors.js';
 import { TOOL } from '../version.js';
 
-export function createLogger(level: string): Logger {
-  return pino(
-    {
-      level,
-      base: { tool: TOOL.name },
-      // Belt and braces: nothing we log carries these, and if it ever did they are censored.
-      redact: { paths: ['token', 'clientSecret', 'client_secret', 'authorization', '*.token', '*.clientSecret', '*.authorization'], censor: '[REDACTED]' },
-    },
-    pino.destination(2),
-  );
+import type { LogFormat } from './log-format.js';
+
+export type { LogFormat };
+
+const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+const OMIT = new Set(['level', 'time', 'tool', 'msg', 'pid', 'hostname']);
+
+function fact(v: unknown): string {
+  if (typeof v === 'string') return /[\s"=]/.test(v) ? JSON.stringify(v) : v;
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return JSON.stringify(v);
+}
+
+/** One pino JSON line as one readable line: `auth0-readiness warn: retrying path=/api/v2/clients reason="HTTP 429"`. */
+export function formatLogLine(line: string): string {
+  let o: Record<string, unknown>;
+  try {
+    o = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return line.endsWith('\n') ? line : `${line}\n`;
+  }
+  const level = LEVEL_NAMES[Number(o.level)] ?? String(o.level);
+  const facts = Object.entries(o)
+    .filter(([k]) => !OMIT.has(k))
+    .map(([k, v]) => `${k}=${fact(v)}`);
+  return `${TOOL.name} ${level}: ${typeof o.msg === 'string' ? o.msg : ''}${facts.length ? ` (${facts.join(', ')})` : ''}\n`;
+}
+
+/**
+ * The stderr logger. `text` (the default): one readable line per event; `json`: pino's JSON lines,
+ * for log collectors. Reports never go here: stdout is the report's alone.
+ */
+export function createLogger(level: string, format: LogFormat = 'text'): Logger {
+  const options = {
+    level,
+    base: { tool: TOOL.name },
+    // Belt and braces: nothing we log carries these, and if it ever did they are censored.
+    redact: { paths: ['token', 'clientSecret', 'client_secret', 'authorization', '*.token', '*.clientSecret', '*.authorization'], censor: '[REDACTED]' },
+  };
+  if (format === 'json') return pino(options, pino.destination(2));
+  return pino(options, { write: (line: string) => void process.stderr.write(formatLogLine(line)) });
 }
 
 /** Write a file whole or not at all: a temporary file renamed into place. */

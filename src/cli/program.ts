@@ -10,6 +10,7 @@ import { ENVIRONMENTS, SEVERITIES } from '../engine/status.js';
 import { isKnownError, UsageError } from '../errors.js';
 import { REPORTER_NAMES } from '../report/names.js';
 import { TOOL } from '../version.js';
+import { LOG_FORMATS } from './log-format.js';
 import type { AuditFlags } from './audit.js';
 import type { DiffFlags } from './diff.js';
 import type { SnapshotFlags } from './snapshot.js';
@@ -30,7 +31,8 @@ function addSourceOptions(cmd: Command): Command {
     .option('--concurrency <n>', 'requests in flight at once', '4')
     .option('--timeout <seconds>', 'time budget for retrying one request (429, 5xx, network errors)', '60')
     .option('-q, --quiet', 'no logs on stderr')
-    .addOption(new Option('--log-level <level>', 'log level on stderr').choices(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('warn'));
+    .addOption(new Option('--log-level <level>', 'log level on stderr').choices(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('warn'))
+    .addOption(new Option('--log-format <format>', 'log lines on stderr: text (one readable line each) or json (pino JSON lines)').choices(LOG_FORMATS).default('text'));
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {

@@ -9,7 +9,7 @@ import { liveSource, logDaysOf, optInsOf, type SourceFlags } from './source.js';
 export type SnapshotFlags = SourceFlags & { out: string; quiet?: boolean; logLevel: string };
 
 export async function runSnapshot(flags: SnapshotFlags): Promise<number> {
-  const log = createLogger(flags.quiet ? 'silent' : flags.logLevel);
+  const log = createLogger(flags.quiet ? 'silent' : flags.logLevel, flags.logFormat);
   const logLookbackDays = logDaysOf(flags);
   const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet && !['debug', 'trace'].includes(flags.logLevel));
   const snapshot = await takeSnapshot({ source: liveSource(flags, log, progress), optIns: optInsOf(flags), logLookbackDays });

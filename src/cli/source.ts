@@ -4,6 +4,7 @@ import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import type { OptIns, SourceOptions } from '../run.js';
 import { normaliseDomain } from '../sources/management-api/client.js';
+import type { LogFormat } from './output.js';
 import type { Progress } from './progress.js';
 
 /** Flags of every command that reads a live tenant. */
@@ -18,6 +19,7 @@ export interface SourceFlags {
   withLogs?: boolean | string;
   withUsers?: boolean;
   withForms?: boolean;
+  logFormat?: LogFormat;
 }
 
 export function parseUrlFlag(value: string): URL {

@@ -45,3 +45,18 @@ describe('progress on stderr', () => {
     expect(chunks).toEqual([]);
   });
 });
+
+import { formatLogLine } from '../../src/cli/output.js';
+
+describe('log lines on stderr', () => {
+  it('text: one readable line with the level, message and key facts; no time, pid or tool noise', () => {
+    const line = JSON.stringify({ level: 40, time: 1796488032514, tool: 'auth0-readiness', path: '/api/v2/clients', reason: 'HTTP 429', waitMs: 1000, attempt: 2, msg: 'retrying' });
+    expect(formatLogLine(line)).toBe('auth0-readiness warn: retrying (path=/api/v2/clients, reason="HTTP 429", waitMs=1000, attempt=2)\n');
+    expect(formatLogLine(JSON.stringify({ level: 40, source: 'deploy-cli', msg: 'tenant.yaml: no clients section' }))).toBe(
+      'auth0-readiness warn: tenant.yaml: no clients section (source=deploy-cli)\n',
+    );
+  });
+  it('a line that is not JSON passes through whole', () => {
+    expect(formatLogLine('plain')).toBe('plain\n');
+  });
+});
