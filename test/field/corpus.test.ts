@@ -114,6 +114,10 @@ const CORPUS: FieldExport[] = [
       ['app-web-origins-secure', 'fail', 'wwdjapan.com(PCI)'],
       ['legacy-rules-migrated', 'fail', 'add usermeta to profile'],
       ['database-brute-force-protection', 'pass'],
+      // The M2M app `membership` carries no token_endpoint_auth_method at all (a 2019 export, before
+      // client_authentication_methods existed). Absent is not the API's null ("configured through
+      // client authentication methods", issue 10 §2.4): the method cannot be judged from these files.
+      ['app-token-endpoint-auth', 'unknown', 'membership'],
     ],
   },
   {
