@@ -217,6 +217,9 @@ const CORPUS: FieldExport[] = [
     findings: [
       ['database-password-policy', 'fail', 'Username-Password-Authentication'],
       ['legacy-rules-migrated', 'fail', 'set-country'],
+      // jwt_configuration without alg: the API's default, HS256 (was: unknown)
+      ['app-jwt-alg-rs256', 'fail', 'auth0-authz'],
+      ['app-jwt-alg-rs256', 'pass', 'Default App'],
     ],
   },
   {
@@ -281,8 +284,8 @@ const FIELD_NOT_IN_EXPORT: Record<string, { why: string; holds(f: ReportFinding,
     },
   },
   'app-jwt-alg-rs256': {
-    why: 'the client carries jwt_configuration without alg',
-    holds: (f, s) => clientOf(s, f)?.jwt_configuration?.alg === undefined,
+    why: 'the client carries no jwt_configuration',
+    holds: (f, s) => clientOf(s, f)?.jwt_configuration == null,
   },
   'app-token-endpoint-auth': {
     why: 'the client carries no token_endpoint_auth_method',
