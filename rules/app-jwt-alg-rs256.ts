@@ -20,16 +20,21 @@ export default defineRule({
   messages: {
     ok: 'Application {name} signs ID tokens with {alg}',
     hs256: 'Application {name} signs ID tokens with HS256 (the client secret): any holder of the secret can forge them',
-    hidden: 'Application {name}: jwt_configuration.alg is not in the data',
+    'hs256-default':
+      'Application {name} sets no jwt_configuration.alg, so it signs ID tokens with the default, HS256 (the client secret): any holder of the secret can forge them',
+    hidden: 'Application {name}: jwt_configuration is not in the data',
   },
   evaluate({ clients }) {
-    const out: FindingDraft<'ok' | 'hs256' | 'hidden'>[] = [];
+    const out: FindingDraft<'ok' | 'hs256' | 'hs256-default' | 'hidden'>[] = [];
     for (const c of clients) {
       if (c.global) continue;
       const resource = ref(c);
       const name = resource.name;
       const alg = c.jwt_configuration?.alg;
-      if (!alg) out.push({ status: 'unknown', messageId: 'hidden', data: { name }, resource, field: 'jwt_configuration.alg' });
+      // The API's documented default for an unset alg is HS256 (SigningAlgorithmEnum: "HS256 (default)"):
+      // old clients and Deploy CLI exports of them carry jwt_configuration without alg.
+      if (!alg && c.jwt_configuration) out.push({ status: 'fail', messageId: 'hs256-default', data: { name }, resource, field: 'jwt_configuration.alg', value: null });
+      else if (!alg) out.push({ status: 'unknown', messageId: 'hidden', data: { name }, resource, field: 'jwt_configuration' });
       else if (alg.toUpperCase() === 'HS256') out.push({ status: 'fail', messageId: 'hs256', data: { name }, resource, field: 'jwt_configuration.alg', value: alg });
       else out.push({ status: 'pass', messageId: 'ok', data: { name, alg }, resource });
     }

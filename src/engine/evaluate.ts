@@ -58,11 +58,15 @@ export function evaluateRule(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOp
   const base = { ruleId: rule.id, topicIds: [...rule.topics] };
   const missing: NonNullable<Finding['missing']> = [];
   const view: Record<string, unknown> = {};
+  let unheld: { key: ResourceKey; field: string; detail: string }[] | undefined;
   for (const key of rule.needs) {
     const r = snapshot.resources[key];
     if (!r) missing.push({ key, reason: 'error', detail: `${RESOURCES[key].title} was not collected` });
     else if (!r.ok) missing.push({ key, reason: r.reason, detail: r.detail, ...(r.scopes ? { scopes: r.scopes } : {}) });
-    else view[key] = r.data;
+    else {
+      view[key] = r.data;
+      if (r.unheld?.length) (unheld ??= []).push(...r.unheld.map((u) => ({ key, ...u })));
+    }
   }
   if (missing.length) {
     const why = missing
@@ -112,6 +116,22 @@ export function evaluateRule(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOp
   // severity computed once per distinct draft severity.
   const severities = new Map<Severity | undefined, Severity>();
   return drafts.map((d) => {
+    // A finding about a field the source did not hold is unknown: the value it judged is not there.
+    const gap = unheld && d.field !== undefined ? unheld.find((u) => d.field === u.field || d.field!.startsWith(`${u.field}.`)) : undefined;
+    if (gap) {
+      const f: Finding = {
+        ruleId: base.ruleId,
+        topicIds: base.topicIds,
+        severity: severityFor(rule, d, opts),
+        status: 'unknown',
+        messageId: 'field-not-held',
+        message: `Not evaluated: ${RESOURCES[gap.key].title}: ${gap.detail}`,
+        field: d.field!,
+        missing: [{ key: gap.key, reason: 'not-in-export', detail: gap.detail }],
+      };
+      if (d.resource) f.resource = d.resource;
+      return f;
+    }
     const template = rule.messages[d.messageId];
     let severity = severities.get(d.severity);
     if (severity === undefined) {

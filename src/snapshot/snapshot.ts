@@ -9,7 +9,18 @@ import { RESOURCES, RESOURCE_KEYS, type ResourceData, type ResourceKey } from '.
 export const FAILURE_REASONS = ['missing-scope', 'unavailable-on-plan', 'not-in-export', 'error'] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
-export type ResourceOk<T> = { ok: true; data: T };
+/**
+ * A field of a read resource that the source did not hold (a Deploy CLI export without `pages`
+ * holds the tenant settings but not their error, password-reset and MFA pages). A finding about
+ * that field, or a field under it, is unknown rather than judged on a value that is not there.
+ */
+export interface UnheldField {
+  /** Dot path in the resource's data (`error_page`), as rules name it in a finding's `field`. */
+  field: string;
+  /** One line for humans: why the source does not hold it. */
+  detail: string;
+}
+export type ResourceOk<T> = { ok: true; data: T; unheld?: UnheldField[] };
 export type ResourceFailure = {
   ok: false;
   reason: FailureReason;
@@ -41,7 +52,10 @@ export const ResourceFailureSchema = z.object({
 
 /** A zod schema of one resource's result: data validated against the registry's schema. */
 export function resourceResultSchema<K extends ResourceKey>(key: K) {
-  return z.union([z.object({ ok: z.literal(true), data: RESOURCES[key].schema }), ResourceFailureSchema]);
+  return z.union([
+    z.object({ ok: z.literal(true), data: RESOURCES[key].schema, unheld: z.array(z.object({ field: z.string(), detail: z.string() })).optional() }),
+    ResourceFailureSchema,
+  ]);
 }
 
 export const SnapshotSchema = z.object({

@@ -25,9 +25,16 @@ ruleTester(rule, {
       findings: [{ status: 'fail', messageId: 'hs256', resource: 'Acme Web Store', field: 'jwt_configuration.alg', value: 'HS256' }, { status: 'pass', resource: 'Acme Mobile' }],
     },
     {
-      name: 'algorithm not in the data',
+      name: 'jwt_configuration not in the data',
       tenant: tenant(patch('Acme Mobile', { jwt_configuration: null })),
-      findings: [{ status: 'unknown', messageId: 'hidden', resource: 'Acme Mobile', field: 'jwt_configuration.alg' }],
+      findings: [{ status: 'unknown', messageId: 'hidden', resource: 'Acme Mobile', field: 'jwt_configuration' }],
+    },
+    {
+      // Field corpus (fixtures/field/rules-test): old clients carry jwt_configuration without alg;
+      // the OAS gives HS256 as the default (SigningAlgorithmEnum), so this is HS256, not unknown.
+      name: 'jwt_configuration without alg: the HS256 default',
+      tenant: tenant(patch('Acme Mobile', { jwt_configuration: { lifetime_in_seconds: 36000, secret_encoded: false } as ClientData['jwt_configuration'] })),
+      findings: [{ status: 'fail', messageId: 'hs256-default', severity: 'warning', resource: 'Acme Mobile', field: 'jwt_configuration.alg', value: null }],
     },
   ],
 });

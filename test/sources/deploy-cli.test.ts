@@ -212,8 +212,11 @@ describe('absent sections', () => {
     // databases without connections: the connections are incomplete
     expect(failed(snapshot, 'connections').detail).toBe('connections is not in the export (excluded or not managed): the connections are incomplete');
     expect(failed(snapshot, 'connectionClients').reason).toBe('not-in-export');
-    // the tenant's pages live in `pages`: without it the tenant settings are incomplete
-    expect(failed(snapshot, 'tenantSettings').detail).toMatch(/^pages is not in the export .*: the error, password-reset and MFA pages/);
+    // the tenant's pages live in `pages`: without it the tenant settings are read, their pages are not held
+    const settings = snapshot.resources.tenantSettings;
+    expect(settings?.ok && settings.data.friendly_name).toBe('Acme Narrow');
+    expect(settings?.ok && settings.unheld?.map((u) => u.field)).toEqual(['error_page', 'change_password', 'guardian_mfa_page']);
+    expect(settings?.ok && settings.unheld?.[0]?.detail).toMatch(/^pages is not in the export .*: the error, password-reset and MFA pages/);
     // attackProtection holds only brute-force protection
     expect(data(snapshot, 'bruteForceProtection').enabled).toBe(true);
     expect(failed(snapshot, 'botDetection').detail).toMatch(/^attackProtection\.botDetection is not in the export/);
@@ -221,6 +224,40 @@ describe('absent sections', () => {
     expect(data(snapshot, 'emailProvider')).toBeNull();
     expect(Object.values(data(snapshot, 'emailTemplates')).every((t) => t === null)).toBe(true);
     expect(data(snapshot, 'actions')).toEqual([]);
+  });
+
+  it('without `pages`: the tenant settings are judged, the page findings are unknown (field-level), never a false "default page"', async () => {
+    // A field-corpus defect (fixtures/field/trunk-based): git drops the empty pages/ folder of a
+    // directory export, which used to make every tenant-settings rule unknown although tenant.json
+    // holds them.
+    const { snapshot } = read(`${CASES}/absent-sections/tenant.yaml`);
+    const report = await audit({ source: { kind: 'snapshot', snapshot }, now: () => new Date('2026-12-01T00:00:00Z') });
+    const byRule = (id: string) => report.findings.filter((f) => f.ruleId === id);
+    // a tenant setting the export holds is judged: the friendly name is there
+    expect(byRule('tenant-branding-identity').map((f) => f.status)).not.toContain('unknown');
+    // the error page is not held: unknown, naming pages, never "no custom error page"
+    const errorPage = byRule('error-page-custom');
+    expect(errorPage).toHaveLength(1);
+    expect(errorPage[0]).toMatchObject({ status: 'unknown', messageId: 'field-not-held', field: 'error_page', missing: [{ key: 'tenantSettings', reason: 'not-in-export' }] });
+    expect(errorPage[0]?.message).toMatch(/^Not evaluated: Tenant settings: pages is not in the export/);
+    // a saved snapshot keeps the mark
+    expect(SnapshotSchema.parse(JSON.parse(JSON.stringify(snapshot))).resources.tenantSettings).toMatchObject({ ok: true, unheld: [{ field: 'error_page' }, { field: 'change_password' }, { field: 'guardian_mfa_page' }] });
+  });
+
+  it('reads the deprecated client field cross_origin_auth as cross_origin_authentication, as a0deploy import does', () => {
+    // A field-corpus defect: exports made before the rename hold only `cross_origin_auth`, which
+    // made app-cross-origin-auth-off unknown for every application of 7 of the 10 field exports.
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'tenant.yaml'),
+      'clients:\n  - name: Old\n    cross_origin_auth: false\n  - name: Embedded\n    cross_origin_auth: true\n  - name: Both\n    cross_origin_auth: true\n    cross_origin_authentication: false\n',
+    );
+    const clients = data(read(join(dir, 'tenant.yaml')).snapshot, 'clients');
+    expect(clients.map((c) => [c.name, c.cross_origin_authentication, 'cross_origin_auth' in c])).toEqual([
+      ['Old', false, false],
+      ['Embedded', true, false],
+      ['Both', false, false], // the current name wins, as in a0deploy
+    ]);
   });
 
   it('say so when a section has no Deploy CLI counterpart at all', () => {

@@ -62,6 +62,7 @@ const PAGE_KEYS: Record<string, string> = {
   password_reset: 'change_password',
   guardian_multifactor: 'guardian_mfa_page',
 };
+const PAGE_TITLES = 'error, password-reset and MFA';
 
 /** Prompts the live collector reads custom text for (see fetchers.ts). */
 const CUSTOM_TEXT_PROMPTS = ['login', 'signup', 'reset-password'];
@@ -108,6 +109,17 @@ function isSecretKey(k: string): boolean {
 type WithId = Item & { id: string };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/**
+ * Older exports name cross-origin authentication `cross_origin_auth` (deprecated by the API, which
+ * returns `cross_origin_authentication`). a0deploy import sends the old value under the new name
+ * when only the old one is set (tools/auth0/handlers/clients.ts, sanitizeCrossOriginAuth): read it so.
+ */
+function crossOriginAlias(c: Item): Item {
+  if (!('cross_origin_auth' in c)) return c;
+  const { cross_origin_auth: legacy, ...rest } = c;
+  return 'cross_origin_authentication' in rest ? rest : { ...rest, cross_origin_authentication: legacy };
+}
 
 /** Synthetic ids: stable, unique within one list, the same wherever a name refers to the item. */
 class Ids {
@@ -199,7 +211,7 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
 
   // Ids first: references resolve against every item the export names, whichever section is complete.
   const clientIds = new Ids();
-  const clientItems = itemsOf(S.clients).map((c, i): Item => ({ ...c, client_id: clientIds.assign(c, 'client_id', str(c.name), i) }));
+  const clientItems = itemsOf(S.clients).map((c, i): Item => ({ ...crossOriginAlias(c), client_id: clientIds.assign(c, 'client_id', str(c.name), i) }));
   const connIds = new Ids();
   const dbItems = itemsOf(S.databases).map((d): Item => ({ ...d, strategy: str(d.strategy) ?? 'auth0' }));
   const connItems = [...dbItems, ...itemsOf(S.connections)].map((c, i): WithId => ({ ...c, id: connIds.assign(c, 'id', str(c.name), i) }));
@@ -211,7 +223,6 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
   // tenantSettings ← tenant + pages (+ legacy migrations flags)
   if (!has('tenant')) fail('tenantSettings', absent('tenant'));
   else if (!isItem(S.tenant)) fail('tenantSettings', failure('error', `${assets.origin.tenant ?? 'tenant'}: tenant is not an object`));
-  else if (!has('pages')) fail('tenantSettings', failure('not-in-export', `${absentText('pages')}: the error, password-reset and MFA pages of the tenant settings are unknown`));
   else {
     const t: Item = { ...S.tenant };
     const tenantPages: Item[] = [];
@@ -228,6 +239,13 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
       t.flags = { ...legacy, ...flags };
     }
     set('tenantSettings', t, S.tenant, tenantPages, S.migrations);
+    // Without `pages` the tenant settings are still what the export says; only the error,
+    // password-reset and MFA pages are unknown: the findings about them, not the whole resource.
+    const read = results.tenantSettings;
+    if (!has('pages') && read?.ok) {
+      const detail = `${absentText('pages')}: the ${PAGE_TITLES} pages of the tenant settings are unknown`;
+      read.unheld = Object.values(PAGE_KEYS).map((field) => ({ field, detail }));
+    }
   }
 
   // clients (+ the global client's login page)
@@ -507,7 +525,8 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
       ctx.warnings.push(`${title}: the export does not have the expected shape${where}: the resource is unknown`);
       continue;
     }
-    resources[key] = ok(restoreDeep(ctx.markers, redact(parsed.data)));
+    const read = ok(restoreDeep(ctx.markers, redact(parsed.data)));
+    resources[key] = r.unheld?.length ? { ...read, unheld: r.unheld } : read;
   }
 
   // One warning per unresolved keyword occurrence.
