@@ -1,28 +1,29 @@
 /**
- * Loads the plan data, validates it with zod, and builds the indexes the engine needs: topics by
+ * Loads the plan data and builds the indexes the engine needs: topics by
  * id, the topics each milestone covers (cumulative within a phase), and the dependencies of §1.5
- * expanded to concrete topic pairs. Loading is pure and memoised per process.
+ * expanded to concrete topic pairs. Loading is pure and memoised per process. The data is typed
+ * TypeScript, checked for consistency here and against the zod schemas by `validateCatalogData`
+ * (src/catalog/validate.ts, run by the catalog test): loading stays free of zod, so `catalog`
+ * and `rules` start fast.
  */
-import { z } from 'zod';
 import { b2b } from '../../catalog/b2b.js';
 import { b2c } from '../../catalog/b2c.js';
 import { dependencies } from '../../catalog/dependencies.js';
 import { UsageError } from '../errors.js';
-import {
-  DependencySchema,
-  PlanSchema,
-  type DependencyKind,
-  type Fact,
-  type Milestone,
-  type Phase,
-  type Plan,
-  type PlanId,
-  type ScopeRule,
-  type Topic,
-  type Workstream,
+import type {
+  DependencyKind,
+  Fact,
+  Milestone,
+  Phase,
+  Plan,
+  PlanId,
+  ScopeRule,
+  Topic,
+  Workstream,
 } from './schema.js';
 
-export * from './schema.js';
+export type * from './schema.js';
+export { PLAN_IDS } from './plans.js';
 
 export interface TopicNode extends Topic {
   plan: PlanId;
@@ -80,7 +81,7 @@ function scopeTopicRefs(rule: ScopeRule): string[] {
 }
 
 function index(planData: Plan): PlanIndex {
-  const plan = PlanSchema.parse(planData);
+  const plan = planData;
   const topics = new Map<string, TopicNode>();
   const workstreams = new Map<string, Workstream & { phase: string }>();
   const milestones: MilestoneNode[] = [];
@@ -115,7 +116,7 @@ function index(planData: Plan): PlanIndex {
   }
 
   const deps: Dependency[] = [];
-  for (const spec of z.array(DependencySchema).parse(dependencies)) {
+  for (const spec of dependencies) {
     const froms = spec.from.flatMap((p) => [...topics.keys()].filter((id) => matchesTrack(p, id, plan.id)));
     const tos = spec.to.flatMap((p) => [...topics.keys()].filter((id) => matchesTrack(p, id, plan.id)));
     for (const from of froms) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { b2b } from '../../catalog/b2b.js';
 import { b2c } from '../../catalog/b2c.js';
-import { loadCatalog, PlanSchema, resolveMilestone } from '../../src/catalog/index.js';
+import { loadCatalog, resolveMilestone } from '../../src/catalog/index.js';
+import { PlanSchema } from '../../src/catalog/schema.js';
+import { validateCatalogData } from '../../src/catalog/validate.js';
 
 const catalog = loadCatalog();
 
@@ -9,6 +11,9 @@ describe('catalog', () => {
   it('validates against the zod schema', () => {
     expect(() => PlanSchema.parse(b2c)).not.toThrow();
     expect(() => PlanSchema.parse(b2b)).not.toThrow();
+    expect(() => validateCatalogData()).not.toThrow();
+    // The schema rejects what the TypeScript types might let through at runtime.
+    expect(() => PlanSchema.parse({ ...b2c, id: 'b2x' })).toThrow();
   });
 
   it('has the 113 topic nodes and evidence classes of catalog §6', () => {
