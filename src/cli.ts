@@ -29,6 +29,8 @@ import { baselineFor, compareWithBaseline, readBaseline, regressions } from './m
 import { diffSnapshots, renderDriftMarkdown, renderDriftText } from './multi/drift.js';
 import { auditTenants, type TenantSpec } from './multi/run.js';
 import { MULTI_REPORTERS } from './multi/report.js';
+import { parseShard, shardOf } from './multi/shard.js';
+import { runMerge, type MergeFlags } from './multi/merge.js';
 import type { Snapshot } from './snapshot/snapshot.js';
 
 interface AuditFlags {
@@ -60,6 +62,7 @@ interface AuditFlags {
   tenant?: string[];
   baseline?: string;
   failOnRegression?: boolean;
+  shard?: string;
 }
 
 function createLogger(level: string): Logger {
@@ -289,6 +292,7 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
   const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet && !['debug', 'trace'].includes(flags.logLevel));
   if (flags.failOnRegression && !flags.baseline) throw new UsageError('--fail-on-regression needs --baseline <previous-report.json>');
   const baselines = flags.baseline ? readBaseline(flags.baseline) : undefined;
+  if (flags.shard && !flags.all && !flags.tenant?.length) throw new UsageError('--shard splits the tenants of --all (or --tenant) across runs: add --all');
   if (flags.all || flags.tenant?.length) return runMulti(flags, config, configPath, outputs, baselines, log, logLookbackDays);
   let source: SourceOptions;
   if (flags.from) {
@@ -351,7 +355,9 @@ async function runMulti(
   }
   // Validate the gate before any request: a typo is exit 2, not three wasted audits.
   if (flags.require) resolveMilestone(loadCatalog().plans[flags.plan], flags.require);
-  const selected = selectTenants(config, flags);
+  const shard = flags.shard ? parseShard(flags.shard) : undefined;
+  const chosen = selectTenants(config, flags);
+  const selected = shard ? shardOf(chosen, shard) : chosen;
   const specs: TenantSpec[] = selected.map((t) => ({ alias: t.alias, env: t.env, domain: t.domain, source: tenantSource(t, flags, log.child({ tenant: t.alias })) }));
   const { report } = await auditTenants(
     specs,
@@ -363,7 +369,7 @@ async function runMulti(
       logLookbackDays,
       ...auditOptionsFromConfig(config, configPath),
     },
-    { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}) },
+    { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}), ...(shard ? { shard: { ...shard, of: chosen.map((t) => t.alias) } } : {}) },
   );
   if (baselines) {
     for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression);
@@ -490,6 +496,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--tenant <alias>', 'audit this configured tenant (repeatable); with two or more, cross-tenant checks run', (v: string, prev: string[] = []) => [...prev, v], [] as string[])
     .option('--baseline <report.json>', 'compare with a previous JSON report: mark findings and topics new, fixed, changed or unchanged')
     .option('--fail-on-regression', 'with --baseline: exit 1 only when something got worse since the baseline')
+    .option('--shard <i/n>', 'with --all: audit only shard i of n of the tenants (k8s/<n>: i from JOB_COMPLETION_INDEX); combine the JSON reports with merge')
     .action(async (flags: AuditFlags, cmd: Command) => setExit(await runAudit(flags, (n) => { const src = cmd.getOptionValueSource(n); return src === 'cli' || src === 'env'; })));
 
   addSourceOptions(program.command('snapshot').description('read a tenant and save a redacted snapshot, to audit later with --from'))
@@ -509,6 +516,18 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--deploy-config <file>', 'with a Deploy CLI export: its config JSON')
     .option('--keyword <KEY=VALUE>', 'with a Deploy CLI export: a keyword mapping, repeatable', (v: string, prev: string[] = []) => [...prev, v], [] as string[])
     .action(async (a: string, b: string, flags: DiffFlags) => setExit(await runDiff(a, b, flags)));
+
+  program
+    .command('merge')
+    .description('combine the JSON reports of audit --all --shard i/n (or of --tenant runs) into the multi-tenant report of one --all run')
+    .argument('<report...>', 'multi-tenant JSON reports (every shard of one run)')
+    .option('--format <name[:path]>', 'report format, repeatable: console, json, markdown, html; with :path written to that file (default console)', (v: string, prev: string[] = []) => [...prev, v], [] as string[])
+    .option('-o, --output <file>', 'write the (single stdout) report to a file instead')
+    .option('-c, --config <file>', 'config file for drift.ignore (default: auth0-readiness.config.yaml|yml|json in the working directory)')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .option('--verbose', 'list passing findings too')
+    .action((files: string[], flags: MergeFlags) => setExit(runMerge(files, flags, writeAtomically)));
 
   program
     .command('catalog')
