@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { baselineFor, compareWithBaseline, readBaseline, regressions } from '../multi/baseline.js';
 import { MULTI_REPORTERS } from '../multi/report.js';
 import { auditTenants, type TenantSpec } from '../multi/run.js';
+import { parseShard, shardOf } from '../multi/shard.js';
 import { REPORTERS, type ReporterName } from '../report/index.js';
 import type { AuditReport } from '../report/schema.js';
 import { audit, type AuditOptions, type SourceOptions } from '../run.js';
@@ -38,6 +39,7 @@ export interface AuditFlags extends SourceFlags {
   tenant?: string[];
   baseline?: string;
   failOnRegression?: boolean;
+  shard?: string;
 }
 
 /** The tenants `--all` / `--tenant` select, in config order; unknown aliases are usage errors. */
@@ -103,6 +105,7 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
   const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet && !['debug', 'trace'].includes(flags.logLevel));
   if (flags.failOnRegression && !flags.baseline) throw new UsageError('--fail-on-regression needs --baseline <previous-report.json>');
   const baselines = flags.baseline ? readBaseline(flags.baseline) : undefined;
+  if (flags.shard && !flags.all && !flags.tenant?.length) throw new UsageError('--shard splits the tenants of --all (or --tenant) across runs: add --all');
   if (flags.all || flags.tenant?.length) return runMulti(flags, config, configPath, outputs, baselines, log, logLookbackDays);
   let source: SourceOptions;
   if (flags.from) {
@@ -165,7 +168,9 @@ async function runMulti(
   }
   // Validate the gate before any request: a typo is exit 2, not three wasted audits.
   if (flags.require) resolveMilestone(loadCatalog().plans[flags.plan], flags.require);
-  const selected = selectTenants(config, flags);
+  const shard = flags.shard ? parseShard(flags.shard) : undefined;
+  const chosen = selectTenants(config, flags);
+  const selected = shard ? shardOf(chosen, shard) : chosen;
   const specs: TenantSpec[] = selected.map((t) => ({ alias: t.alias, env: t.env, domain: t.domain, source: tenantSource(t, flags, log.child({ tenant: t.alias })) }));
   const { report } = await auditTenants(
     specs,
@@ -177,7 +182,7 @@ async function runMulti(
       logLookbackDays,
       ...auditOptionsFromConfig(config, configPath),
     },
-    { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}) },
+    { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}), ...(shard ? { shard: { ...shard, of: chosen.map((t) => t.alias) } } : {}) },
   );
   if (baselines) {
     for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression);

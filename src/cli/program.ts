@@ -12,6 +12,7 @@ import { REPORTER_NAMES } from '../report/names.js';
 import { TOOL } from '../version.js';
 import { LOG_FORMATS } from './log-format.js';
 import type { AuditFlags } from './audit.js';
+import type { MergeFlags } from '../multi/merge.js';
 import type { DiffFlags } from './diff.js';
 import type { SnapshotFlags } from './snapshot.js';
 
@@ -65,6 +66,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--tenant <alias>', 'audit this configured tenant (repeatable); with two or more, cross-tenant checks run', repeatable, [] as string[])
     .option('--baseline <report.json>', 'compare with a previous JSON report: mark findings and topics new, fixed, changed or unchanged')
     .option('--fail-on-regression', 'with --baseline: exit 1 only when something got worse since the baseline')
+    .option('--shard <i/n>', 'with --all: audit only shard i of n of the tenants (k8s/<n>: i from JOB_COMPLETION_INDEX); combine the JSON reports with merge')
     .action(async (flags: AuditFlags, cmd: Command) => {
       const { runAudit } = await import('./audit.js');
       setExit(
@@ -97,6 +99,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (a: string, b: string, flags: DiffFlags) => {
       const { runDiff } = await import('./diff.js');
       setExit(await runDiff(a, b, flags));
+    });
+
+  program
+    .command('merge')
+    .description('combine the JSON reports of audit --all --shard i/n (or of --tenant runs) into the multi-tenant report of one --all run')
+    .argument('<report...>', 'multi-tenant JSON reports (every shard of one run)')
+    .option('--format <name[:path]>', 'report format, repeatable: console, json, markdown, html; with :path written to that file (default console)', repeatable, [] as string[])
+    .option('-o, --output <file>', 'write the (single stdout) report to a file instead')
+    .option('-c, --config <file>', 'config file for drift.ignore (default: auth0-readiness.config.yaml|yml|json in the working directory)')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .option('--verbose', 'list passing findings too')
+    .action(async (files: string[], flags: MergeFlags) => {
+      const [{ runMerge }, { writeAtomically }] = await Promise.all([import('../multi/merge.js'), import('./output.js')]);
+      setExit(runMerge(files, flags, writeAtomically));
     });
 
   program

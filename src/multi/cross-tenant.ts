@@ -5,9 +5,9 @@
  */
 import type { Environment, Severity } from '../engine/status.js';
 import type { AuditReport, ReportFinding } from '../report/schema.js';
-import { dataOf, type Snapshot } from '../snapshot/snapshot.js';
-import type { ResourceKey } from '../snapshot/resources.js';
-import { diffSnapshots, type DriftReport } from './drift.js';
+import type { Snapshot } from '../snapshot/snapshot.js';
+import { diffNormalised, type DriftReport } from './drift.js';
+import { factsOf, NAMED_SECTIONS, PLAN_GATED, type TenantFacts } from './facts.js';
 
 export interface TenantRun {
   alias: string;
@@ -15,6 +15,8 @@ export interface TenantRun {
   domain: string;
   /** Absent when the tenant could not be read. */
   snapshot?: Snapshot;
+  /** What the cross-tenant checks read; derived from `snapshot` when absent (a merged report has only these). */
+  facts?: TenantFacts;
   report?: AuditReport;
   error?: string;
 }
@@ -63,19 +65,32 @@ export function x01(runs: readonly TenantRun[]): ReportFinding[] {
   return out;
 }
 
-const names = (s: Snapshot, key: ResourceKey): Set<string> | undefined => {
-  const d = dataOf(s, key) as { name?: string; global?: boolean }[] | undefined;
-  return d ? new Set(d.filter((x) => !x.global && x.name).map((x) => x.name as string)) : undefined;
+const factsCache = new WeakMap<TenantRun, TenantFacts>();
+/** The run's facts: given (from a report), or computed once from its snapshot. */
+export function factsFor(r: TenantRun | undefined): TenantFacts | undefined {
+  if (!r) return undefined;
+  if (r.facts) return r.facts;
+  if (!r.snapshot) return undefined;
+  let f = factsCache.get(r);
+  if (!f) factsCache.set(r, (f = factsOf(r.snapshot)));
+  return f;
+}
+
+const names = (f: TenantFacts, key: (typeof NAMED_SECTIONS)[number]): Set<string> | undefined => {
+  const d = f.names[key];
+  return d ? new Set(d) : undefined;
 };
 
 export function x02(runs: readonly TenantRun[]): ReportFinding[] {
   const qa = first(runs, 'qa');
   const prod = first(runs, 'prod');
-  if (!qa?.snapshot || !prod?.snapshot) return [finding('X-02', qa && prod ? 'unknown' : 'n/a', qa && prod ? 'QA or prod could not be read' : 'needs a qa and a prod tenant')];
+  const qf = factsFor(qa);
+  const pf = factsFor(prod);
+  if (!qa || !prod || !qf || !pf) return [finding('X-02', qa && prod ? 'unknown' : 'n/a', qa && prod ? 'QA or prod could not be read' : 'needs a qa and a prod tenant')];
   const out: ReportFinding[] = [];
-  for (const key of ['clients', 'connections', 'actions'] as const) {
-    const a = names(qa.snapshot, key);
-    const b = names(prod.snapshot, key);
+  for (const key of NAMED_SECTIONS) {
+    const a = names(qf, key);
+    const b = names(pf, key);
     if (!a || !b) {
       out.push(finding('X-02', 'unknown', `${key}: not read on ${!a ? qa.alias : prod.alias}`));
       continue;
@@ -117,10 +132,12 @@ export function x03(runs: readonly TenantRun[]): ReportFinding[] {
 export function x04(runs: readonly TenantRun[], ignore: readonly string[] = []): { findings: ReportFinding[]; drift?: DriftReport } {
   const qa = first(runs, 'qa');
   const prod = first(runs, 'prod');
-  if (!qa?.snapshot || !prod?.snapshot) return { findings: [finding('X-04', qa && prod ? 'unknown' : 'n/a', qa && prod ? 'QA or prod could not be read' : 'needs a qa and a prod tenant')] };
-  const drift = diffSnapshots(
-    { side: { label: qa.alias, domain: qa.domain, source: qa.snapshot.source.kind }, snapshot: qa.snapshot },
-    { side: { label: prod.alias, domain: prod.domain, source: prod.snapshot.source.kind }, snapshot: prod.snapshot },
+  const qf = factsFor(qa);
+  const pf = factsFor(prod);
+  if (!qa || !prod || !qf || !pf) return { findings: [finding('X-04', qa && prod ? 'unknown' : 'n/a', qa && prod ? 'QA or prod could not be read' : 'needs a qa and a prod tenant')] };
+  const drift = diffNormalised(
+    { side: { label: qa.alias, domain: qa.domain, source: qf.source }, normalised: qf.normalised, unread: qf.unread },
+    { side: { label: prod.alias, domain: prod.domain, source: pf.source }, normalised: pf.normalised, unread: pf.unread },
     { ignore },
   );
   const sections = [...new Set(drift.entries.map((e) => e.section))];
@@ -138,32 +155,33 @@ export function x05(runs: readonly TenantRun[]): ReportFinding[] {
   const out: ReportFinding[] = [];
   const owners = new Map<string, string[]>();
   for (const r of runs) {
-    if (!r.snapshot) continue;
-    const res = r.snapshot.resources.customDomains;
+    const f = factsFor(r);
+    if (!f) continue;
+    const res = f.customDomains;
     if (!res || !res.ok) {
       out.push(finding('X-05', 'unknown', `${label(r)}: custom domains not read${res && !res.ok ? ` (${res.reason})` : ''}`, { tenant: r }));
       continue;
     }
-    const ready = res.data.filter((d) => d.status === 'ready');
+    const ready = res.domains.filter((d) => d.status === 'ready');
     if (!ready.length) out.push(finding('X-05', 'fail', `${label(r)} has no ready custom domain: create one in ${r.env} too`, { tenant: r }));
-    for (const d of res.data) owners.set(d.domain.toLowerCase(), [...(owners.get(d.domain.toLowerCase()) ?? []), r.alias]);
+    for (const d of res.domains) owners.set(d.domain.toLowerCase(), [...(owners.get(d.domain.toLowerCase()) ?? []), r.alias]);
   }
   for (const [domain, aliases] of owners) if (aliases.length > 1) out.push(finding('X-05', 'fail', `custom domain ${domain} is configured on ${aliases.join(' and ')}: each tenant needs its own`, { value: { domain, tenants: aliases } }));
   if (!out.length) out.push(finding('X-05', 'pass', 'every tenant has its own ready custom domain'));
   return out;
 }
 
-const PLAN_GATED: readonly ResourceKey[] = ['customDomains', 'logStreams', 'breachedPasswordDetection'];
-
 export function x06(runs: readonly TenantRun[]): ReportFinding[] {
   const prod = first(runs, 'prod');
-  if (!prod?.snapshot) return [finding('X-06', 'n/a', 'needs a readable prod tenant to compare with')];
+  const pf = factsFor(prod);
+  if (!prod || !pf) return [finding('X-06', 'n/a', 'needs a readable prod tenant to compare with')];
   const out: ReportFinding[] = [];
   for (const r of runs) {
-    if (r.env === 'prod' || !r.snapshot) continue;
+    const f = factsFor(r);
+    if (r.env === 'prod' || !f) continue;
     const gated = PLAN_GATED.filter((k) => {
-      const mine = r.snapshot?.resources[k];
-      const theirs = prod.snapshot?.resources[k];
+      const mine = f.planGated[k];
+      const theirs = pf.planGated[k];
       return mine && !mine.ok && mine.reason === 'unavailable-on-plan' && theirs?.ok;
     });
     if (gated.length) {

@@ -206,23 +206,27 @@ export function ignoreMatcher(patterns: readonly string[]): (path: string) => bo
 const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
 
 export function diffSnapshots(a: { side: DriftSide; snapshot: Snapshot }, b: { side: DriftSide; snapshot: Snapshot }, opts: { ignore?: readonly string[] } = {}): DriftReport {
+  const unread = (snap: Snapshot) => DRIFT_RESOURCES.flatMap((key) => { const r = snap.resources[key]; return r && !r.ok ? [{ resource: key, detail: r.detail }] : []; });
+  return diffNormalised({ side: a.side, normalised: normalise(a.snapshot), unread: unread(a.snapshot) }, { side: b.side, normalised: normalise(b.snapshot), unread: unread(b.snapshot) }, opts);
+}
+
+/** One side of a drift comparison, already normalised (from a snapshot, or from a report's facts). */
+export interface NormalisedSide {
+  side: DriftSide;
+  normalised: Normalised;
+  /** Drift resources this side could not read. */
+  unread: readonly { resource: string; detail: string }[];
+}
+
+export function diffNormalised(a: NormalisedSide, b: NormalisedSide, opts: { ignore?: readonly string[] } = {}): DriftReport {
   const ignorePatterns = [...(opts.ignore ?? [])];
   const ignored = ignoreMatcher(ignorePatterns);
-  const notCompared: DriftReport['notCompared'] = [];
-  const unreadA = new Set<string>();
-  const unreadB = new Set<string>();
-  for (const [side, snap, set] of [['a', a.snapshot, unreadA], ['b', b.snapshot, unreadB]] as const) {
-    for (const key of DRIFT_RESOURCES) {
-      const r = snap.resources[key];
-      if (!r) continue;
-      if (!r.ok) {
-        notCompared.push({ side, resource: key, reason: r.detail });
-        set.add(key);
-      }
-    }
-  }
-  const na = normalise(a.snapshot);
-  const nb = normalise(b.snapshot);
+  const notCompared: DriftReport['notCompared'] = [
+    ...a.unread.map((u) => ({ side: 'a' as const, resource: u.resource, reason: u.detail })),
+    ...b.unread.map((u) => ({ side: 'b' as const, resource: u.resource, reason: u.detail })),
+  ];
+  const na = a.normalised;
+  const nb = b.normalised;
   const entries: DriftEntry[] = [];
   let ignoredCount = 0;
   const push = (e: DriftEntry) => {

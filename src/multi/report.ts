@@ -11,7 +11,8 @@ import { mdText, renderMarkdown } from '../report/markdown.js';
 import { AuditReportSchema, FindingSchema, GateSchema, SCHEMA_VERSION, type Gate, type ReportFinding } from '../report/schema.js';
 import { TOOL } from '../version.js';
 import { renderDriftMarkdown, renderDriftText, type DriftReport } from './drift.js';
-import type { TenantRun } from './cross-tenant.js';
+import { factsFor, type TenantRun } from './cross-tenant.js';
+import { TenantFactsSchema } from './facts.js';
 
 export const MatrixSchema = z.object({
   milestones: z.array(z.object({ id: z.string(), title: z.string(), phase: z.string() })),
@@ -41,6 +42,16 @@ export const MultiReportSchema = z.object({
   crossTenant: z.array(FindingSchema),
   /** X-04: drift between the qa and the prod tenant (absent without both). */
   drift: z.looseObject({ kind: z.literal('drift'), drift: z.boolean(), entries: z.array(z.looseObject({ path: z.string(), kind: z.string() })) }).optional(),
+  /**
+   * alias → what the cross-tenant checks read from that tenant (see facts.ts), so `merge` can
+   * combine reports of separate runs into the report one `--all` run would have produced.
+   */
+  facts: z.record(z.string(), TenantFactsSchema).optional(),
+  /**
+   * Set by `audit --all --shard i/n`: this report covers only `tenants` of the shard; `of` is every
+   * selected alias in config order. Cross-tenant checks are left to `merge`.
+   */
+  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1), of: z.array(z.string()) }).optional(),
 });
 export type MultiReport = z.infer<typeof MultiReportSchema>;
 
@@ -59,7 +70,11 @@ export function buildMatrix(runs: readonly TenantRun[]): Matrix {
   };
 }
 
-export function buildMultiReport(runs: readonly TenantRun[], cross: { findings: ReportFinding[]; drift?: DriftReport }, opts: { failOn: Severity | 'none'; now?: Date }): MultiReport {
+export function buildMultiReport(
+  runs: readonly TenantRun[],
+  cross: { findings: ReportFinding[]; drift?: DriftReport },
+  opts: { failOn: Severity | 'none'; now?: Date; shard?: NonNullable<MultiReport['shard']> },
+): MultiReport {
   const reasons: string[] = [];
   for (const r of runs) {
     if (r.error) reasons.push(`${r.alias}: could not be read (${r.error})`);
@@ -81,6 +96,8 @@ export function buildMultiReport(runs: readonly TenantRun[], cross: { findings: 
     matrix: buildMatrix(runs),
     crossTenant: cross.findings,
     ...(cross.drift ? { drift: cross.drift as unknown as MultiReport["drift"] } : {}),
+    facts: Object.fromEntries(runs.flatMap((r) => { const f = factsFor(r); return f ? [[r.alias, f]] : []; })),
+    ...(opts.shard ? { shard: opts.shard } : {}),
   };
 }
 
@@ -92,6 +109,7 @@ const failingFirst = (a: ReportFinding, b: ReportFinding) => Number(b.status ===
 export function renderMultiConsole(r: MultiReport, opts: { color: boolean; verbose: boolean }): string {
   const out: string[] = [`auth0-readiness ${r.tool.version}: ${r.tenants.length + r.errors.length} tenant(s) — gate ${r.gate.passed ? 'PASSED' : 'FAILED'}`];
   for (const reason of r.gate.reasons) out.push(`  - ${reason}`);
+  if (r.shard) out.push(`  shard ${r.shard.index}/${r.shard.count} of ${r.shard.of.length} tenant(s): cross-tenant checks run in \`auth0-readiness merge\` over every shard's JSON report`);
   out.push('', 'Tenant × milestone (✔ satisfied, ! with risks, ✘ not satisfied, ? unknown):');
   const width = Math.max(...r.matrix.milestones.map((m) => shortId(m.id).length), 10);
   out.push(`  ${''.padEnd(width)}  ${r.matrix.rows.map((row) => `${row.alias} (${row.env})`.padEnd(14)).join(' ')}`);
@@ -112,6 +130,7 @@ export function renderMultiConsole(r: MultiReport, opts: { color: boolean; verbo
 export function renderMultiMarkdown(r: MultiReport): string {
   const out: string[] = ['# Auth0 readiness: tenants', '', `**Gate: ${r.gate.passed ? 'passed' : 'failed'}**${r.gate.reasons.length ? '' : '.'}`, ''];
   for (const reason of r.gate.reasons) out.push(`- ${mdText(reason)}`);
+  if (r.shard) out.push('', `Shard ${r.shard.index}/${r.shard.count} of ${r.shard.of.length} tenant(s): the cross-tenant checks run in \`auth0-readiness merge\` over every shard's JSON report.`);
   out.push('', '## Tenant × milestone', '', `| Milestone | ${r.matrix.rows.map((row) => `${mdText(row.alias)} (${row.env})`).join(' | ')} |`, `| --- | ${r.matrix.rows.map(() => '---').join(' | ')} |`);
   for (const m of r.matrix.milestones) out.push(`| ${mdText(m.title)} \`${shortId(m.id)}\` | ${r.matrix.rows.map((row) => `${MD_MARK[row.statuses[m.id] ?? 'error']} ${row.statuses[m.id] ?? 'error'}`).join(' | ')} |`);
   out.push('', '## Across tenants', '', '| Check | Status | Severity | Finding |', '| --- | --- | --- | --- |');

@@ -18,7 +18,7 @@ export interface TenantSpec {
 export async function auditTenants(
   tenants: readonly TenantSpec[],
   common: Omit<AuditOptions, 'source' | 'env' | 'tenantAlias'>,
-  opts: { driftIgnore?: readonly string[] } = {},
+  opts: { driftIgnore?: readonly string[]; shard?: NonNullable<MultiReport['shard']> } = {},
 ): Promise<{ report: MultiReport; runs: TenantRun[] }> {
   const runs = await Promise.all(
     tenants.map(async (t): Promise<TenantRun> => {
@@ -32,6 +32,11 @@ export async function auditTenants(
       }
     }),
   );
-  const cross = crossTenantChecks(runs, opts);
-  return { report: buildMultiReport(runs, cross, { failOn: common.failOn ?? 'blocker', ...(common.now ? { now: common.now() } : {}) }), runs };
+  // A shard sees only its slice of the fleet: cross-tenant checks over it would be wrong, so
+  // they are left to `merge`, which runs them over every shard's facts.
+  const cross = opts.shard ? { findings: [] } : crossTenantChecks(runs, opts);
+  return {
+    report: buildMultiReport(runs, cross, { failOn: common.failOn ?? 'blocker', ...(common.now ? { now: common.now() } : {}), ...(opts.shard ? { shard: opts.shard } : {}) }),
+    runs,
+  };
 }

@@ -1,0 +1,171 @@
+/**
+ * The GitHub Action's entry script (dist/action/main.js, run by action.yml) in a simulated runner:
+ * a temporary workspace, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT and INPUT_* variables, against the
+ * emulator (a live read) and against a Deploy CLI export. Needs `npm run build`.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from './emulator/server.js';
+import { readFixture } from './support/tenant.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ENTRY = join(ROOT, 'dist/action/main.js');
+
+interface Runner {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  workspace: string;
+}
+
+/** $GITHUB_OUTPUT in the runner's `name<<DELIM … DELIM` form. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([\w-]+)<<(.+)$/.exec(lines[i] as string);
+    if (!m) continue;
+    const end = lines.indexOf(m[2] as string, i + 1);
+    out[m[1] as string] = lines.slice(i + 1, end).join('\n');
+    i = end;
+  }
+  return out;
+}
+
+function runAction(inputs: Record<string, string>, env: Record<string, string> = {}, setup: (ws: string) => void = () => {}): Promise<Runner> {
+  const workspace = mkdtempSync(join(tmpdir(), 'action-ws-'));
+  const runnerDir = mkdtempSync(join(tmpdir(), 'action-runner-'));
+  const summaryPath = join(runnerDir, 'step_summary.md');
+  const outputPath = join(runnerDir, 'output.txt');
+  writeFileSync(summaryPath, '');
+  writeFileSync(outputPath, '');
+  setup(workspace);
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [ENTRY],
+      {
+        cwd: runnerDir,
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summaryPath, GITHUB_OUTPUT: outputPath, ...inputEnv, ...env },
+        timeout: 60_000,
+        maxBuffer: 64 << 20,
+      },
+      (err, stdout, stderr) =>
+        resolve({
+          code: err ? (typeof err.code === 'number' ? err.code : 99) : 0,
+          stdout,
+          stderr,
+          outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+          summary: readFileSync(summaryPath, 'utf8'),
+          workspace,
+        }),
+    );
+  });
+}
+
+const copyExport = (name: string) => (ws: string) => cpSync(join(ROOT, 'fixtures/deploy-cli', name), join(ws, 'tenant-config'), { recursive: true });
+
+describe('action.yml', () => {
+  it('declares the inputs and outputs the entry script reads and sets, and passes inputs by env', () => {
+    const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, unknown>;
+      outputs: Record<string, { value: string }>;
+      runs: { using: string; steps: { env?: Record<string, string>; run: string }[] };
+    };
+    expect(Object.keys(action.inputs).sort()).toEqual(['config', 'deploy-config', 'env', 'fail-on', 'formats', 'from', 'output-dir', 'plan', 'require']);
+    expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['gate', 'exit-code', 'milestones', 'reports', 'json-report', 'markdown-report', 'sarif-report']));
+    expect(action.runs.using).toBe('composite');
+    const step = action.runs.steps.find((s) => s.env)!;
+    for (const name of Object.keys(action.inputs)) expect(step.env![`INPUT_${name.toUpperCase().replace(/-/g, '_')}`]).toBe(`\${{ inputs.${name} }}`);
+    // No input is interpolated into a script (script injection), and no credential is an input.
+    for (const s of action.runs.steps) expect(s.run).not.toContain('${{');
+    expect(Object.keys(action.inputs).join(' ')).not.toMatch(/secret|token|client/);
+  });
+});
+
+describe('the entry script against a Deploy CLI export', () => {
+  let r: Runner;
+  beforeAll(async () => {
+    // The runner spells inputs with the hyphen (INPUT_DEPLOY-CONFIG); action.yml passes underscores.
+    r = await runAction(
+      { from: 'tenant-config/yaml/tenant.yaml', 'deploy-config': 'tenant-config/config.json', require: 'go-live', formats: 'sarif, junit' },
+      {},
+      copyExport('brand-new'),
+    );
+  }, 60_000);
+
+  it('fails the gate with exit 1 and sets the outputs', () => {
+    expect(r.code).toBe(1);
+    expect(r.outputs.gate).toBe('failed');
+    expect(r.outputs['exit-code']).toBe('1');
+    const milestones = JSON.parse(r.outputs.milestones as string) as Record<string, string>;
+    expect(milestones['b2c.p1.m3-go-live']).toBe('not-satisfied');
+    expect(JSON.parse(r.outputs.reports as string)).toEqual({
+      json: 'auth0-readiness/readiness.json',
+      markdown: 'auth0-readiness/readiness.md',
+      sarif: 'auth0-readiness/readiness.sarif',
+      junit: 'auth0-readiness/readiness.xml',
+    });
+    expect(r.outputs['sarif-report']).toBe('auth0-readiness/readiness.sarif');
+  });
+
+  it('writes SARIF for upload-sarif and the other reports into output-dir', () => {
+    const sarif = JSON.parse(readFileSync(join(r.workspace, r.outputs['sarif-report'] as string), 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+    expect(readFileSync(join(r.workspace, 'auth0-readiness/readiness.xml'), 'utf8')).toContain('<testsuites');
+    const json = JSON.parse(readFileSync(join(r.workspace, 'auth0-readiness/readiness.json'), 'utf8'));
+    expect(json.tenant).toMatchObject({ source: 'deploy-cli' });
+  });
+
+  it('appends the Markdown report to the job summary and prints the console report', () => {
+    expect(r.summary).toBe(readFileSync(join(r.workspace, 'auth0-readiness/readiness.md'), 'utf8'));
+    expect(r.summary).toMatch(/^## ❌ Auth0 readiness: /);
+    expect(r.summary).toContain('b2c.p1.m3-go-live');
+    expect(r.stdout).toContain('Gate failed');
+  });
+});
+
+describe('the entry script against a live tenant (emulator)', () => {
+  let em: Emulator;
+  const fixture = readFixture('go-live-ready-b2c');
+  const CREDS = { AUTH0_CLIENT_ID: 'action-client', AUTH0_CLIENT_SECRET: 'action-secret-do-not-print' };
+  beforeAll(async () => {
+    em = await startEmulator({ fixture, clientId: CREDS.AUTH0_CLIENT_ID, clientSecret: CREDS.AUTH0_CLIENT_SECRET });
+  });
+  afterAll(() => em.close());
+
+  it('reads credentials from the environment only, gates, and never prints the secret', async () => {
+    const r = await runAction({ 'fail-on': 'none', 'output-dir': 'out/reports', formats: 'html' }, { ...CREDS, AUTH0_DOMAIN: fixture.domain, AUTH0_API_BASE_URL: em.url });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ gate: 'passed', 'exit-code': '0', 'html-report': 'out/reports/readiness.html' });
+    expect(r.outputs['sarif-report']).toBeUndefined();
+    const report = JSON.parse(readFileSync(join(r.workspace, 'out/reports/readiness.json'), 'utf8'));
+    expect(report.tenant).toMatchObject({ source: 'management-api', domain: fixture.domain });
+    expect(Object.keys(JSON.parse(r.outputs.milestones as string))).toEqual(report.milestones.map((m: { id: string }) => m.id));
+    expect(r.summary).toContain(fixture.domain);
+    for (const text of [r.stdout, r.stderr, r.summary, JSON.stringify(r.outputs)]) expect(text).not.toContain(CREDS.AUTH0_CLIENT_SECRET);
+    expect(em.requests.filter((q) => q.method !== 'GET' && q.path !== '/oauth/token')).toEqual([]);
+  }, 60_000);
+
+  it('no credentials: gate error, exit 2, one annotation and a summary line; an unknown format too', async () => {
+    const r = await runAction({}, { AUTH0_DOMAIN: fixture.domain });
+    expect(r.code).toBe(2);
+    expect(r.outputs).toMatchObject({ gate: 'error', 'exit-code': '2' });
+    expect(r.stderr).toContain('::error title=auth0-readiness::no credentials');
+    expect(r.summary).toContain('did not run to a verdict (exit 2): no credentials');
+    expect(existsSync(join(r.workspace, 'auth0-readiness/readiness.json'))).toBe(false);
+    const bad = await runAction({ formats: 'pdf' });
+    expect([bad.code, bad.outputs.gate]).toEqual([2, 'error']);
+    expect(bad.stderr).toContain('formats: unknown format pdf');
+  }, 60_000);
+});
