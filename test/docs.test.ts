@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { CATALOG_CHECKS, CHECKMATE, DASHBOARD, EXCLUSIONS } from '../src/coverage.js';
+import { renderCliReference } from '../src/cli/reference.js';
 import { renderRulesDoc, renderRulesTable, renderScopesTable, replaceBlock } from '../src/report/rules-doc.js';
 
 const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), 'utf8');
@@ -10,6 +11,9 @@ const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), 'u
 describe('generated docs are current (npm run docs)', () => {
   it('docs/rules.md', () => {
     expect(read('docs/rules.md')).toBe(renderRulesDoc(rules));
+  });
+  it('docs/cli.md (every command and flag, from the command tree)', () => {
+    expect(read('docs/cli.md')).toBe(renderCliReference());
   });
   it('README scopes and rules tables', () => {
     const readme = read('README.md');
