@@ -57,7 +57,7 @@ export default defineRule({
   },
   evaluate({ clients }, ctx) {
     const monitoring = new Set(ctx.settings.monitoringClients ?? []);
-    const out: FindingDraft<'ok' | 'no-grant' | 'monitoring' | 'implicit' | 'password' | 'extra' | 'hidden'>[] = [];
+    const out: FindingDraft<'ok' | 'no-grant' | 'monitoring' | 'implicit' | 'implicit-web' | 'password' | 'extra' | 'hidden'>[] = [];
     for (const c of clients) {
       if (c.global) continue;
       const resource = ref(c);

@@ -80,22 +80,111 @@ export interface CallSite extends Location {
   stringArgs: (string | undefined)[];
 }
 
-/** Every call and `new` in the code, with its callee path. */
-export function calls(parsed: ParsedCode): CallSite[] {
+/** The member path an expression reads, looking through `x || {}` / `x ?? {}` defaults. */
+function sourcePath(n: unknown): string | undefined {
+  const node = n as AnyNode | undefined;
+  if (node?.type === 'LogicalExpression' && (node.operator === '||' || node.operator === '??')) return memberPath(node.left);
+  return memberPath(node);
+}
+
+/** The key of an object-pattern property when it is a fixed name (`a`, `'a'`, `['a']`). */
+function patternKey(prop: AnyNode): string | undefined {
+  const key = prop.key as AnyNode;
+  if (!prop.computed && key.type === 'Identifier') return key.name as string;
+  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
+  return undefined;
+}
+
+/**
+ * Walk an object pattern destructured from `base`: call `onRead` for each property read and
+ * `onAlias` for each local name bound to a path (`const { query: q } = event.request` binds q).
+ */
+function destructure(pattern: AnyNode, base: string, onRead: (path: string, at: Node) => void, onAlias: (name: string, path: string) => void): void {
+  if (pattern.type !== 'ObjectPattern') return;
+  for (const prop of pattern.properties as AnyNode[]) {
+    if (prop.type !== 'Property') continue;
+    const key = patternKey(prop);
+    if (!key) continue;
+    const path = `${base}.${key}`;
+    onRead(path, prop as unknown as Node);
+    let value = prop.value as AnyNode;
+    if (value.type === 'AssignmentPattern') value = value.left as AnyNode;
+    if (value.type === 'Identifier') onAlias(value.name as string, path);
+    else destructure(value, path, onRead, onAlias);
+  }
+}
+
+/**
+ * Local names bound to a member path, one level deep: `const m = api.multifactor`,
+ * `const { query } = event.request` (query → event.request.query), and destructuring from such a
+ * name (`const { code_challenge: c } = q`). Not scope-aware: the last binding of a name wins.
+ */
+function aliasesOf(parsed: ParsedCode): Map<string, string> {
   const aliases = new Map<string, string>();
+  const resolve = (p: string) => resolveAlias(aliases, p);
   simple(parsed.ast, {
     VariableDeclarator(n) {
       const node = n as unknown as AnyNode;
       const id = node.id as AnyNode;
-      const path = memberPath(node.init);
-      if (id.type === 'Identifier' && path && path.includes('.')) aliases.set(id.name as string, path);
+      const path = sourcePath(node.init);
+      if (!path) return;
+      if (id.type === 'Identifier') {
+        if (path.includes('.')) aliases.set(id.name as string, path);
+      } else {
+        destructure(id, resolve(path), () => {}, (name, p) => aliases.set(name, p));
+      }
     },
   });
-  const resolve = (p: string): string => {
-    const [head, ...rest] = p.split('.');
-    const alias = head ? aliases.get(head) : undefined;
-    return alias ? [alias, ...rest].join('.') : p;
-  };
+  return aliases;
+}
+
+function resolveAlias(aliases: Map<string, string>, p: string): string {
+  const [head, ...rest] = p.split('.');
+  const alias = head ? aliases.get(head) : undefined;
+  return alias ? [alias, ...rest].join('.') : p;
+}
+
+export interface PropertyRead extends Location {
+  /** The property read, as a path with aliases resolved one level: `event.request.query.code_challenge`. */
+  path: string;
+}
+
+/**
+ * Every fixed-name property the code reads, however it is written: member access
+ * (`event.request.query.code_challenge`, `?.`), computed access with a string key
+ * (`q['code_challenge']`), destructuring (`const { code_challenge } = event.request.query`,
+ * renamed, defaulted or nested), the `in` operator (`'code_challenge' in q`), and one level of
+ * aliasing (`const q = event.request.query; q.code_challenge`). A variable that merely has the
+ * same name is not a property read.
+ */
+export function propertyReads(parsed: ParsedCode): PropertyRead[] {
+  const aliases = aliasesOf(parsed);
+  const out: PropertyRead[] = [];
+  const push = (path: string, n: Node) => out.push({ path: resolveAlias(aliases, path), ...at(n) });
+  simple(parsed.ast, {
+    MemberExpression(n) {
+      const path = memberPath(n);
+      if (path) push(path, n);
+    },
+    VariableDeclarator(n) {
+      const node = n as unknown as AnyNode;
+      const base = sourcePath(node.init);
+      if (base) destructure(node.id as AnyNode, resolveAlias(aliases, base), (p, where) => out.push({ path: p, ...at(where) }), () => {});
+    },
+    BinaryExpression(n) {
+      const node = n as unknown as AnyNode;
+      const left = node.left as AnyNode;
+      const base = memberPath(node.right);
+      if (node.operator === 'in' && left.type === 'Literal' && typeof left.value === 'string' && base) push(`${base}.${left.value}`, n);
+    },
+  });
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Every call and `new` in the code, with its callee path. */
+export function calls(parsed: ParsedCode): CallSite[] {
+  const aliases = aliasesOf(parsed);
+  const resolve = (p: string): string => resolveAlias(aliases, p);
   const out: CallSite[] = [];
   const visit = (n: Node) => {
     const node = n as AnyNode;
