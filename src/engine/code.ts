@@ -236,7 +236,27 @@ export interface HardcodedSecret extends Location {
 }
 
 const SECRET_NAME = /(secret|passw(or)?d|pwd|token|api[_-]?key|apikey|private[_-]?key|client[_-]?secret|credential|auth[_-]?key|access[_-]?key|signing[_-]?key|bearer)/i;
-const NOT_A_SECRET_VALUE = /^(true|false|null|undefined|bearer|basic|utf-?8|base64|hex|sha(1|256|512)|rs256|hs256|application\/json|[a-z_]+)$/i;
+/** Values that name a setting, an algorithm or an encoding rather than hold a secret. */
+const NOT_A_SECRET_VALUE = /^(true|false|null|undefined|none|bearer|basic|utf-?8|base64|hex|sha(1|256|384|512)|[rhpe]s(256|384|512)|bcrypt|argon2(id|i|d)?|pbkdf2|scrypt|application\/json|[a-z_]+)$/i;
+/** The same, for a literal assigned to a secret-named key: words are judged there, only these are not secrets. */
+const SETTING_VALUE = /^(true|false|null|undefined|none|bearer|basic|utf-?8|base64|hex|sha(1|256|384|512)|[rhpe]s(256|384|512)|bcrypt|argon2(id|i|d)?|pbkdf2|scrypt|application\/json)$/i;
+/** Template markers and placeholders that stand for a secret supplied elsewhere (Deploy CLI `##KEY##` / `@@KEY@@`, `<token>`, `${X}`, `{{x}}`, `YOUR_…`). */
+const PLACEHOLDER = /^(##[\w.-]+##|@@[\w.-]+@@|<[^<>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%[\w.-]+%|(your|my|enter)[ _-].*|.*[ _-]here|x{3,}|\*{3,}|\.{3,})$/i;
+/**
+ * The last word of a name that only mentions a secret, a setting about it: `token_type`,
+ * `passwordPolicy`, `token_endpoint_auth_method`, `secretName`, `passwordError`, `tokenUrl`.
+ */
+const SETTING_WORD = /^(type|types|method|methods|policy|policies|mode|dialect|format|name|names|field|label|placeholder|hint|message|error|errors|text|title|description|prompt|url|urls|uri|uris|endpoint|path|header|param|length|lifetime|ttl|expires|expiry|expiration|at|id|ids|count|enabled|required|regex|pattern|rule|rules|options|strength|complexity|history|algorithm|alg|encoding|version|scope|scopes|audience|issuer|provider|location|file|env|var|key_name|min|max)$/i;
+
+function lastWord(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').split(/[_\-.\s]+/).filter(Boolean);
+  return words[words.length - 1] ?? name;
+}
+
+/** A name that says it holds a secret (`password`, `apiKey`, `CLIENT_SECRET`), not a setting about one (`token_type`). */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) && !SETTING_WORD.test(lastWord(name));
+}
 
 function entropy(s: string): number {
   const freq = new Map<string, number>();
@@ -249,7 +269,7 @@ function entropy(s: string): number {
   return h;
 }
 
-/** A literal that looks like a credential: long enough, not a word, not a URL without userinfo. */
+/** A literal that looks like a credential whatever it is assigned to: long enough, not a word, not a URL without userinfo. */
 export function looksLikeSecretValue(v: string): boolean {
   if (v.startsWith('[REDACTED:')) return true; // scrubbed from a saved snapshot: it was one
   if (v.length < 8 || NOT_A_SECRET_VALUE.test(v)) return false;
@@ -258,8 +278,23 @@ export function looksLikeSecretValue(v: string): boolean {
   return entropy(v) >= 2.5;
 }
 
+/**
+ * A literal assigned to a secret-named key or variable: a secret whatever its alphabet
+ * (`password: 'secret'`, `apiKey: 'changeme'`), unless it is empty, a placeholder, a setting
+ * value (`'bearer'`, `'sha256'`), a plain URL or prose.
+ */
+export function isSecretLiteral(v: string): boolean {
+  if (v.startsWith('[REDACTED:')) return true;
+  const t = v.trim();
+  if (!t || SETTING_VALUE.test(t) || PLACEHOLDER.test(t)) return false;
+  if (/^https?:\/\//i.test(t)) return /^https?:\/\/[^/@\s]+:[^/@\s]+@/i.test(t);
+  if (t.split(/\s+/).length > 3) return false; // prose: a message, not a secret
+  return true;
+}
+
+/** Masked preview: the first characters (fewer for short values, never more than a quarter) and the length. */
 export function mask(v: string): string {
-  return `${v.slice(0, 3)}… (${v.length} chars)`;
+  return `${v.slice(0, Math.min(3, Math.floor(v.length / 4)))}… (${v.length} chars)`;
 }
 
 /**
@@ -280,7 +315,7 @@ export function hardcodedSecrets(parsed: ParsedCode): HardcodedSecret[] {
           : undefined;
     if (text === undefined) return;
     const urlCreds = /^https?:\/\/[^/@\s]+:[^/@\s]+@/i.test(text);
-    if ((name && SECRET_NAME.test(name) && looksLikeSecretValue(text)) || urlCreds) {
+    if ((name && isSecretName(name) && isSecretLiteral(text)) || urlCreds) {
       out.push({ name: name ?? '(url)', preview: mask(text), ...at(node) });
     }
   };

@@ -47,6 +47,32 @@ const url = "https://admin:S3cr3tPass@db.acme.example/users";`);
     expect(hits[0]?.preview).toBe('sk_… (26 chars)');
   });
 
+  it('flags lowercase-word literals assigned to secret-named keys and variables, masked', () => {
+    const p = parsed(`const db = { user: 'admin', password: 'secret' };
+const cfg = { apiKey: 'changeme' };
+const clientSecret = 'changeme';
+options.auth_token = 'letmein';`);
+    const hits = hardcodedSecrets(p);
+    expect(hits.map((h) => [h.name, h.line])).toEqual([
+      ['password', 1],
+      ['apiKey', 2],
+      ['clientSecret', 3],
+      ['auth_token', 4],
+    ]);
+    expect(JSON.stringify(hits)).not.toMatch(/'secret'|changeme|letmein/);
+    expect(hits[0]?.preview).toBe('s… (6 chars)');
+  });
+
+  it('keeps false positives low: empty values, settings named after secrets, non-secret keys, placeholders, non-literals', () => {
+    const p = parsed(`const a = { password: '', type: 'password', grant_type: 'password', token_type: 'Bearer', tokenType: 'bearer' };
+const b = { passwordPolicy: 'good', token_endpoint_auth_method: 'client_secret_post', secretName: 'crm', passwordField: 'pwd' };
+const c = { apiKey: process.env.API_KEY, password: event.secrets.DB_PASSWORD, token: await getToken(), secret: \`\${prefix}-x\` };
+const d = { client_secret: '##CRM_SECRET##', api_key: '@@API_KEY@@', password: 'YOUR_PASSWORD_HERE', token: '<token>' };
+const passwordError = 'Wrong email or password';
+const pwd = undefined;`);
+    expect(hardcodedSecrets(p)).toEqual([]);
+  });
+
   it('does not flag secrets read from configuration or Action secrets', () => {
     const p = parsed(`const key = event.secrets.API_KEY; const pwd = configuration.DB_PASSWORD; const token_type = "Bearer";`);
     expect(hardcodedSecrets(p)).toEqual([]);
