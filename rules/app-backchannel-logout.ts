@@ -2,9 +2,18 @@ import { defineRule, type FindingDraft } from '../src/engine/define-rule.js';
 import type { ClientData } from '../src/snapshot/resources.js';
 import { isLocalhost, parseUrl } from '../src/engine/urls.js';
 
-/** `oidc_logout` is not in the shared Client schema: read it through a narrow view. */
-const backchannelUrlsOf = (c: ClientData): unknown =>
-  (c as { oidc_logout?: { backchannel_logout_urls?: unknown } | null }).oidc_logout?.backchannel_logout_urls;
+/**
+ * Back-channel logout URLs: `oidc_logout.backchannel_logout_urls`, else the deprecated
+ * `oidc_backchannel_logout.backchannel_logout_urls` ("deprecated, in favor of oidc_logout" in the
+ * spec, still accepted and still found in older exports), with the field they came from.
+ */
+function backchannelUrlsOf(c: ClientData): { raw: unknown; field: string } {
+  const current = c.oidc_logout?.backchannel_logout_urls;
+  const hasUrl = (v: unknown) => Array.isArray(v) && v.some((u) => typeof u === 'string' && u.trim() !== '');
+  const legacy = c.oidc_backchannel_logout?.backchannel_logout_urls;
+  if (!hasUrl(current) && hasUrl(legacy)) return { raw: legacy, field: 'oidc_backchannel_logout.backchannel_logout_urls' };
+  return { raw: current, field: 'oidc_logout.backchannel_logout_urls' };
+}
 
 const ref = (c: ClientData) => ({ type: 'client', id: c.client_id, name: c.name ?? c.client_id });
 
@@ -40,19 +49,19 @@ export default defineRule({
       if (c.global || c.app_type !== 'regular_web') continue;
       const resource = ref(c);
       const name = resource.name;
-      const raw = backchannelUrlsOf(c);
+      const { raw, field } = backchannelUrlsOf(c);
       // [url, index in the original array], blank entries dropped.
       const urls = (Array.isArray(raw) ? raw : [])
         .map((u: unknown, i: number) => [u, i] as const)
         .filter((e): e is readonly [string, number] => typeof e[0] === 'string' && e[0].trim() !== '');
       if (urls.length === 0) {
-        out.push({ status: 'fail', messageId: 'none', data: { name }, resource, field: 'oidc_logout.backchannel_logout_urls', value: Array.isArray(raw) ? raw : null });
+        out.push({ status: 'fail', messageId: 'none', data: { name }, resource, field, value: Array.isArray(raw) ? raw : null });
         continue;
       }
       const before = out.length;
       urls.forEach(([url, i]) => {
         const why = problemOf(url);
-        if (why) out.push({ status: 'fail', messageId: 'bad', data: { name, url, why }, resource, field: `oidc_logout.backchannel_logout_urls[${i}]`, value: url });
+        if (why) out.push({ status: 'fail', messageId: 'bad', data: { name, url, why }, resource, field: `${field}[${i}]`, value: url });
       });
       if (out.length === before) out.push({ status: 'pass', messageId: 'ok', data: { name, url: urls.map(([u]) => u).join(', ') }, resource });
     }

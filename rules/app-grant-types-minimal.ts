@@ -39,9 +39,9 @@ export default defineRule({
   checks: ['APP-05'],
   checkmate: ['checkGrantTypes'],
   rationale:
-    'Every enabled grant is a way to obtain tokens for the app. The implicit grant returns tokens in the URL fragment, where browser history, referrers and injected scripts can read them. The password grants (Resource Owner Password, password-realm) make the app collect the password itself, which bypasses Universal Login and with it MFA prompts, bot detection, passkeys and breached-password checks — they belong only on a synthetic-monitoring client. Any other grant the app does not use is attack surface with no benefit.',
+    'Every enabled grant is a way to obtain tokens for the app. The implicit grant returns tokens in the URL fragment, where browser history, referrers and injected scripts can read them — except on a regular web app that asks for an ID token alone with response_mode=form_post (express-openid-connect\'s default), where the token is POSTed to the server and the grant is required, so there it is advice. The password grants (Resource Owner Password, password-realm) make the app collect the password itself, which bypasses Universal Login and with it MFA prompts, bot detection, passkeys and breached-password checks — they belong only on a synthetic-monitoring client. Any other grant the app does not use is attack surface with no benefit.',
   remediation:
-    'Dashboard → Applications → Applications → <app> → Settings → Advanced Settings → Grant Types: untick implicit, password and every grant the app does not use (spa: authorization_code, refresh_token; native: + device code; regular_web: + client_credentials; machine-to-machine: client_credentials), and move browser logins to authorization code with PKCE; or PATCH /api/v2/clients/{client_id} with the reduced `grant_types` array. A synthetic-monitoring client that must keep the password grant is listed in the `monitoringClients` setting.',
+    'Dashboard → Applications → Applications → <app> → Settings → Advanced Settings → Grant Types: untick implicit (on a regular web app, once it no longer logs in with response_type=id_token and form_post), password and every grant the app does not use (spa: authorization_code, refresh_token; native: + device code; regular_web: + client_credentials; machine-to-machine: client_credentials), and move browser logins to authorization code with PKCE; or PATCH /api/v2/clients/{client_id} with the reduced `grant_types` array. A synthetic-monitoring client that must keep the password grant is listed in the `monitoringClients` setting.',
   docs: 'https://auth0.com/docs/get-started/applications/application-grant-types',
   needs: ['clients'],
   messages: {
@@ -49,13 +49,15 @@ export default defineRule({
     'no-grant': 'Application {name} ({type}) has no grant enabled',
     monitoring: 'Application {name} keeps {grant} as an attested monitoring client',
     implicit: 'Application {name} allows the implicit grant: tokens are returned in the URL fragment; use authorization code with PKCE',
+    'implicit-web':
+      'Regular web application {name} allows the implicit grant. That is safe only where the app asks for an ID token alone with response_mode=form_post (the default of Auth0\'s Express SDK, express-openid-connect): the token is POSTed to the server, never put in a URL fragment, and removing the grant breaks that login. If the app uses authorization code (or asks for access tokens through implicit), remove it',
     password: 'Application {name} allows {grant}: the app collects passwords itself and bypasses Universal Login (MFA, bot detection, breached-password checks); only an attested monitoring client may keep it (settings.monitoringClients)',
     extra: 'Application {name} ({type}) allows {grant}, outside its allow-set ({allowed}): {hint}; remove it unless the app uses it',
     hidden: 'Application {name}: grant_types is not in the data, so its grants cannot be checked',
   },
   evaluate({ clients }, ctx) {
     const monitoring = new Set(ctx.settings.monitoringClients ?? []);
-    const out: FindingDraft<'ok' | 'no-grant' | 'monitoring' | 'implicit' | 'password' | 'extra' | 'hidden'>[] = [];
+    const out: FindingDraft<'ok' | 'no-grant' | 'monitoring' | 'implicit' | 'implicit-web' | 'password' | 'extra' | 'hidden'>[] = [];
     for (const c of clients) {
       if (c.global) continue;
       const resource = ref(c);
@@ -71,7 +73,10 @@ export default defineRule({
       c.grant_types.forEach((grant, i) => {
         const at = { resource, field: `grant_types[${i}]`, value: grant };
         if (grant === 'implicit') {
-          out.push({ status: 'fail', messageId: 'implicit', data: { name }, ...at });
+          // A server-side app using response_type=id_token with form_post needs the grant and puts
+          // nothing in a URL fragment: advice. In a browser or native app the token lands in the URL.
+          if (c.app_type === 'regular_web') out.push({ status: 'fail', messageId: 'implicit-web', data: { name }, ...at, severity: 'advice' });
+          else out.push({ status: 'fail', messageId: 'implicit', data: { name }, ...at });
         } else if (PASSWORD_GRANTS.includes(grant)) {
           if (attested) out.push({ status: 'pass', messageId: 'monitoring', data: { name, grant }, resource });
           else out.push({ status: 'fail', messageId: 'password', data: { name, grant }, ...at });

@@ -1,6 +1,6 @@
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
 import type { ClientData } from '../src/snapshot/resources.js';
-import { isLocalhost, parseUrl } from '../src/engine/urls.js';
+import { isLocalhost, loginRouteProblem, parseUrl } from '../src/engine/urls.js';
 
 const APPLIES = ['spa', 'regular_web'];
 const ref = (c: ClientData) => ({ type: 'client', id: c.client_id, name: c.name ?? c.client_id });
@@ -26,20 +26,27 @@ export default defineRule({
   checkmate: ['checkApplicationLoginUri'],
   dashboard: ['app-login-uri'],
   rationale:
-    'When a login does not start at the app — an organization invitation link, the "back to app" step after a password reset or email verification, a bookmarked login page, an expired login transaction — Auth0 sends the user to the app\'s Application Login URI (initiate_login_uri) so the app can start a fresh, valid login. Without it users land on an error page or the tenant default; invitation links for organizations do not work at all. It must be https and publicly reachable.',
+    'When a login does not start at the app — an organization invitation link, the "back to app" step after a password reset or email verification, a bookmarked login page, an expired login transaction — Auth0 sends the user to the app\'s Application Login URI (initiate_login_uri) so the app can start a fresh, valid login, and falls back to the tenant Login URI when the app has none. An app without its own route is therefore covered by a usable tenant Login URI — except for organization invitations, which are sent only to the Application Login URI: an app that logs users into organizations needs its own. Whatever is set must be https and publicly reachable.',
   remediation:
-    'Dashboard → Applications → Applications → <app> → Settings → Application URIs → Application Login URI: the https route of the app that starts a login (for example https://app.example.com/login, forwarding `invitation` and `organization` query parameters for organization invitations); or PATCH /api/v2/clients/{client_id} with `initiate_login_uri`.',
+    'Dashboard → Applications → Applications → <app> → Settings → Application URIs → Application Login URI: the https route of the app that starts a login (for example https://app.example.com/login, forwarding `invitation` and `organization` query parameters for organization invitations); or PATCH /api/v2/clients/{client_id} with `initiate_login_uri`. Apps outside organizations may instead rely on the tenant Login URI (Dashboard → Settings → Advanced → Login and Logout).',
   docs: 'https://auth0.com/docs/authenticate/login/auth0-universal-login/configure-default-login-routes',
   needs: ['clients'],
-  wants: ['organizations'],
+  wants: ['organizations', 'tenantSettings'],
   messages: {
     ok: 'Application {name} ({type}) has an https login URI',
+    covered: 'Application {name} ({type}) has no Application Login URI of its own; Auth0 falls back to the tenant Login URI {url}',
+    'coverage-unknown':
+      'Application {name} ({type}) has no Application Login URI; whether the tenant Login URI covers it is not known (tenant settings: {detail})',
     missing: 'Application {name} ({type}) has no Application Login URI{invites}',
     insecure: 'Application {name} ({type}) login URI {uri} is {why}{invites}',
   },
   evaluate({ clients, wants }) {
     const orgs = wants.organizations;
-    const out: FindingDraft<'ok' | 'missing' | 'insecure'>[] = [];
+    const settings = wants.tenantSettings;
+    // The tenant Login URI, when it is usable: Auth0's fallback for apps without their own route.
+    const tenantRoute = settings.ok ? settings.data.default_redirection_uri?.trim() : undefined;
+    const fallback = tenantRoute && !loginRouteProblem(tenantRoute) ? tenantRoute : undefined;
+    const out: FindingDraft<'ok' | 'covered' | 'coverage-unknown' | 'missing' | 'insecure'>[] = [];
     for (const c of clients) {
       if (c.global || !c.app_type || !APPLIES.includes(c.app_type)) continue;
       const resource = ref(c);
@@ -50,8 +57,23 @@ export default defineRule({
       const severity = invites ? ('blocker' as const) : undefined;
       const invitesNote = invites
         ? `: organization invitations to this app cannot be accepted${orgs.ok ? '' : ' (assumed: organizations could not be read)'}`
-        : '';
+        : orgApp
+          ? ': it logs users into organizations, and organization invitations are sent only to the Application Login URI'
+          : '';
       const uri = c.initiate_login_uri;
+      if (!uri && !orgApp) {
+        // Organization invitations go only to the app's own route (so an organization app always
+        // needs one); every other flow falls back to the tenant's.
+        if (fallback) {
+          out.push({ status: 'pass', messageId: 'covered', data: { ...data, url: fallback }, resource });
+          continue;
+        }
+        if (!settings.ok) {
+          const detail = settings.reason === 'missing-scope' ? `token lacks ${settings.scopes?.join(' or ') ?? 'a read scope'}` : settings.detail;
+          out.push({ status: 'unknown', messageId: 'coverage-unknown', data: { ...data, detail }, resource, field: 'initiate_login_uri' });
+          continue;
+        }
+      }
       if (!uri) {
         out.push({ status: 'fail', messageId: 'missing', data: { ...data, invites: invitesNote }, resource, field: 'initiate_login_uri', value: uri ?? null, ...(severity ? { severity } : {}) });
         continue;

@@ -1,22 +1,21 @@
-import { full } from 'acorn-walk';
 import { bothPlans, defineRule, NOT_EVALUATED_MESSAGE, notEvaluated, type FindingDraft } from '../src/engine/define-rule.js';
-import { findCalls, parseCode, type Location, type ParsedCode } from '../src/engine/code.js';
+import { findCalls, parseCode, propertyReads, type Location, type ParsedCode } from '../src/engine/code.js';
 import type { ClientData } from '../src/snapshot/resources.js';
 
 const PUBLIC = ['spa', 'native'];
 const ref = (c: ClientData) => ({ type: 'client', id: c.client_id, name: c.name ?? c.client_id });
 
-/** Where the code reads `code_challenge` (`event.request.query.code_challenge`, `{ code_challenge }`, `q['code_challenge']`). */
+/** The PKCE parameter as the Action reads it from the request: `….query.code_challenge` (or `body` for a POSTed /authorize). */
+const CODE_CHALLENGE = /(^|\.)(query|body)\.code_challenge$/;
+
+/**
+ * Where the code reads `code_challenge` from the request, however it is written: member access
+ * (`event.request.query.code_challenge`), `q['code_challenge']`, destructuring, `in`, and one level
+ * of aliasing (`const q = event.request.query; q.code_challenge`).
+ */
 function readsCodeChallenge(parsed: ParsedCode): Location | undefined {
-  let hit: Location | undefined;
-  full(parsed.ast, (n) => {
-    if (hit) return;
-    const node = n as unknown as { type: string; name?: unknown; value?: unknown };
-    if ((node.type === 'Identifier' && node.name === 'code_challenge') || (node.type === 'Literal' && node.value === 'code_challenge')) {
-      hit = { line: n.loc?.start.line ?? 0, column: (n.loc?.start.column ?? 0) + 1 };
-    }
-  });
-  return hit;
+  const hit = propertyReads(parsed).find((r) => CODE_CHALLENGE.test(r.path));
+  return hit ? { line: hit.line, column: hit.column } : undefined;
 }
 
 interface Enforcer {

@@ -1,19 +1,6 @@
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
+import { clientAuthOf } from '../src/engine/client-auth.js';
 import type { ClientData } from '../src/snapshot/resources.js';
-
-/**
- * `client_authentication_methods` is returned only to a token with read:client_keys (or
- * read:client_credentials), which this tool does not ask for: read it through a narrow view and
- * treat its absence as "not visible". Auth0 keeps it and `token_endpoint_auth_method` mutually
- * exclusive (one of them is null), so a visible `client_secret_*` method is conclusive by itself.
- */
-interface AuthMethods {
-  private_key_jwt?: { credentials?: unknown[] } | null;
-  tls_client_auth?: unknown;
-  self_signed_tls_client_auth?: unknown;
-}
-const authMethodsOf = (c: ClientData): AuthMethods | null | undefined =>
-  (c as { client_authentication_methods?: AuthMethods | null }).client_authentication_methods;
 
 const CONFIDENTIAL = ['regular_web', 'non_interactive'];
 const ref = (c: ClientData) => ({ type: 'client', id: c.client_id, name: c.name ?? c.client_id });
@@ -34,28 +21,25 @@ export default defineRule({
   messages: {
     ok: 'Application {name} ({type}) authenticates with {method}',
     secret: 'Application {name} ({type}) authenticates with a shared client secret ({method})',
-    hidden:
-      'Application {name} ({type}): token_endpoint_auth_method is unset, so it uses client_authentication_methods, which the Management API returns only with read:client_keys (not granted to this audit): Private Key JWT cannot be confirmed',
-    'hidden-here': 'Application {name} ({type}): neither token_endpoint_auth_method nor client_authentication_methods is in the data',
+    inferred:
+      'Application {name} ({type}) authenticates through client_authentication_methods (Private Key JWT or mTLS): token_endpoint_auth_method is null, which Auth0 sets only when those are used. Which method, and its credentials, are returned only with read:client_keys (not granted to this audit) and could not be seen',
+    'no-credentials': 'Application {name} ({type}) is set to {method} with an empty credential list: it cannot authenticate to the token endpoint',
+    unset: 'Application {name} ({type}): token_endpoint_auth_method is unset and no client_authentication_methods is in the data although its client_secret is visible',
   },
   evaluate({ clients }) {
-    const visible = clients.some((c) => 'client_authentication_methods' in c);
-    const out: FindingDraft<'ok' | 'secret' | 'hidden' | 'hidden-here'>[] = [];
+    const out: FindingDraft<'ok' | 'secret' | 'inferred' | 'no-credentials' | 'unset'>[] = [];
     for (const c of clients) {
       if (c.global || !c.app_type || !CONFIDENTIAL.includes(c.app_type)) continue;
-      const method = c.token_endpoint_auth_method;
+      const auth = clientAuthOf(c);
       // "none": not a confidential client in practice; app-token-endpoint-auth reports it.
-      if (method === 'none') continue;
+      if (auth.kind === 'none') continue;
       const resource = ref(c);
       const data = { name: resource.name, type: c.app_type };
-      if (method) {
-        out.push({ status: 'fail', messageId: 'secret', data: { ...data, method }, resource, field: 'token_endpoint_auth_method', value: method });
-        continue;
-      }
-      const m = authMethodsOf(c);
-      if (m?.private_key_jwt) out.push({ status: 'pass', messageId: 'ok', data: { ...data, method: 'Private Key JWT' }, resource });
-      else if (m?.tls_client_auth || m?.self_signed_tls_client_auth) out.push({ status: 'pass', messageId: 'ok', data: { ...data, method: 'mTLS client authentication' }, resource });
-      else out.push({ status: 'unknown', messageId: visible ? 'hidden-here' : 'hidden', data, resource, field: 'client_authentication_methods' });
+      if (auth.kind === 'secret') out.push({ status: 'fail', messageId: 'secret', data: { ...data, method: auth.method }, resource, field: 'token_endpoint_auth_method', value: auth.method });
+      else if (auth.kind === 'strong') out.push({ status: 'pass', messageId: 'ok', data: { ...data, method: auth.method }, resource });
+      else if (auth.kind === 'no-credentials') out.push({ status: 'fail', messageId: 'no-credentials', data: { ...data, method: auth.method }, resource, field: auth.field, value: [], severity: 'warning' });
+      else if (auth.kind === 'inferred') out.push({ status: 'pass', messageId: 'inferred', data, resource });
+      else out.push({ status: 'unknown', messageId: 'unset', data, resource, field: 'token_endpoint_auth_method', value: null });
     }
     return out;
   },

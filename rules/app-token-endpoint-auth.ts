@@ -1,27 +1,6 @@
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
+import { clientAuthOf, INFERRED_METHOD } from '../src/engine/client-auth.js';
 import type { ClientData } from '../src/snapshot/resources.js';
-
-/**
- * `client_authentication_methods` is not in the shared Client schema (the Management API returns it
- * only with read:client_keys / read:client_credentials, which this tool does not ask for): read it
- * through a narrow view.
- */
-interface AuthMethods {
-  private_key_jwt?: { credentials?: unknown[] } | null;
-  tls_client_auth?: unknown;
-  self_signed_tls_client_auth?: unknown;
-}
-const authMethodsOf = (c: ClientData): AuthMethods | null | undefined =>
-  (c as { client_authentication_methods?: AuthMethods | null }).client_authentication_methods;
-
-/** The strong method configured in `client_authentication_methods`, if any. */
-function strongMethod(m: AuthMethods | null | undefined): string | undefined {
-  if (!m) return undefined;
-  if (m.private_key_jwt) return 'Private Key JWT';
-  if (m.tls_client_auth) return 'mTLS (CA-signed certificate)';
-  if (m.self_signed_tls_client_auth) return 'mTLS (self-signed certificate)';
-  return undefined;
-}
 
 const PUBLIC = ['spa', 'native'];
 const CONFIDENTIAL = ['regular_web', 'non_interactive'];
@@ -44,11 +23,14 @@ export default defineRule({
     'public-secret': 'Application {name} ({type}) is a public app but authenticates with {method}: a credential shipped to users is not secret',
     'confidential-ok': 'Application {name} ({type}) authenticates to the token endpoint with {method}',
     'confidential-none': 'Application {name} ({type}) does not authenticate to the token endpoint ("none"): anyone with its client_id can redeem its codes and refresh tokens',
-    hidden:
-      'Application {name} ({type}): token_endpoint_auth_method is unset, so it authenticates with client_authentication_methods (Private Key JWT or mTLS), which the Management API returns only with read:client_keys; confirm it in the Dashboard or record a waiver',
+    'confidential-inferred':
+      'Application {name} ({type}) authenticates through client_authentication_methods (Private Key JWT or mTLS): Auth0 sets token_endpoint_auth_method to null only when those are used. The methods and their credentials are returned only with read:client_keys, which this audit does not ask for, so which one, and its keys, could not be seen',
+    'no-credentials': 'Application {name} ({type}) is set to {method} with an empty credential list: it cannot authenticate to the token endpoint',
+    unset: 'Application {name} ({type}): token_endpoint_auth_method is unset and no client_authentication_methods is in the data although its client_secret is visible, so how it authenticates cannot be told',
   },
   evaluate({ clients }) {
-    const out: FindingDraft<'public-ok' | 'public-secret' | 'confidential-ok' | 'confidential-none' | 'hidden'>[] = [];
+    type Msg = 'public-ok' | 'public-secret' | 'confidential-ok' | 'confidential-none' | 'confidential-inferred' | 'no-credentials' | 'unset';
+    const out: FindingDraft<Msg>[] = [];
     for (const c of clients) {
       if (c.global || !c.app_type) continue;
       const isPublic = PUBLIC.includes(c.app_type);
@@ -57,26 +39,39 @@ export default defineRule({
       const data = { name: resource.name, type: c.app_type };
       const method = c.token_endpoint_auth_method;
       const at = { resource, field: 'token_endpoint_auth_method', value: method ?? null };
-      if (method === 'none') {
-        out.push(isPublic ? { status: 'pass', messageId: 'public-ok', data, resource } : { status: 'fail', messageId: 'confidential-none', data, ...at });
-        continue;
-      }
-      if (method) {
-        out.push(
-          isPublic
-            ? { status: 'fail', messageId: 'public-secret', data: { ...data, method }, ...at }
-            : { status: 'pass', messageId: 'confidential-ok', data: { ...data, method }, resource },
-        );
-        continue;
-      }
-      // No token_endpoint_auth_method: Auth0 nulls it when client_authentication_methods is in use.
-      const strong = strongMethod(authMethodsOf(c));
-      if (!strong) {
-        out.push({ status: 'unknown', messageId: 'hidden', data, resource, field: 'client_authentication_methods' });
-      } else if (isPublic) {
-        out.push({ status: 'fail', messageId: 'public-secret', data: { ...data, method: strong }, resource, field: 'client_authentication_methods', value: strong });
-      } else {
-        out.push({ status: 'pass', messageId: 'confidential-ok', data: { ...data, method: strong }, resource });
+      const auth = clientAuthOf(c);
+      switch (auth.kind) {
+        case 'none':
+          out.push(isPublic ? { status: 'pass', messageId: 'public-ok', data, resource } : { status: 'fail', messageId: 'confidential-none', data, ...at });
+          break;
+        case 'secret':
+          out.push(
+            isPublic
+              ? { status: 'fail', messageId: 'public-secret', data: { ...data, method: auth.method }, ...at }
+              : { status: 'pass', messageId: 'confidential-ok', data: { ...data, method: auth.method }, resource },
+          );
+          break;
+        case 'no-credentials':
+          out.push({ status: 'fail', messageId: 'no-credentials', data: { ...data, method: auth.method }, resource, field: auth.field, value: [] });
+          break;
+        case 'strong':
+          out.push(
+            isPublic
+              ? { status: 'fail', messageId: 'public-secret', data: { ...data, method: auth.method }, resource, field: 'client_authentication_methods', value: auth.method }
+              : { status: 'pass', messageId: 'confidential-ok', data: { ...data, method: auth.method }, resource },
+          );
+          break;
+        case 'inferred':
+          // A public app holding a private key or certificate is the same mistake as one holding a secret.
+          out.push(
+            isPublic
+              ? { status: 'fail', messageId: 'public-secret', data: { ...data, method: INFERRED_METHOD }, ...at }
+              : { status: 'pass', messageId: 'confidential-inferred', data, resource },
+          );
+          break;
+        case 'unset':
+          out.push({ status: 'unknown', messageId: 'unset', data, ...at });
+          break;
       }
     }
     return out;

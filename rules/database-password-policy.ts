@@ -8,11 +8,25 @@ type Level = (typeof LEVELS)[number];
 const LEVEL_MIN_LENGTH: Record<Level, number> = { none: 1, low: 6, fair: 8, good: 8, excellent: 10 };
 
 const isLevel = (v: unknown): v is Level => typeof v === 'string' && (LEVELS as readonly string[]).includes(v);
+const rank = (l: Level) => LEVELS.indexOf(l);
+const stronger = (a: Level, b: Level): Level => (rank(a) >= rank(b) ? a : b);
+
+/**
+ * What a minimum length alone is worth, whatever the character types. Length is what makes a
+ * password expensive to guess (NIST SP 800-63B asks for 15 characters when a password is the only
+ * factor, and forbids composition rules); Auth0 calls passwords under 10 characters weak. Twelve
+ * characters of any kind already beat the 8 characters of three types that Auth0's "good" asks for.
+ */
+function lengthLevel(len: number): Level {
+  return len >= 15 ? 'excellent' : len >= 12 ? 'good' : len >= 10 ? 'fair' : len >= 6 ? 'low' : 'none';
+}
 
 interface Policy {
   level: Level;
   /** How the level reads in a message. */
   label: string;
+  /** The level came from the minimum length rather than from the character-type rules. */
+  byLength: boolean;
   field: string;
   value: unknown;
   /** The effective minimum length and where it comes from. */
@@ -21,14 +35,17 @@ interface Policy {
   lengthField: string;
 }
 
-/** The flexible password policy (`options.password_options.complexity`), graded on Auth0's five levels. */
+/**
+ * The flexible password policy (`options.password_options.complexity`), graded on Auth0's five
+ * levels: length first, character types only as a substitute for length.
+ */
 function flexible(complexity: Record<string, unknown>): Policy {
   const min = typeof complexity.min_length === 'number' ? complexity.min_length : undefined;
   const types = Array.isArray(complexity.character_types) ? complexity.character_types.filter((t): t is string => typeof t === 'string') : [];
   const rule = complexity.character_type_rule;
   const required = rule === 'three_of_four' ? 3 : types.length;
   const len = min ?? 1;
-  const level: Level =
+  const byTypes: Level =
     len >= 10 && required >= 3 && complexity.identical_characters === 'block'
       ? 'excellent'
       : len >= 8 && required >= 3 && (types.includes('special') || rule === 'three_of_four')
@@ -38,10 +55,14 @@ function flexible(complexity: Record<string, unknown>): Policy {
           : len >= 6
             ? 'low'
             : 'none';
+  const byLength = lengthLevel(len);
+  const level = stronger(byTypes, byLength);
+  const lengthDecides = rank(byLength) > rank(byTypes);
   const kinds = rule === 'three_of_four' ? '3 of 4 character types' : types.length ? `${types.join(', ')} required` : 'no character types required';
   return {
     level,
-    label: `equivalent to ${level} (password_options.complexity: ${min ?? 'no'} minimum length, ${kinds}, identical characters ${complexity.identical_characters === 'block' ? 'blocked' : 'allowed'})`,
+    byLength: lengthDecides,
+    label: `equivalent to ${level}${lengthDecides ? ' on length alone' : ''} (password_options.complexity: ${min ?? 'no'} minimum length, ${kinds}, identical characters ${complexity.identical_characters === 'block' ? 'blocked' : 'allowed'})`,
     field: 'options.password_options.complexity',
     value: complexity,
     minLength: min,
@@ -52,16 +73,22 @@ function flexible(complexity: Record<string, unknown>): Policy {
 
 function legacy(options: Record<string, unknown>): Policy {
   const raw = options.passwordPolicy;
-  const level: Level = isLevel(raw) ? raw : 'none';
+  const named: Level = isLevel(raw) ? raw : 'none';
   const explicit = asRecord(options.password_complexity_options)?.min_length;
   const min = typeof explicit === 'number' ? explicit : undefined;
+  const minLength = min ?? LEVEL_MIN_LENGTH[named];
+  const byLength = lengthLevel(minLength);
+  const level = stronger(named, byLength);
+  const lengthDecides = rank(byLength) > rank(named);
+  const base = isLevel(raw) ? named : 'not set (Auth0 applies none)';
   return {
     level,
-    label: isLevel(raw) ? level : 'not set (Auth0 applies none)',
+    byLength: lengthDecides,
+    label: lengthDecides ? `${base}, but its ${minLength}-character minimum length makes it equivalent to ${level}` : base,
     field: 'options.passwordPolicy',
     value: raw ?? null,
-    minLength: min ?? LEVEL_MIN_LENGTH[level],
-    lengthSource: min === undefined ? `password_complexity_options not set: the ${level} policy implies ${LEVEL_MIN_LENGTH[level]}` : 'password_complexity_options.min_length',
+    minLength,
+    lengthSource: min === undefined ? `password_complexity_options not set: the ${named} policy implies ${LEVEL_MIN_LENGTH[named]}` : 'password_complexity_options.min_length',
     lengthField: 'options.password_complexity_options.min_length',
   };
 }
@@ -76,16 +103,16 @@ type Msg = 'policy-ok' | 'policy-weak' | 'length-ok' | 'length-short' | 'hidden'
 
 export default defineRule({
   id: 'database-password-policy',
-  title: 'Database connections enforce a good password policy and a minimum length',
+  title: 'Database connections enforce a strong password policy (length first) and a minimum length',
   topics: ['b2c.p1.provisioning.self-sign-up', ...bothPlans('p1.authentication.username-password')],
   // Catalog DB-02: blocker for none or low; a fair policy and a short minimum length are warnings.
   severity: 'blocker',
   checks: ['DB-02'],
   checkmate: ['checkPasswordPolicy', 'checkPasswordComplexity'],
   rationale:
-    'The password policy is the only control on what users may choose as a password. At `none` or `low` a one- or six-character password is accepted, which credential-stuffing and online guessing break in minutes even with brute-force protection; `fair` still allows predictable 8-character passwords. NIST SP 800-63B and CheckMate ask for at least 12 characters: length is what makes a password expensive to guess.',
+    'The password policy is the only control on what users may choose as a password. Length is what makes a password expensive to guess: NIST SP 800-63B asks for at least 15 characters when the password is the only factor and forbids composition rules, and Auth0 itself calls passwords under 10 characters weak. So the policy is graded on length first — 12 characters of any kind are at least "good", 15 are "excellent" — and character-type rules count only as a substitute for length (8 characters of three types is Auth0\'s "good"). At `none` or `low` a one- or six-character password is accepted, which credential stuffing and online guessing break in minutes even with brute-force protection; `fair` still allows predictable 8-character passwords. CheckMate asks for a minimum of 12.',
   remediation:
-    'Dashboard → Authentication → Database → <connection> → Authentication Methods → Password → Password Policy: choose Good or Excellent and set a minimum length of at least 12. Or PATCH /api/v2/connections/{id} with `options.passwordPolicy: "good"` (or "excellent") and `options.password_complexity_options: { "min_length": 12 }` — or, with the flexible policy, `options.password_options.complexity` (`min_length`, `character_types`, `character_type_rule`). PATCH replaces the whole `options` object: send it complete.',
+    'Dashboard → Authentication → Database → <connection> → Authentication Methods → Password: with the flexible policy, a minimum length of at least 12 (15 if you require no character types) — `options.password_options.complexity.min_length`; with the legacy policy, Good or Excellent and a minimum length of at least 12. Or PATCH /api/v2/connections/{id} with `options.password_options.complexity: { "min_length": 15 }` — or `options.passwordPolicy: "good"` (or "excellent") and `options.password_complexity_options: { "min_length": 12 }`. PATCH replaces the whole `options` object: send it complete.',
   docs: 'https://auth0.com/docs/authenticate/database-connections/password-strength',
   needs: ['connections'],
   messages: {
@@ -115,7 +142,11 @@ export default defineRule({
               data: {
                 name: c.name,
                 policy: p.label,
-                why: p.level === 'fair' ? 'predictable 8-character passwords pass; use good or excellent' : 'trivially guessable passwords pass; use good or excellent',
+                why: p.byLength
+                  ? `passwords of ${p.minLength ?? 1} characters pass; require at least 12 (15 with no character types, as NIST SP 800-63B recommends)`
+                  : p.level === 'fair'
+                    ? 'predictable 8-character passwords pass; require at least 12 characters, or use good or excellent'
+                    : 'trivially guessable passwords pass; require at least 12 characters, or use good or excellent',
               },
               resource,
               field: p.field,

@@ -2,10 +2,58 @@ import { bothPlans, defineRule } from '../src/engine/define-rule.js';
 import { isHttps } from '../src/engine/urls.js';
 
 const RESOURCE = { type: 'tenant', id: 'error_page', name: 'Tenant error page' };
-/** Liquid filters that escape output. */
-const ESCAPING = /\|\s*(escape|escape_once|h|url_encode|json)\b/;
-/** Filters that explicitly disable escaping. */
-const UNSAFE = /\|\s*(raw|unescaped|safe)\b/;
+/**
+ * The Liquid filters that escape output in Auth0's templates. Auth0 documents the filters its
+ * Liquid supports (LiquidJS, HTML/URI category): `escape`, `escape_once`, `url_encode`, `url_decode`,
+ * `strip_html`, `newline_to_br`. Of these only the first three escape; `strip_html` removes tags but
+ * leaves quotes. LiquidJS's `xml_escape`, `cgi_escape` and `uri_escape` are not in Auth0's list, and a
+ * filter that does not exist (`html_escape`, Ruby's `h`) escapes nothing; `json` is no HTML escape.
+ */
+const ESCAPING = new Set(['escape', 'escape_once', 'url_encode']);
+/** Filters that undo an escape applied before them, or mark output unescaped. */
+const UNDOING = new Set(['url_decode', 'raw', 'unescaped', 'safe']);
+/** Filters that add their arguments to the output: unsafe after an escape when an argument is a variable. */
+const ADDING = new Set(['append', 'prepend', 'replace', 'replace_first']);
+
+const isLiteral = (s: string) => /^(['"]).*\1$/s.test(s.trim()) || /^-?\d+(\.\d+)?$/.test(s.trim());
+
+/** Split on `sep` outside quotes. */
+function splitOutsideQuotes(s: string, sep: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | undefined;
+  for (const ch of s) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === sep) {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Whether a Liquid output (`{{ … }}` without the braces) reaches the page escaped. */
+function outputIsEscaped(inner: string): boolean {
+  const [expr = '', ...rest] = splitOutsideQuotes(inner, '|');
+  const filters = rest.map((f) => {
+    const i = f.indexOf(':');
+    return { name: (i < 0 ? f : f.slice(0, i)).trim(), args: i < 0 ? [] : splitOutsideQuotes(f.slice(i + 1), ',').map((a) => a.trim()) };
+  });
+  const addsVariable = (f: { name: string; args: string[] }) => ADDING.has(f.name) && f.args.some((a) => !isLiteral(a));
+  // A literal with nothing variable added to it carries no request data.
+  if (isLiteral(expr) && !filters.some(addsVariable)) return true;
+  let last = -1;
+  filters.forEach((f, i) => {
+    if (ESCAPING.has(f.name)) last = i;
+  });
+  if (last < 0) return false;
+  return !filters.slice(last + 1).some((f) => UNDOING.has(f.name) || addsVariable(f));
+}
 
 export default defineRule({
   id: 'error-page-custom',
@@ -18,7 +66,7 @@ export default defineRule({
   rationale:
     "When a login transaction fails, users land on the tenant error page. The generic Auth0 page shows technical detail and no way back to you. A hosted custom page must be HTML-escaped: error descriptions come from the request and reflect attacker-controlled text (XSS).",
   remediation:
-    'Dashboard → Branding → Universal Login → Advanced Options → Error Page: redirect to your own https page, or provide HTML with every Liquid output escaped (`{{ error_description | escape }}`); or PATCH /api/v2/tenants/settings with `error_page: {url}` or `{html}`.',
+    'Dashboard → Branding → Universal Login → Advanced Options → Error Page: redirect to your own https page, or provide HTML with every Liquid output escaped with a filter Auth0 Liquid supports (`{{ error_description | escape }}`, `escape_once`, or `url_encode` inside URLs — not `html_escape`, `h`, `json` or `xml_escape`); or PATCH /api/v2/tenants/settings with `error_page: {url}` or `{html}`.',
   docs: 'https://auth0.com/docs/customize/login-pages/custom-error-pages',
   needs: ['tenantSettings'],
   messages: {
@@ -37,7 +85,7 @@ export default defineRule({
     }
     if (page?.html) {
       const outputs = [...page.html.matchAll(/\{\{-?([\s\S]*?)-?\}\}/g)];
-      const bad = outputs.filter((m) => !ESCAPING.test(m[1] ?? '') || UNSAFE.test(m[1] ?? ''));
+      const bad = outputs.filter((m) => !outputIsEscaped(m[1] ?? ''));
       if (bad.length === 0) return [{ status: 'pass', messageId: 'html-safe', data: { count: outputs.length }, resource: RESOURCE }];
       return bad.map((m) => ({
         status: 'fail' as const,

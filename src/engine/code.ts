@@ -80,22 +80,111 @@ export interface CallSite extends Location {
   stringArgs: (string | undefined)[];
 }
 
-/** Every call and `new` in the code, with its callee path. */
-export function calls(parsed: ParsedCode): CallSite[] {
+/** The member path an expression reads, looking through `x || {}` / `x ?? {}` defaults. */
+function sourcePath(n: unknown): string | undefined {
+  const node = n as AnyNode | undefined;
+  if (node?.type === 'LogicalExpression' && (node.operator === '||' || node.operator === '??')) return memberPath(node.left);
+  return memberPath(node);
+}
+
+/** The key of an object-pattern property when it is a fixed name (`a`, `'a'`, `['a']`). */
+function patternKey(prop: AnyNode): string | undefined {
+  const key = prop.key as AnyNode;
+  if (!prop.computed && key.type === 'Identifier') return key.name as string;
+  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
+  return undefined;
+}
+
+/**
+ * Walk an object pattern destructured from `base`: call `onRead` for each property read and
+ * `onAlias` for each local name bound to a path (`const { query: q } = event.request` binds q).
+ */
+function destructure(pattern: AnyNode, base: string, onRead: (path: string, at: Node) => void, onAlias: (name: string, path: string) => void): void {
+  if (pattern.type !== 'ObjectPattern') return;
+  for (const prop of pattern.properties as AnyNode[]) {
+    if (prop.type !== 'Property') continue;
+    const key = patternKey(prop);
+    if (!key) continue;
+    const path = `${base}.${key}`;
+    onRead(path, prop as unknown as Node);
+    let value = prop.value as AnyNode;
+    if (value.type === 'AssignmentPattern') value = value.left as AnyNode;
+    if (value.type === 'Identifier') onAlias(value.name as string, path);
+    else destructure(value, path, onRead, onAlias);
+  }
+}
+
+/**
+ * Local names bound to a member path, one level deep: `const m = api.multifactor`,
+ * `const { query } = event.request` (query → event.request.query), and destructuring from such a
+ * name (`const { code_challenge: c } = q`). Not scope-aware: the last binding of a name wins.
+ */
+function aliasesOf(parsed: ParsedCode): Map<string, string> {
   const aliases = new Map<string, string>();
+  const resolve = (p: string) => resolveAlias(aliases, p);
   simple(parsed.ast, {
     VariableDeclarator(n) {
       const node = n as unknown as AnyNode;
       const id = node.id as AnyNode;
-      const path = memberPath(node.init);
-      if (id.type === 'Identifier' && path && path.includes('.')) aliases.set(id.name as string, path);
+      const path = sourcePath(node.init);
+      if (!path) return;
+      if (id.type === 'Identifier') {
+        if (path.includes('.')) aliases.set(id.name as string, path);
+      } else {
+        destructure(id, resolve(path), () => {}, (name, p) => aliases.set(name, p));
+      }
     },
   });
-  const resolve = (p: string): string => {
-    const [head, ...rest] = p.split('.');
-    const alias = head ? aliases.get(head) : undefined;
-    return alias ? [alias, ...rest].join('.') : p;
-  };
+  return aliases;
+}
+
+function resolveAlias(aliases: Map<string, string>, p: string): string {
+  const [head, ...rest] = p.split('.');
+  const alias = head ? aliases.get(head) : undefined;
+  return alias ? [alias, ...rest].join('.') : p;
+}
+
+export interface PropertyRead extends Location {
+  /** The property read, as a path with aliases resolved one level: `event.request.query.code_challenge`. */
+  path: string;
+}
+
+/**
+ * Every fixed-name property the code reads, however it is written: member access
+ * (`event.request.query.code_challenge`, `?.`), computed access with a string key
+ * (`q['code_challenge']`), destructuring (`const { code_challenge } = event.request.query`,
+ * renamed, defaulted or nested), the `in` operator (`'code_challenge' in q`), and one level of
+ * aliasing (`const q = event.request.query; q.code_challenge`). A variable that merely has the
+ * same name is not a property read.
+ */
+export function propertyReads(parsed: ParsedCode): PropertyRead[] {
+  const aliases = aliasesOf(parsed);
+  const out: PropertyRead[] = [];
+  const push = (path: string, n: Node) => out.push({ path: resolveAlias(aliases, path), ...at(n) });
+  simple(parsed.ast, {
+    MemberExpression(n) {
+      const path = memberPath(n);
+      if (path) push(path, n);
+    },
+    VariableDeclarator(n) {
+      const node = n as unknown as AnyNode;
+      const base = sourcePath(node.init);
+      if (base) destructure(node.id as AnyNode, resolveAlias(aliases, base), (p, where) => out.push({ path: p, ...at(where) }), () => {});
+    },
+    BinaryExpression(n) {
+      const node = n as unknown as AnyNode;
+      const left = node.left as AnyNode;
+      const base = memberPath(node.right);
+      if (node.operator === 'in' && left.type === 'Literal' && typeof left.value === 'string' && base) push(`${base}.${left.value}`, n);
+    },
+  });
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Every call and `new` in the code, with its callee path. */
+export function calls(parsed: ParsedCode): CallSite[] {
+  const aliases = aliasesOf(parsed);
+  const resolve = (p: string): string => resolveAlias(aliases, p);
   const out: CallSite[] = [];
   const visit = (n: Node) => {
     const node = n as AnyNode;
@@ -147,7 +236,27 @@ export interface HardcodedSecret extends Location {
 }
 
 const SECRET_NAME = /(secret|passw(or)?d|pwd|token|api[_-]?key|apikey|private[_-]?key|client[_-]?secret|credential|auth[_-]?key|access[_-]?key|signing[_-]?key|bearer)/i;
-const NOT_A_SECRET_VALUE = /^(true|false|null|undefined|bearer|basic|utf-?8|base64|hex|sha(1|256|512)|rs256|hs256|application\/json|[a-z_]+)$/i;
+/** Values that name a setting, an algorithm or an encoding rather than hold a secret. */
+const NOT_A_SECRET_VALUE = /^(true|false|null|undefined|none|bearer|basic|utf-?8|base64|hex|sha(1|256|384|512)|[rhpe]s(256|384|512)|bcrypt|argon2(id|i|d)?|pbkdf2|scrypt|application\/json|[a-z_]+)$/i;
+/** The same, for a literal assigned to a secret-named key: words are judged there, only these are not secrets. */
+const SETTING_VALUE = /^(true|false|null|undefined|none|bearer|basic|utf-?8|base64|hex|sha(1|256|384|512)|[rhpe]s(256|384|512)|bcrypt|argon2(id|i|d)?|pbkdf2|scrypt|application\/json)$/i;
+/** Template markers and placeholders that stand for a secret supplied elsewhere (Deploy CLI `##KEY##` / `@@KEY@@`, `<token>`, `${X}`, `{{x}}`, `YOUR_…`). */
+const PLACEHOLDER = /^(##[\w.-]+##|@@[\w.-]+@@|<[^<>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%[\w.-]+%|(your|my|enter)[ _-].*|.*[ _-]here|x{3,}|\*{3,}|\.{3,})$/i;
+/**
+ * The last word of a name that only mentions a secret, a setting about it: `token_type`,
+ * `passwordPolicy`, `token_endpoint_auth_method`, `secretName`, `passwordError`, `tokenUrl`.
+ */
+const SETTING_WORD = /^(type|types|method|methods|policy|policies|mode|dialect|format|name|names|field|label|placeholder|hint|message|error|errors|text|title|description|prompt|url|urls|uri|uris|endpoint|path|header|param|length|lifetime|ttl|expires|expiry|expiration|at|id|ids|count|enabled|required|regex|pattern|rule|rules|options|strength|complexity|history|algorithm|alg|encoding|version|scope|scopes|audience|issuer|provider|location|file|env|var|key_name|min|max)$/i;
+
+function lastWord(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').split(/[_\-.\s]+/).filter(Boolean);
+  return words[words.length - 1] ?? name;
+}
+
+/** A name that says it holds a secret (`password`, `apiKey`, `CLIENT_SECRET`), not a setting about one (`token_type`). */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) && !SETTING_WORD.test(lastWord(name));
+}
 
 function entropy(s: string): number {
   const freq = new Map<string, number>();
@@ -160,7 +269,7 @@ function entropy(s: string): number {
   return h;
 }
 
-/** A literal that looks like a credential: long enough, not a word, not a URL without userinfo. */
+/** A literal that looks like a credential whatever it is assigned to: long enough, not a word, not a URL without userinfo. */
 export function looksLikeSecretValue(v: string): boolean {
   if (v.startsWith('[REDACTED:')) return true; // scrubbed from a saved snapshot: it was one
   if (v.length < 8 || NOT_A_SECRET_VALUE.test(v)) return false;
@@ -169,8 +278,23 @@ export function looksLikeSecretValue(v: string): boolean {
   return entropy(v) >= 2.5;
 }
 
+/**
+ * A literal assigned to a secret-named key or variable: a secret whatever its alphabet
+ * (`password: 'secret'`, `apiKey: 'changeme'`), unless it is empty, a placeholder, a setting
+ * value (`'bearer'`, `'sha256'`), a plain URL or prose.
+ */
+export function isSecretLiteral(v: string): boolean {
+  if (v.startsWith('[REDACTED:')) return true;
+  const t = v.trim();
+  if (!t || SETTING_VALUE.test(t) || PLACEHOLDER.test(t)) return false;
+  if (/^https?:\/\//i.test(t)) return /^https?:\/\/[^/@\s]+:[^/@\s]+@/i.test(t);
+  if (t.split(/\s+/).length > 3) return false; // prose: a message, not a secret
+  return true;
+}
+
+/** Masked preview: the first characters (fewer for short values, never more than a quarter) and the length. */
 export function mask(v: string): string {
-  return `${v.slice(0, 3)}… (${v.length} chars)`;
+  return `${v.slice(0, Math.min(3, Math.floor(v.length / 4)))}… (${v.length} chars)`;
 }
 
 /**
@@ -191,7 +315,7 @@ export function hardcodedSecrets(parsed: ParsedCode): HardcodedSecret[] {
           : undefined;
     if (text === undefined) return;
     const urlCreds = /^https?:\/\/[^/@\s]+:[^/@\s]+@/i.test(text);
-    if ((name && SECRET_NAME.test(name) && looksLikeSecretValue(text)) || urlCreds) {
+    if ((name && isSecretName(name) && isSecretLiteral(text)) || urlCreds) {
       out.push({ name: name ?? '(url)', preview: mask(text), ...at(node) });
     }
   };

@@ -42,3 +42,17 @@ export function isSameOrSubdomain(host: string, of: string): boolean {
   const o = of.toLowerCase().replace(/^\.+/, '');
   return h === o || h.endsWith(`.${o}`);
 }
+
+/**
+ * Why a login route (`default_redirection_uri`, `initiate_login_uri`) cannot be used, or
+ * undefined when it can: Auth0 requires an absolute https URL that is not localhost. `{…}`
+ * placeholders (organization routes) are allowed.
+ */
+export function loginRouteProblem(uri: string): 'not-https' | 'localhost' | 'wildcard' | undefined {
+  const s = uri.trim();
+  if (isLocalhost(s.replace(/\{[^}]*\}/g, 'placeholder'))) return 'localhost';
+  const u = parseUrl(s.replace(/\{[^}]*\}/g, 'placeholder'));
+  if (!u || u.protocol !== 'https:') return 'not-https';
+  if (hasWildcard(s)) return 'wildcard';
+  return undefined;
+}

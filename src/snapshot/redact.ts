@@ -70,7 +70,8 @@ function walk(v: unknown, key?: string): unknown {
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      if (DROP_VALUE.has(k) && x !== null && x !== undefined) {
+      // An empty list holds no secret, and keeping it shows a client whose credential list is empty.
+      if (DROP_VALUE.has(k) && x !== null && x !== undefined && !(Array.isArray(x) && x.length === 0)) {
         out[k] = REDACTED;
       } else if (isSecretKey(k) && (typeof x === 'string' || typeof x === 'number')) {
         // A secret-looking name redacts a value, never a whole structure: `stolen_credentials`

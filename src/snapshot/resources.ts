@@ -180,6 +180,8 @@ export const Client = z.looseObject({
   require_pushed_authorization_requests: bool,
   signed_request_object: z.looseObject({ required: bool, credentials: z.array(z.unknown()).optional() }).nullish(),
   oidc_logout: z.looseObject({ backchannel_logout_urls: strArr }).nullish(),
+  /** Deprecated in favour of `oidc_logout` but still in the spec (create/update) and in older exports. */
+  oidc_backchannel_logout: z.looseObject({ backchannel_logout_urls: strArr }).nullish(),
   client_authentication_methods: z.record(z.string(), z.unknown()).nullish(),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calls, findCalls, hardcodedSecrets, imports, parseCode, type ParsedCode } from '../../src/engine/code.js';
+import { calls, findCalls, hardcodedSecrets, imports, parseCode, propertyReads, type ParsedCode } from '../../src/engine/code.js';
 
 const parsed = (code: string): ParsedCode => {
   const p = parseCode(code);
@@ -47,9 +47,66 @@ const url = "https://admin:S3cr3tPass@db.acme.example/users";`);
     expect(hits[0]?.preview).toBe('sk_… (26 chars)');
   });
 
+  it('flags lowercase-word literals assigned to secret-named keys and variables, masked', () => {
+    const p = parsed(`const db = { user: 'admin', password: 'secret' };
+const cfg = { apiKey: 'changeme' };
+const clientSecret = 'changeme';
+options.auth_token = 'letmein';`);
+    const hits = hardcodedSecrets(p);
+    expect(hits.map((h) => [h.name, h.line])).toEqual([
+      ['password', 1],
+      ['apiKey', 2],
+      ['clientSecret', 3],
+      ['auth_token', 4],
+    ]);
+    expect(JSON.stringify(hits)).not.toMatch(/'secret'|changeme|letmein/);
+    expect(hits[0]?.preview).toBe('s… (6 chars)');
+  });
+
+  it('keeps false positives low: empty values, settings named after secrets, non-secret keys, placeholders, non-literals', () => {
+    const p = parsed(`const a = { password: '', type: 'password', grant_type: 'password', token_type: 'Bearer', tokenType: 'bearer' };
+const b = { passwordPolicy: 'good', token_endpoint_auth_method: 'client_secret_post', secretName: 'crm', passwordField: 'pwd' };
+const c = { apiKey: process.env.API_KEY, password: event.secrets.DB_PASSWORD, token: await getToken(), secret: \`\${prefix}-x\` };
+const d = { client_secret: '##CRM_SECRET##', api_key: '@@API_KEY@@', password: 'YOUR_PASSWORD_HERE', token: '<token>' };
+const passwordError = 'Wrong email or password';
+const pwd = undefined;`);
+    expect(hardcodedSecrets(p)).toEqual([]);
+  });
+
   it('does not flag secrets read from configuration or Action secrets', () => {
     const p = parsed(`const key = event.secrets.API_KEY; const pwd = configuration.DB_PASSWORD; const token_type = "Bearer";`);
     expect(hardcodedSecrets(p)).toEqual([]);
+  });
+
+  describe('property reads (member access, computed access, destructuring, one level of aliasing)', () => {
+    const reads = (code: string) => propertyReads(parsed(code)).filter((r) => r.path.endsWith('.code_challenge')).map((r) => `${r.path} ${r.line}:${r.column}`);
+    it('member access', () => {
+      expect(reads('if (!event.request.query.code_challenge) deny();')).toEqual(['event.request.query.code_challenge 1:6']);
+    });
+    it('optional member access', () => {
+      expect(reads('x = event.request?.query?.code_challenge;')).toEqual(['event.request.query.code_challenge 1:5']);
+    });
+    it('computed access with a string key', () => {
+      expect(reads("x = event.request.query['code_challenge'];")).toEqual(['event.request.query.code_challenge 1:5']);
+    });
+    it('destructuring, renamed and with a default, nested', () => {
+      expect(reads("const { code_challenge: cc = '' } = event.request.query;\nconst { request: { query: { code_challenge } } } = event;")).toEqual([
+        'event.request.query.code_challenge 1:9',
+        'event.request.query.code_challenge 2:29',
+      ]);
+    });
+    it('one level of aliasing, by assignment or by destructuring', () => {
+      expect(reads('const q = event.request.query;\nq.code_challenge;\nconst { query } = event.request;\nquery.code_challenge;')).toEqual([
+        'event.request.query.code_challenge 2:1',
+        'event.request.query.code_challenge 4:1',
+      ]);
+    });
+    it("the 'in' operator", () => {
+      expect(reads("if ('code_challenge' in event.request.query) ok();")).toEqual(['event.request.query.code_challenge 1:5']);
+    });
+    it('does not take a local variable of the same name for a property', () => {
+      expect(reads('const code_challenge = 1; use(code_challenge);')).toEqual([]);
+    });
   });
 
   it('reports a syntax error with its location instead of throwing', () => {

@@ -30,6 +30,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a lowercase-word API key in an Action',
+      tenant: tenant((t) => { t.actions = [action('weak', "exports.onExecutePostLogin = async (event, api) => {\n  const client = crm({ apiKey: 'changeme' });\n};")]; }),
+      findings: [{ status: 'fail', resource: 'weak' }],
+    },
+    {
       name: 'an API key in a literal',
       tenant: tenant((t) => { t.actions = [action('leaky', LEAKY, LEAKY)]; }),
       findings: [{ status: 'fail', messageId: 'secrets', severity: 'warning', resource: 'leaky', field: 'code:2:7', value: ['code:2:7 API_KEY = sk_… (32 chars)'] }],

@@ -1,5 +1,7 @@
 import rule from '../../rules/app-backchannel-logout.js';
 import type { ClientData } from '../../src/snapshot/resources.js';
+import { expect, it } from 'vitest';
+import { Client } from '../../src/snapshot/resources.js';
 import { ruleTester } from '../support/rule-tester.js';
 import { tenant, type Mutator } from '../support/tenant.js';
 
@@ -8,12 +10,23 @@ const patch = (name: string, p: Partial<ClientData> & Record<string, unknown>): 
 };
 
 ruleTester(rule, {
-  valid: [{ name: 'the web store receives back-channel logout over https', tenant: tenant() }],
+  valid: [
+    { name: 'the web store receives back-channel logout over https', tenant: tenant() },
+    {
+      name: 'URL under the deprecated oidc_backchannel_logout (still in the spec, "in favor of oidc_logout")',
+      tenant: tenant(patch('Acme Web Store', { oidc_logout: null, oidc_backchannel_logout: { backchannel_logout_urls: ['https://www.acme.example/bcl'] } })),
+    },
+  ],
   invalid: [
     {
       name: 'web app without a back-channel logout URL',
       tenant: tenant(patch('Acme Web Store', { oidc_logout: null })),
       findings: [{ status: 'fail', messageId: 'none', severity: 'advice', resource: 'Acme Web Store', field: 'oidc_logout.backchannel_logout_urls', value: null }],
+    },
+    {
+      name: 'http URL under the deprecated oidc_backchannel_logout',
+      tenant: tenant(patch('Acme Web Store', { oidc_logout: { backchannel_logout_urls: [] }, oidc_backchannel_logout: { backchannel_logout_urls: ['http://www.acme.example/bcl'] } })),
+      findings: [{ status: 'fail', messageId: 'bad', resource: 'Acme Web Store', field: 'oidc_backchannel_logout.backchannel_logout_urls[0]', value: 'http://www.acme.example/bcl' }],
     },
     {
       name: 'empty list',
@@ -31,4 +44,10 @@ ruleTester(rule, {
       findings: [{ status: 'fail', messageId: 'bad', field: 'oidc_logout.backchannel_logout_urls[0]' }],
     },
   ],
+});
+
+it('the client schema accepts and keeps the deprecated oidc_backchannel_logout', () => {
+  const parsed = Client.parse({ client_id: 'c1', oidc_backchannel_logout: { backchannel_logout_urls: ['https://a.example/bcl'] } });
+  expect(parsed.oidc_backchannel_logout?.backchannel_logout_urls).toEqual(['https://a.example/bcl']);
+  expect(Client.safeParse({ client_id: 'c1', oidc_backchannel_logout: { backchannel_logout_urls: 'https://a.example/bcl' } }).success).toBe(false);
 });

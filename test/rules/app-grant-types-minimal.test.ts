@@ -1,6 +1,7 @@
 import rule from '../../rules/app-grant-types-minimal.js';
 import type { ClientData } from '../../src/snapshot/resources.js';
-import { ruleTester } from '../support/rule-tester.js';
+import { expect, it } from 'vitest';
+import { ruleTester, run } from '../support/rule-tester.js';
 import { tenant, type Mutator } from '../support/tenant.js';
 
 const patch = (name: string, p: Partial<ClientData>): Mutator => (t) => {
@@ -21,7 +22,17 @@ ruleTester(rule, {
     {
       name: 'implicit grant on the SPA',
       tenant: tenant(patch('Acme Account (SPA)', { grant_types: ['authorization_code', 'implicit', 'refresh_token'] })),
-      findings: [{ status: 'fail', messageId: 'implicit', resource: 'Acme Account (SPA)', field: 'grant_types[1]', value: 'implicit' }],
+      findings: [{ status: 'fail', messageId: 'implicit', severity: 'warning', resource: 'Acme Account (SPA)', field: 'grant_types[1]', value: 'implicit' }],
+    },
+    {
+      name: 'implicit grant on a native app stays a warning',
+      tenant: tenant(patch('Acme Mobile', { grant_types: ['authorization_code', 'implicit'] })),
+      findings: [{ status: 'fail', messageId: 'implicit', severity: 'warning', resource: 'Acme Mobile', field: 'grant_types[1]' }],
+    },
+    {
+      name: 'implicit grant on a regular web app: advice explaining the form_post ID-token case',
+      tenant: tenant(patch('Acme Web Store', { grant_types: ['authorization_code', 'implicit', 'refresh_token'] })),
+      findings: [{ status: 'fail', messageId: 'implicit-web', severity: 'advice', resource: 'Acme Web Store', field: 'grant_types[1]', value: 'implicit' }],
     },
     {
       name: 'password grant on a web app',
@@ -60,4 +71,9 @@ ruleTester(rule, {
       findings: [{ status: 'unknown', messageId: 'hidden', resource: 'x_2', field: 'grant_types' }],
     },
   ],
+});
+
+it('explains why removing implicit from a regular web app may break it', () => {
+  const f = run(rule, tenant(patch('Acme Web Store', { grant_types: ['authorization_code', 'implicit'] }))).find((x) => x.messageId === 'implicit-web');
+  expect(f?.message).toContain('form_post');
 });

@@ -26,6 +26,30 @@ ruleTester(rule, {
       tenant: tenant(action("exports.onExecutePostLogin = async (event, api) => { const a = api.access; if (!event.request.query['code_challenge']) a.deny('no PKCE'); };")),
     },
     {
+      name: 'member access: if (!event.request.query.code_challenge) api.access.deny(…)',
+      tenant: tenant(action("exports.onExecutePostLogin = async (event, api) => { if (!event.request.query.code_challenge) api.access.deny('PKCE required'); };")),
+    },
+    {
+      name: 'optional member access: event.request.query?.code_challenge',
+      tenant: tenant(action("exports.onExecutePostLogin = async (event, api) => { if (!event.request?.query?.code_challenge) api.access.deny('PKCE required'); };")),
+    },
+    {
+      name: 'one level of aliasing: const q = event.request.query; q.code_challenge',
+      tenant: tenant(action("exports.onExecutePostLogin = async (event, api) => {\n  const q = event.request.query;\n  if (!q.code_challenge) api.access.deny('PKCE required');\n};")),
+    },
+    {
+      name: 'aliasing through destructuring: const { query } = event.request; query.code_challenge',
+      tenant: tenant(action("exports.onExecutePostLogin = async (event, api) => {\n  const { query } = event.request;\n  if (!query['code_challenge']) api.access.deny('PKCE required');\n};")),
+    },
+    {
+      name: 'destructuring from an alias, renamed: const q = event.request.query; const { code_challenge: cc } = q',
+      tenant: tenant(action("exports.onExecutePostLogin = async (event, api) => {\n  const q = event.request.query;\n  const { code_challenge: cc = '' } = q;\n  if (!cc) api.access.deny('PKCE required');\n};")),
+    },
+    {
+      name: "the 'in' operator: 'code_challenge' in event.request.query",
+      tenant: tenant(action("exports.onExecutePostLogin = async (event, api) => { if (!('code_challenge' in event.request.query)) api.access.deny('PKCE required'); };")),
+    },
+    {
       name: 'no SPA or native app with the authorization code grant: nothing to check, even with Actions unreadable',
       tenant: tenant(unavailable('actions'), (t) => {
         t.clients = (t.clients ?? []).filter((c) => c.app_type !== 'spa' && c.app_type !== 'native');
@@ -48,6 +72,11 @@ ruleTester(rule, {
       findings: [{ status: 'fail', messageId: 'not-enforced', resource: 'Acme Account (SPA)' }],
     },
     {
+      name: 'a local variable that merely shares the name is not the request parameter',
+      tenant: tenant(action("exports.onExecutePostLogin = async (event, api) => { const code_challenge = event.user.app_metadata.flag; if (!code_challenge) api.access.deny('no'); };")),
+      findings: [{ status: 'fail', messageId: 'not-enforced', resource: 'Acme Account (SPA)' }],
+    },
+    {
       name: 'a bound Action that does not parse',
       tenant: tenant(action('exports.onExecutePostLogin = async (event, api) => { if (', true, 'act_broken')),
       findings: [{ status: 'unknown', messageId: 'unparsable', resource: 'Acme Account (SPA)' }],
@@ -67,4 +96,9 @@ it('names the Action and where it reads and denies', () => {
 it('reports the syntax error position', () => {
   const f = run(rule, tenant(action('exports.onExecutePostLogin = async (event, api) => {\n  if (', true, 'act_broken')))[0];
   expect(f?.message).toMatch(/syntax error at 2:\d+/);
+});
+
+it('gives the position of a member-access read', () => {
+  const f = run(rule, tenant(action("exports.onExecutePostLogin = async (event, api) => {\n  const q = event.request.query;\n  if (!q.code_challenge) api.access.deny('PKCE required');\n};"))).find((x) => x.resource?.name === 'Acme Mobile');
+  expect(f?.message).toContain('reads code_challenge at 3:8');
 });

@@ -18,6 +18,10 @@ ruleTester(rule, {
   valid: [
     { name: 'every confidential app on Private Key JWT (visible with read:client_keys)', tenant: tenant(allOn({ private_key_jwt: { credentials: [{ id: 'cred_1' }] } })) },
     { name: 'mTLS client authentication', tenant: tenant(allOn({ tls_client_auth: { credentials: [{ id: 'cred_2' }] } })) },
+    {
+      name: 'method unset on every confidential app, client_authentication_methods not visible: judged as Private Key JWT or mTLS',
+      tenant: tenant(patch('Acme Web Store', { token_endpoint_auth_method: null }), patch('Acme Orders Service', { token_endpoint_auth_method: null }), patch('Auth0 Deploy CLI (GitHub Actions)', { token_endpoint_auth_method: null })),
+    },
   ],
   invalid: [
     {
@@ -29,21 +33,29 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'method unset and client_authentication_methods hidden on every client',
+      name: 'method unset, client_authentication_methods not visible: judged, not unknown',
       tenant: tenant(patch('Acme Web Store', { token_endpoint_auth_method: null })),
-      findings: [{ status: 'unknown', messageId: 'hidden', resource: 'Acme Web Store', field: 'client_authentication_methods' }],
+      findings: [{ status: 'pass', messageId: 'inferred', resource: 'Acme Web Store' }],
     },
     {
-      name: 'method unset on one client while the field is visible on others',
+      name: 'Private Key JWT with an empty credential list: the app cannot authenticate',
       tenant: tenant(patch('Acme Orders Service', { token_endpoint_auth_method: null, client_authentication_methods: { private_key_jwt: { credentials: [] } } }), patch('Acme Web Store', { token_endpoint_auth_method: null })),
-      findings: [{ status: 'unknown', messageId: 'hidden-here', resource: 'Acme Web Store' }, { status: 'pass', resource: 'Acme Orders Service' }],
+      findings: [
+        { status: 'fail', messageId: 'no-credentials', resource: 'Acme Orders Service', field: 'client_authentication_methods.private_key_jwt.credentials', value: [] },
+        { status: 'pass', messageId: 'inferred', resource: 'Acme Web Store' },
+      ],
+    },
+    {
+      name: 'method unset although the client secret is visible',
+      tenant: tenant(patch('Acme Web Store', { token_endpoint_auth_method: null, client_secret: '[REDACTED]' })),
+      findings: [{ status: 'unknown', messageId: 'unset', resource: 'Acme Web Store', field: 'token_endpoint_auth_method' }],
     },
   ],
 });
 
-it('says which scope would show the method', () => {
+it('says what it could not see when it infers the method', () => {
   const fs = run(rule, tenant(patch('Acme Web Store', { token_endpoint_auth_method: null })));
-  expect(fs.find((f) => f.status === 'unknown')?.message).toContain('read:client_keys');
+  expect(fs.find((f) => f.messageId === 'inferred')?.message).toContain('read:client_keys');
 });
 
 it('leaves public apps and "none" to app-token-endpoint-auth', () => {

@@ -14,6 +14,11 @@ ruleTester(rule, {
     { name: 'public apps "none", confidential apps client secret', tenant: tenant() },
     { name: 'web app on Private Key JWT (visible with read:client_keys)', tenant: tenant(patch('Acme Web Store', pkjwt)) },
     { name: 'service on mTLS', tenant: tenant(patch('Acme Orders Service', { token_endpoint_auth_method: null, client_authentication_methods: { tls_client_auth: { credentials: [{ id: 'c' }] } } })) },
+    {
+      name: 'web app with a null method and no visible client_secret: configured through client authentication methods (not visible without read:client_keys)',
+      tenant: tenant(patch('Acme Web Store', { token_endpoint_auth_method: null })),
+    },
+    { name: 'credentials redacted in a saved snapshot still count as credentials', tenant: tenant(patch('Acme Web Store', { token_endpoint_auth_method: null, client_authentication_methods: { private_key_jwt: { credentials: '[REDACTED]' } } })) },
   ],
   invalid: [
     {
@@ -27,9 +32,14 @@ ruleTester(rule, {
       findings: [{ status: 'fail', messageId: 'confidential-none', resource: 'Acme Web Store', field: 'token_endpoint_auth_method', value: 'none' }],
     },
     {
-      name: 'Private Key JWT hidden without read:client_keys',
-      tenant: tenant(patch('Acme Web Store', { token_endpoint_auth_method: null })),
-      findings: [{ status: 'unknown', messageId: 'hidden', resource: 'Acme Web Store', field: 'client_authentication_methods' }],
+      name: 'Private Key JWT with an empty credential list: the app cannot authenticate',
+      tenant: tenant(patch('Acme Web Store', { token_endpoint_auth_method: null, client_authentication_methods: { private_key_jwt: { credentials: [] } } })),
+      findings: [{ status: 'fail', messageId: 'no-credentials', resource: 'Acme Web Store', field: 'client_authentication_methods.private_key_jwt.credentials', value: [] }],
+    },
+    {
+      name: 'method unset although the client secret is visible: nothing configured in the data',
+      tenant: tenant(patch('Acme Web Store', { token_endpoint_auth_method: null, client_secret: '[REDACTED]' })),
+      findings: [{ status: 'unknown', messageId: 'unset', resource: 'Acme Web Store', field: 'token_endpoint_auth_method' }],
     },
     {
       name: 'native app set to Private Key JWT',
@@ -39,7 +49,8 @@ ruleTester(rule, {
   ],
 });
 
-it('names the scope that would show the authentication method', () => {
-  const fs = run(rule, tenant(patch('Acme Web Store', { token_endpoint_auth_method: null })));
-  expect(fs.find((f) => f.status === 'unknown')?.message).toContain('read:client_keys');
+it('says what could not be seen when it judges a null method as client authentication methods', () => {
+  const f = run(rule, tenant(patch('Acme Web Store', { token_endpoint_auth_method: null }))).find((x) => x.resource?.name === 'Acme Web Store');
+  expect(f).toMatchObject({ status: 'pass', messageId: 'confidential-inferred' });
+  expect(f?.message).toContain('read:client_keys');
 });

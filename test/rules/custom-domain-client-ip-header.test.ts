@@ -3,15 +3,27 @@ import { ruleTester, run } from '../support/rule-tester.js';
 import { tenant } from '../support/tenant.js';
 import { expect, it } from 'vitest';
 
-const selfManaged = (header: string | null) => tenant((t) => {
+const selfManaged = (header: string | null | undefined) => tenant((t) => {
   t.customDomains = [{ domain: 'id.acme.example', custom_domain_id: 'cd_sm', status: 'ready', type: 'self_managed_certs', custom_client_ip_header: header }];
 });
 
 ruleTester(rule, {
   valid: [{ name: 'self-managed with cf-connecting-ip', tenant: selfManaged('cf-connecting-ip') }],
   invalid: [
-    { name: 'self-managed without a header', tenant: selfManaged(null), findings: [{ status: 'fail', messageId: 'missing', resource: 'cd_sm', field: 'custom_client_ip_header' }] },
+    {
+      name: 'self-managed without a header: the documented default x-forwarded-for applies, so advice only',
+      tenant: selfManaged(null),
+      findings: [{ status: 'fail', messageId: 'default', severity: 'advice', resource: 'cd_sm', field: 'custom_client_ip_header', value: null }],
+    },
+    { name: 'an empty header is the default too', tenant: selfManaged(''), findings: [{ status: 'fail', messageId: 'default', severity: 'advice' }] },
   ],
+});
+
+it('never fails above advice, and says the API cannot see what the proxy sends', () => {
+  const fs = run(rule, selfManaged(null));
+  expect(fs.map((f) => f.severity)).toEqual(['advice']);
+  expect(fs[0]?.message).toContain('x-forwarded-for');
+  expect(fs[0]?.message).toContain('cannot see');
 });
 
 it('is n/a for Auth0-managed certificates', () => {

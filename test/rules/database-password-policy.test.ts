@@ -20,26 +20,43 @@ ruleTester(rule, {
         password_options: { complexity: { min_length: 14, character_types: ['uppercase', 'lowercase', 'number', 'special'], character_type_rule: 'three_of_four', identical_characters: 'block' } },
       }))),
     },
+    {
+      name: 'flexible policy graded on length: 15 characters, no character types (NIST SP 800-63B)',
+      tenant: tenant(dbOptions(({ passwordPolicy: _p, password_complexity_options: _c, ...o }) => ({ ...o, password_options: { complexity: { min_length: 15, character_types: [] } } }))),
+    },
+    {
+      name: 'flexible policy: 12 characters and no character types is at least as strong as 8 characters of three types',
+      tenant: tenant(dbOptions(({ passwordPolicy: _p, password_complexity_options: _c, ...o }) => ({ ...o, password_options: { complexity: { min_length: 12 } } }))),
+    },
+    {
+      name: 'legacy policy low with a 16-character minimum length: length decides',
+      tenant: tenant(dbOptions((o) => ({ ...o, passwordPolicy: 'low', password_complexity_options: { min_length: 16 } }))),
+    },
   ],
   invalid: [
     {
-      name: 'policy low is a blocker',
-      tenant: tenant(dbOptions((o) => ({ ...o, passwordPolicy: 'low' }))),
-      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', resource: DB, field: 'options.passwordPolicy', value: 'low' }, { status: 'pass', messageId: 'length-ok' }],
+      name: 'flexible policy, 10 characters and no character types: fair (a warning), not low',
+      tenant: tenant(dbOptions((o) => ({ ...o, password_options: { complexity: { min_length: 10, character_types: [] } } }))),
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', field: 'options.password_options.complexity' }],
+    },
+    {
+      name: 'policy low with an 8-character minimum is a blocker',
+      tenant: tenant(dbOptions((o) => ({ ...o, passwordPolicy: 'low', password_complexity_options: { min_length: 8 } }))),
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', resource: DB, field: 'options.passwordPolicy', value: 'low' }, { status: 'fail', messageId: 'length-short' }],
     },
     {
       name: 'policy none is a blocker',
-      tenant: tenant(dbOptions((o) => ({ ...o, passwordPolicy: 'none' }))),
+      tenant: tenant(dbOptions(({ password_complexity_options: _c, ...o }) => ({ ...o, passwordPolicy: 'none' }))),
       findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: 'none' }],
     },
     {
-      name: 'policy fair is a warning',
-      tenant: tenant(dbOptions((o) => ({ ...o, passwordPolicy: 'fair' }))),
+      name: 'policy fair with its implied 8 characters is a warning',
+      tenant: tenant(dbOptions(({ password_complexity_options: _c, ...o }) => ({ ...o, passwordPolicy: 'fair' }))),
       findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', resource: 'acme-customers', field: 'options.passwordPolicy', value: 'fair' }],
     },
     {
       name: 'policy missing: Auth0 applies none',
-      tenant: tenant(dbOptions(({ passwordPolicy: _p, ...o }) => o)),
+      tenant: tenant(dbOptions(({ passwordPolicy: _p, password_complexity_options: _c, ...o }) => o)),
       findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: null }],
     },
     {
@@ -56,9 +73,9 @@ ruleTester(rule, {
       findings: [{ status: 'fail', messageId: 'length-short', field: 'options.password_complexity_options.min_length', value: 8 }],
     },
     {
-      name: 'flexible policy without special characters or a rule grades as fair',
-      tenant: tenant(dbOptions((o) => ({ ...o, password_options: { complexity: { min_length: 12, character_types: ['uppercase', 'lowercase', 'number'] } } }))),
-      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', field: 'options.password_options.complexity' }, { status: 'pass', messageId: 'length-ok' }],
+      name: 'flexible policy, 8 characters without special characters or a rule grades as fair',
+      tenant: tenant(dbOptions((o) => ({ ...o, password_options: { complexity: { min_length: 8, character_types: ['uppercase', 'lowercase', 'number'] } } }))),
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', field: 'options.password_options.complexity' }, { status: 'fail', messageId: 'length-short' }],
     },
     {
       name: 'flexible policy with no minimum length',
@@ -88,4 +105,9 @@ it('reports one policy and one length finding per database connection, and ignor
 
 it('is n/a without database connections', () => {
   expect(run(rule, tenant((t) => { t.connections = []; })).map((f) => f.status)).toEqual(['n/a']);
+});
+
+it('says when length alone decided the grade', () => {
+  const fs = run(rule, tenant(dbOptions(({ passwordPolicy: _p, password_complexity_options: _c, ...o }) => ({ ...o, password_options: { complexity: { min_length: 15 } } }))));
+  expect(fs.find((f) => f.messageId === 'policy-ok')?.message).toContain('equivalent to excellent on length alone');
 });

@@ -38,6 +38,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a lowercase-word password in a database script',
+      tenant: tenant(scripts({ login: "function login(email, password, callback) {\n  const conn = mysql({ host: 'db.acme.example', user: 'app', password: 'secret' });\n  callback(null);\n}" })),
+      findings: [{ status: 'fail', resource: 'con_legacy' }],
+    },
+    {
       name: 'an API key literal and credentials in a URL (CheckMate checkDASHardCodedValues, Dashboard externalize-config)',
       tenant: tenant(scripts({ login: LEAKY_LOGIN, get_user: CLEAN_GET_USER })),
       findings: [

@@ -24,4 +24,10 @@ describe('redact', () => {
     const out = redact({ stolen_credentials: { enabled: true, subject: 'x' }, password_reset: { enabled: true } });
     expect(out).toEqual({ stolen_credentials: { enabled: true, subject: 'x' }, password_reset: { enabled: true } });
   });
+
+  it('keeps an empty credential list: it holds no secret, and it is how a client that cannot authenticate shows', () => {
+    const out = redact({ client_authentication_methods: { private_key_jwt: { credentials: [] } }, other: { credentials: [{ id: 'cred_1', pem: 'S1' }] } });
+    expect(out.client_authentication_methods.private_key_jwt.credentials).toEqual([]);
+    expect(out.other.credentials).toBe(REDACTED);
+  });
 });
