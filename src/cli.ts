@@ -12,6 +12,7 @@ import { renderCatalog } from './report/catalog.js';
 import { renderExplain, renderRulesText, summarize } from './report/rules-doc.js';
 import { rules as allRules } from '../rules/index.js';
 import { REPORTERS, REPORTER_NAMES, type ReporterName } from './report/index.js';
+import { runReportCommand, type ReportCommandFlags } from './report/render-file.js';
 import { audit, takeSnapshot, type AuditOptions, type OptIns, type SourceOptions } from './run.js';
 import { readSnapshotFile, toSnapshotFile } from './snapshot/file.js';
 import { detectDeployCliExport, parseKeywordFlag, readDeployCliExport } from './sources/deploy-cli/index.js';
@@ -484,7 +485,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the (single stdout) report to a file instead')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
-    .option('--verbose', 'list passing findings too')
+    .option('--verbose', 'console: every fix-first item with rule ids, every topic, passing findings too')
     .option('-c, --config <file>', 'config file (default: auth0-readiness.config.yaml|yml|json in the working directory)')
     .option('--all', 'audit every tenant of the config tenants list, concurrently, into one report with cross-tenant checks')
     .option('--tenant <alias>', 'audit this configured tenant (repeatable); with two or more, cross-tenant checks run', (v: string, prev: string[] = []) => [...prev, v], [] as string[])
@@ -509,6 +510,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--deploy-config <file>', 'with a Deploy CLI export: its config JSON')
     .option('--keyword <KEY=VALUE>', 'with a Deploy CLI export: a keyword mapping, repeatable', (v: string, prev: string[] = []) => [...prev, v], [] as string[])
     .action(async (a: string, b: string, flags: DiffFlags) => setExit(await runDiff(a, b, flags)));
+
+  program
+    .command('report')
+    .description('render a saved JSON report (an audit\'s --format json, single- or multi-tenant) in any format, without auditing again')
+    .argument('<report.json>', 'a report written by `audit --format json`')
+    .option('--format <name[:path]>', `format, repeatable: ${REPORTER_NAMES.join(', ')}; with :path written to that file (default console)`, (v: string, prev: string[] = []) => [...prev, v], [] as string[])
+    .option('-o, --output <file>', 'write the (single stdout) report to a file instead')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .option('--verbose', 'console: every topic and passing check')
+    .action((file: string, flags: ReportCommandFlags) => setExit(runReportCommand(file, flags)));
 
   program
     .command('catalog')

@@ -58,7 +58,7 @@ export function milestoneLabel(report: AuditReport, m: Pick<ReportMilestone, 'id
   let title = m.title;
   if (/^Milestone \d+$/.test(title)) {
     const ws = report.workstreams.filter((w) => w.milestone === m.id).map((w) => w.title);
-    if (ws.length) title = `${title} (${ws.slice(0, 3).join(', ')}${ws.length > 3 ? ', …' : ''})`;
+    if (ws.length) title = `${title} (${ws.slice(0, 2).join(', ')}${ws.length > 2 ? ', …' : ''})`;
   }
   return `${phaseTitle(m.phase)} · ${title}`;
 }
@@ -75,3 +75,10 @@ export function readableDate(iso: string): string {
 
 /** A resource for people: its name, else its id. */
 export const resourceName = (r: { id: string; name?: string | undefined }): string => r.name ?? r.id;
+
+/** A reason names ids (`required milestone b2c.p1.m3-go-live is not-satisfied: b2c.p1.x fails`): say titles. */
+export function withTitles(report: AuditReport, reason: string): string {
+  const titles = new Map<string, string>([...report.milestones.map((m) => [m.id, milestoneLabel(report, m)] as const), ...report.topics.map((tp) => [tp.id, tp.title] as const)]);
+  return reason.replace(/\b(?:b2c|b2b)\.p\d+\.[a-z0-9.-]+[a-z0-9]/g, (id) => titles.get(id) ?? id);
+}
+

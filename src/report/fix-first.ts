@@ -8,8 +8,8 @@
  *   one resource stands for it), then one finding on many resources grouped into one item (same
  *   rule, message and severity) with a count and the first few names. Each item names the topics
  *   it holds back (failing or at risk) and the earliest milestone per phase they keep back.
- * - Order: blocks the target (a blocker on one of its topics) → touches the target → severity →
- *   how many topics it holds back → how many resources → rule id.
+ * - Order: blocks the target (a blocker on one of its topics) → severity → how many topics it
+ *   holds back → touches the target → how many resources → rule id.
  * - Then what needs an attestation for the target, and what could not be checked (the scopes to grant).
  *
  * A pure function of the report (ids, titles and statuses only).
@@ -111,7 +111,7 @@ export function computeFixFirst(report: AuditReport): FixFirst {
       topics: heldBack.map((id) => ({ id, title: topicById.get(id)?.title ?? id })),
       milestones: [...ms.values()].map((m) => ({ id: m.id, title: milestoneLabel(report, m) })),
       ...(location ? { location } : {}),
-      rank: [Number(blocksTarget), Number(inTarget), SEVERITY_RANK[first.severity], heldBack.length, resources.length],
+      rank: [Number(blocksTarget), SEVERITY_RANK[first.severity], heldBack.length, Number(inTarget), resources.length],
     };
   });
   items.sort((a, b) => {
