@@ -9,7 +9,8 @@ import { aggregate, type OutOfScope } from './engine/aggregate.js';
 import { evaluate, isRuleEnabled, neededResources, type RuleSetting } from './engine/evaluate.js';
 import { computeFacts, SCOPE_RESOURCES, type ScopeConfig } from './engine/scope.js';
 import { atLeast, FINDING_STATUSES, MILESTONE_STATUSES, TOPIC_STATUSES, type Environment, type Severity } from './engine/status.js';
-import { SCHEMA_VERSION, type AuditReport, type Gate, type ReportRule } from './report/schema.js';
+import { SCHEMA_VERSION, type AuditReport, type Gate, type ReportRule, type SourceLocation } from './report/schema.js';
+import type { Finding } from './engine/evaluate.js';
 import { computeFixFirst } from './report/fix-first.js';
 import { collect, type CollectOptions } from './sources/management-api/collect.js';
 import type { Credentials } from './sources/management-api/client.js';
@@ -21,7 +22,12 @@ import type { Attestation, Waiver } from './config/schema.js';
 
 export type SourceOptions =
   | { kind: 'management-api'; credentials: Credentials; apiBaseUrl?: URL; concurrency?: number; retryBudgetMs?: number; onEvent?: CollectOptions['onEvent']; fetchImpl?: typeof fetch }
-  | { kind: 'snapshot'; snapshot: Snapshot };
+  | {
+      kind: 'snapshot';
+      snapshot: Snapshot;
+      /** Where a finding sits in the files the snapshot was read from (a Deploy CLI export). */
+      locate?: (f: { resource?: Finding['resource']; field?: string | undefined }) => SourceLocation | undefined;
+    };
 
 export const DEFAULT_SETTINGS: RuleSettings = {
   maxEmailLinkLifetimeSeconds: 432_000,
@@ -134,11 +140,16 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
 
   const titles = new Map(rules.map((r) => [r.id, r.title]));
   const planTopics = index.topics;
-  const reportFindings = findings.map((f) => ({
-    ...f,
-    title: titles.get(f.ruleId) ?? f.ruleId,
-    topicIds: f.topicIds.filter((t) => planTopics.has(t)),
-  }));
+  const locate = opts.source.kind === 'snapshot' ? opts.source.locate : undefined;
+  const reportFindings = findings.map((f) => {
+    const location = locate && f.status !== 'pass' && f.status !== 'n/a' ? locate(f) : undefined;
+    return {
+      ...f,
+      title: titles.get(f.ruleId) ?? f.ruleId,
+      topicIds: f.topicIds.filter((t) => planTopics.has(t)),
+      ...(location ? { location } : {}),
+    };
+  });
 
   const count = <K extends string>(keys: readonly K[], values: K[]) =>
     Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<K, number>;
