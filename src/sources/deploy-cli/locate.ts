@@ -180,6 +180,9 @@ export function createLocator(root: string, format: 'yaml' | 'directory', yamlFi
     if (!r || r.type === 'tenant' || r.type === 'tenant-flag') {
       const t = tenantBase();
       if (!t?.base) return undefined;
+      // A setting the export leaves out: the `tenant:` key (YAML) or the top of tenant.json.
+      const first = path[0];
+      if (first === undefined || !child(t.base, first)) return format === 'yaml' ? at(t.p, keyNode(t.p.root, 'tenant')) : { file: t.p.rel, line: 1, column: 1 };
       return deepest(t.p, t.base, path);
     }
     if (r.type === 'attack-protection') {
