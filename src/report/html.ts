@@ -179,7 +179,7 @@ function fixFirstPart(report: AuditReport, fix: FixFirst): string {
     ].filter(Boolean);
     return (
       `<li class="fix-item${i.blocksTarget ? ' blocks' : ''}" data-rule="${h(i.ruleId)}" data-severity="${i.severity}">` +
-      `<span class="badge s-${sl.cls}"><span aria-hidden="true">${sl.mark}</span> ${i.severity}</span> ${i.blocksTarget ? '<strong>blocks the target</strong> ' : ''}<span class="message">${h(itemText(i))}</span> <span class="rule">(<code>${h(i.ruleId)}</code>)</span>` +
+      `<span class="badge s-${sl.cls}"><span aria-hidden="true">${sl.mark}</span> ${i.severity}</span> ${i.blocksTarget ? '<strong>blocks the target:</strong> ' : ''}<span class="message">${h(itemText(i))}</span> <span class="rule">(<code>${h(i.ruleId)}</code>)</span>` +
       (i.location ? ` <span class="rule"><code>${h(`${i.location.file}:${i.location.line}`)}</code></span>` : '') +
       (holds.length ? `<div class="field">${holds.join(' — ')}</div>` : '') +
       (rule?.remediation ? `<div class="field">How to fix: ${withCode(rule.remediation)}${url ? ` <a href="${h(url)}">Auth0 docs</a>` : ''}</div>` : '') +
