@@ -11,6 +11,7 @@ import { REPORTERS } from '../../src/report/index.js';
 import { parseReport, renderSaved } from '../../src/report/render-file.js';
 import { renderJson } from '../../src/report/json.js';
 import { computeFixFirst } from '../../src/report/fix-first.js';
+import { MULTI_REPORTERS, type MultiReport } from '../../src/multi/report.js';
 import { b2bReport, brandNewReport, hostileReport, readyReport } from './golden/reports.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,6 +69,28 @@ describe('self-contained reports', () => {
         }
       }
     }
+  });
+
+  it('a saved multi-tenant report renders as the report object does, SARIF with one run per tenant', async () => {
+    const tenants = [await brandNewReport(), await readyReport()].map((t, i) => ({ ...t, tenant: { ...t.tenant, alias: i ? 'prod' : 'dev' } }));
+    const multi: MultiReport = {
+      schemaVersion: 1,
+      kind: 'multi',
+      tool: tenants[0]?.tool ?? { name: 'auth0-readiness', version: '0' },
+      generatedAt: '2026-11-22T12:00:00.000Z',
+      gate: { failOn: 'blocker', passed: false, reasons: ['dev: failed'] },
+      tenants,
+      errors: [],
+      matrix: { milestones: [], rows: [] },
+      crossTenant: [],
+    };
+    const saved = parseReport(JSON.parse(JSON.stringify(multi)) as unknown, 'multi.json');
+    expect(saved.kind).toBe('multi');
+    for (const [name, render] of Object.entries(MULTI_REPORTERS)) {
+      expect(renderSaved(saved, name, { color: false, verbose: false }) === render(multi, { color: false, verbose: false }), name).toBe(true);
+    }
+    expect((JSON.parse(renderSaved(saved, 'sarif', { color: false, verbose: false })) as { runs: unknown[] }).runs).toHaveLength(2);
+    expect(() => renderSaved(saved, 'junit', { color: false, verbose: false })).toThrow(/not available for a multi-tenant report/);
   });
 
   it('a report saved before it carried fixFirst and rules still renders, with the same fix-first list', async () => {
