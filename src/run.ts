@@ -9,7 +9,9 @@ import { aggregate, type OutOfScope } from './engine/aggregate.js';
 import { evaluate, isRuleEnabled, neededResources, type RuleSetting } from './engine/evaluate.js';
 import { computeFacts, SCOPE_RESOURCES, type ScopeConfig } from './engine/scope.js';
 import { atLeast, FINDING_STATUSES, MILESTONE_STATUSES, TOPIC_STATUSES, type Environment, type Severity } from './engine/status.js';
-import { SCHEMA_VERSION, type AuditReport, type Gate } from './report/schema.js';
+import { SCHEMA_VERSION, type AuditReport, type Gate, type ReportRule, type SourceLocation } from './report/schema.js';
+import type { Finding } from './engine/evaluate.js';
+import { computeFixFirst } from './report/fix-first.js';
 import { collect, type CollectOptions } from './sources/management-api/collect.js';
 import type { Credentials } from './sources/management-api/client.js';
 import { RESOURCES, type ResourceKey } from './snapshot/resources.js';
@@ -20,7 +22,12 @@ import type { Attestation, Waiver } from './config/schema.js';
 
 export type SourceOptions =
   | { kind: 'management-api'; credentials: Credentials; apiBaseUrl?: URL; concurrency?: number; retryBudgetMs?: number; onEvent?: CollectOptions['onEvent']; fetchImpl?: typeof fetch }
-  | { kind: 'snapshot'; snapshot: Snapshot };
+  | {
+      kind: 'snapshot';
+      snapshot: Snapshot;
+      /** Where a finding sits in the files the snapshot was read from (a Deploy CLI export). */
+      locate?: (f: { resource?: Finding['resource']; field?: string | undefined }) => SourceLocation | undefined;
+    };
 
 export const DEFAULT_SETTINGS: RuleSettings = {
   maxEmailLinkLifetimeSeconds: 432_000,
@@ -133,11 +140,16 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
 
   const titles = new Map(rules.map((r) => [r.id, r.title]));
   const planTopics = index.topics;
-  const reportFindings = findings.map((f) => ({
-    ...f,
-    title: titles.get(f.ruleId) ?? f.ruleId,
-    topicIds: f.topicIds.filter((t) => planTopics.has(t)),
-  }));
+  const locate = opts.source.kind === 'snapshot' ? opts.source.locate : undefined;
+  const reportFindings = findings.map((f) => {
+    const location = locate && f.status !== 'pass' && f.status !== 'n/a' ? locate(f) : undefined;
+    return {
+      ...f,
+      title: titles.get(f.ruleId) ?? f.ruleId,
+      topicIds: f.topicIds.filter((t) => planTopics.has(t)),
+      ...(location ? { location } : {}),
+    };
+  });
 
   const count = <K extends string>(keys: readonly K[], values: K[]) =>
     Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<K, number>;
@@ -176,7 +188,31 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
     ...(opts.configPath ? { config: opts.configPath } : {}),
   };
   report.gate = decideGate(report, required?.id, opts.failOn ?? 'blocker');
+  report.rules = describeRules(rules, report);
+  report.fixFirst = computeFixFirst(report);
   return report;
+}
+
+/** What the reporters need about each rule with a finding in the report, in id order. */
+export function describeRules(rules: readonly AnyRule[], report: Pick<AuditReport, 'findings' | 'topics'>): ReportRule[] {
+  const used = new Set(report.findings.map((f) => f.ruleId));
+  const planTopics = new Set(report.topics.map((t) => t.id));
+  return rules
+    .filter((r) => used.has(r.id))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      severity: r.severity,
+      ...(r.prodOnly ? { prodOnly: true } : {}),
+      ...(r.rationale ? { rationale: r.rationale } : {}),
+      ...(r.remediation ? { remediation: r.remediation } : {}),
+      ...(r.docs ? { docs: r.docs } : {}),
+      topics: r.topics.filter((t) => planTopics.has(t)),
+      ...(r.checks.length ? { checks: [...r.checks] } : {}),
+      ...(r.checkmate?.length ? { checkmate: [...r.checkmate] } : {}),
+      ...(r.dashboard?.length ? { dashboard: [...r.dashboard] } : {}),
+    }));
 }
 
 /** The CI gate: the required milestone is satisfied, and no finding fails at or above `failOn`. */

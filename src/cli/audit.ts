@@ -114,9 +114,9 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
     }
     if (detectDeployCliExport(flags.from)) {
       const keywords = Object.fromEntries((flags.keyword ?? []).map(parseKeywordFlag));
-      const { snapshot, warnings } = readDeployCliExport(flags.from, { keywords, ...(flags.deployConfig ? { deployConfigPath: flags.deployConfig } : {}) });
+      const { snapshot, warnings, locate } = readDeployCliExport(flags.from, { keywords, ...(flags.deployConfig ? { deployConfigPath: flags.deployConfig } : {}) });
       for (const w of warnings) log.warn({ source: 'deploy-cli' }, w);
-      source = { kind: 'snapshot', snapshot };
+      source = { kind: 'snapshot', snapshot, locate };
     } else {
       if (flags.deployConfig || flags.keyword?.length) {
         throw new UsageError('--deploy-config and --keyword apply to a Deploy CLI export (a .yaml file or an export directory), not to a saved snapshot');

@@ -13,6 +13,7 @@ import { TOOL } from '../version.js';
 import { LOG_FORMATS } from './log-format.js';
 import type { AuditFlags } from './audit.js';
 import type { MergeFlags } from '../multi/merge.js';
+import type { ReportCommandFlags } from '../report/render-file.js';
 import type { DiffFlags } from './diff.js';
 import type { SnapshotFlags } from './snapshot.js';
 
@@ -60,7 +61,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the (single stdout) report to a file instead')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
-    .option('--verbose', 'list passing findings too')
+    .option('--verbose', 'console: every fix-first item with rule ids, every topic, passing findings too')
     .option('-c, --config <file>', 'config file (default: auth0-readiness.config.yaml|yml|json in the working directory)')
     .option('--all', 'audit every tenant of the config tenants list, concurrently, into one report with cross-tenant checks')
     .option('--tenant <alias>', 'audit this configured tenant (repeatable); with two or more, cross-tenant checks run', repeatable, [] as string[])
@@ -99,6 +100,20 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (a: string, b: string, flags: DiffFlags) => {
       const { runDiff } = await import('./diff.js');
       setExit(await runDiff(a, b, flags));
+    });
+
+  program
+    .command('report')
+    .description("render a saved JSON report (an audit's --format json, single- or multi-tenant) in any format, without auditing again")
+    .argument('<report.json>', 'a report written by `audit --format json`')
+    .option('--format <name[:path]>', `format, repeatable: ${REPORTER_NAMES.join(', ')}; with :path written to that file (default console)`, repeatable, [] as string[])
+    .option('-o, --output <file>', 'write the (single stdout) report to a file instead')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .option('--verbose', 'console: every topic and passing check')
+    .action(async (file: string, flags: ReportCommandFlags) => {
+      const { runReportCommand } = await import('../report/render-file.js');
+      setExit(runReportCommand(file, flags));
     });
 
   program

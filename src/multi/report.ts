@@ -8,6 +8,7 @@ import { atLeast, ENVIRONMENTS, MILESTONE_STATUSES, type MilestoneStatus, type S
 import { renderConsole } from '../report/console.js';
 import { escapeHtml, renderHtml } from '../report/html.js';
 import { mdText, renderMarkdown } from '../report/markdown.js';
+import { sarifLog, sarifRun } from '../report/sarif.js';
 import { AuditReportSchema, FindingSchema, GateSchema, SCHEMA_VERSION, type Gate, type ReportFinding } from '../report/schema.js';
 import { TOOL } from '../version.js';
 import { renderDriftMarkdown, renderDriftText, type DriftReport } from './drift.js';
@@ -180,5 +181,7 @@ export const MULTI_REPORTERS = {
   json: (r: MultiReport) => `${JSON.stringify(r, null, 2)}\n`,
   markdown: (r: MultiReport) => renderMultiMarkdown(r),
   html: (r: MultiReport) => renderMultiHtml(r),
+  /** One SARIF run per tenant read (each with its own automationDetails.id). */
+  sarif: (r: MultiReport) => `${JSON.stringify(sarifLog(r.tenants.map(sarifRun)), null, 2)}\n`,
 } as const;
 

@@ -1,6 +1,6 @@
 /** Helpers shared by the reporters: each a pure function of the AuditReport. */
 import { FINDING_RANK, SEVERITY_RANK } from '../engine/status.js';
-import type { AuditReport, ReportFinding } from './schema.js';
+import type { AuditReport, ReportFinding, ReportMilestone, ReportRule } from './schema.js';
 
 /** `b2c.p2` → `Phase 2`. */
 export const phaseTitle = (phase: string): string => {
@@ -43,3 +43,42 @@ export function findingsByTopic(report: AuditReport): Map<string, ReportFinding[
     }),
   );
 }
+
+/** A rule's metadata as the report carries it (undefined for a rule the report does not describe). */
+export function ruleOf(report: AuditReport, id: string): ReportRule | undefined {
+  return report.rules?.find((r) => r.id === id);
+}
+
+/**
+ * A milestone's name for people: the phase, then its title; an untitled one (the plan's
+ * "Milestone 2") is named after the workstreams that close it.
+ * `Phase 1 · Milestone 2 (Deployment Automation, Quality Assurance, …)`.
+ */
+export function milestoneLabel(report: AuditReport, m: Pick<ReportMilestone, 'id' | 'title' | 'phase'>): string {
+  let title = m.title;
+  if (/^Milestone \d+$/.test(title)) {
+    const ws = report.workstreams.filter((w) => w.milestone === m.id).map((w) => w.title);
+    if (ws.length) title = `${title} (${ws.slice(0, 2).join(', ')}${ws.length > 2 ? ', …' : ''})`;
+  }
+  return `${phaseTitle(m.phase)} · ${title}`;
+}
+
+/** `2026-12-05T16:07:12.345Z` → `5 December 2026, 16:07 UTC` (dates are stated in UTC). */
+export function readableDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const date = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return date;
+  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' });
+  return `${date}, ${time} UTC`;
+}
+
+/** A resource for people: its name, else its id. */
+export const resourceName = (r: { id: string; name?: string | undefined }): string => r.name ?? r.id;
+
+/** A reason names ids (`required milestone b2c.p1.m3-go-live is not-satisfied: b2c.p1.x fails`): say titles. */
+export function withTitles(report: AuditReport, reason: string): string {
+  const titles = new Map<string, string>([...report.milestones.map((m) => [m.id, milestoneLabel(report, m)] as const), ...report.topics.map((tp) => [tp.id, tp.title] as const)]);
+  return reason.replace(/\b(?:b2c|b2b)\.p\d+\.[a-z0-9.-]+[a-z0-9]/g, (id) => titles.get(id) ?? id);
+}
+

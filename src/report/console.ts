@@ -1,143 +1,227 @@
 /**
- * The console report: milestones first, then topics by workstream — worst first — with the
- * findings that decide them, then what could not be read, then the gate. Colour only when asked
- * (the CLI asks on a TTY without NO_COLOR). A pure function of the report.
+ * The console report. By default it fits a screen: the verdict, the milestones (one line each),
+ * the fix-first list (report.fixFirst: each failing finding once, most impact first, the first
+ * CONSOLE_ITEMS of them), what needs an attestation, what could not be checked, the gate.
+ * Titles, not ids. With `verbose`: every fix-first item with its rule id, then the topics by
+ * workstream, each finding under the first topic it affects ("also affects …"), passes included.
+ * Colour only when asked (the CLI asks on a TTY without NO_COLOR). A pure function of the report.
  */
-import { TOPIC_RANK, type MilestoneStatus, type TopicStatus } from '../engine/status.js';
-import type { AuditReport, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic } from './common.js';
+import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
+import type { AuditReport, FixItem, ReportFinding, ReportTopic } from './schema.js';
+import { findingOrder, findingsByTopic, milestoneLabel, resourceName, withTitles } from './common.js';
+import { fixFirstOf } from './fix-first.js';
 
 export interface ConsoleOptions {
   color?: boolean;
-  /** Also list passing findings one by one. */
+  /** Everything: every item with its rule id, the topics one by one, passing findings too. */
   verbose?: boolean;
 }
 
+/** Fix-first items shown without --verbose. */
+export const CONSOLE_ITEMS = 12;
+
 const CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, bold: 1, dim: 2 } as const;
-type Paint = (c: keyof typeof CODES, s: string) => string;
+type Color = keyof typeof CODES;
+type Paint = (c: Color, s: string) => string;
 
-const MILESTONE_MARK: Record<MilestoneStatus, [string, keyof typeof CODES]> = {
-  satisfied: ['✔', 'green'],
-  'satisfied-with-risks': ['◐', 'yellow'],
-  'not-satisfied': ['✘', 'red'],
-  unknown: ['?', 'magenta'],
+const MILESTONE_MARK: Record<MilestoneStatus, [string, Color, string]> = {
+  satisfied: ['✔', 'green', 'satisfied'],
+  'satisfied-with-risks': ['◐', 'yellow', 'with risks'],
+  'not-satisfied': ['✘', 'red', 'not satisfied'],
+  unknown: ['?', 'magenta', 'unknown'],
 };
-const TOPIC_MARK: Record<TopicStatus, [string, keyof typeof CODES]> = {
-  pass: ['✔', 'green'],
-  'at-risk': ['▲', 'yellow'],
-  fail: ['✘', 'red'],
-  unknown: ['?', 'magenta'],
-  unverified: ['○', 'cyan'],
-  'n/a': ['–', 'gray'],
+const TOPIC_MARK: Record<TopicStatus, [string, Color, string]> = {
+  pass: ['✔', 'green', 'pass'],
+  'at-risk': ['▲', 'yellow', 'at risk'],
+  fail: ['✘', 'red', 'fail'],
+  unknown: ['?', 'magenta', 'unknown'],
+  unverified: ['○', 'cyan', 'unverified'],
+  'n/a': ['–', 'gray', 'n/a'],
 };
+const SEVERITY_MARK: Record<Severity, [string, Color]> = { blocker: ['✘', 'red'], warning: ['▲', 'yellow'], advice: ['i', 'blue'] };
 
-function describeFinding(f: ReportFinding, paint: Paint): string {
-  const where = f.resource ? paint('dim', ` [${f.resource.type}: ${f.resource.name ?? f.resource.id}]`) : '';
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** `a, b, c and 2 more`. */
+function firstFew(names: string[], total: number): string {
+  const more = total - names.length;
+  return `${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+function itemLines(i: FixItem, n: number, paint: Paint, verbose: boolean): string[] {
+  const [mark, c] = SEVERITY_MARK[i.severity];
+  const what =
+    i.count > 1
+      ? `${i.title}: ${plural(i.count, i.resources[0]?.type ?? 'resource')} (${firstFew(i.resources.map(resourceName), i.count)})`
+      : `${i.message}${i.resources[0] ? paint('dim', ` [${i.resources[0].type}: ${resourceName(i.resources[0])}]`) : ''}`;
+  const id = verbose ? paint('gray', ` (${i.ruleId})`) : '';
+  const where = i.location ? paint('gray', ` ${i.location.file}:${i.location.line}`) : '';
+  const lines = [`${String(n).padStart(3)}. ${paint(c, `${mark} ${i.severity.padEnd(7)}`)} ${what}${id}${where}`];
+  const holds = [
+    i.topics.length ? i.topics.map((t) => t.title).join(', ') : '',
+    i.milestones.length ? `holds back ${i.milestones.map((m) => m.title).join('; ')}` : '',
+  ].filter(Boolean);
+  if (holds.length) lines.push(paint('gray', `               ${holds.join(' — ')}`));
+  return lines;
+}
+
+function describeFinding(f: ReportFinding, paint: Paint, verbose: boolean): string {
+  const where = f.resource ? paint('dim', ` [${f.resource.type}: ${resourceName(f.resource)}]`) : '';
+  const id = verbose ? ` ${paint('gray', `(${f.ruleId})`)}` : '';
   if (f.status === 'fail') {
-    const c = f.severity === 'blocker' ? 'red' : f.severity === 'warning' ? 'yellow' : 'blue';
-    return `${paint(c, `✘ ${f.severity}`)} ${f.message}${where} ${paint('gray', `(${f.ruleId})`)}`;
+    const [mark, c] = SEVERITY_MARK[f.severity];
+    return `${paint(c, `${mark} ${f.severity}`)} ${f.message}${where}${id}`;
   }
-  if (f.status === 'unknown' || f.status === 'error') return `${paint('magenta', `? ${f.status}`)} ${f.message}${where} ${paint('gray', `(${f.ruleId})`)}`;
-  return `${paint('green', '✔')} ${f.message}${where}`;
+  if (f.status === 'unknown' || f.status === 'error') return `${paint('magenta', `? ${f.status}`)} ${f.message}${where}${id}`;
+  if (f.status === 'waived') return `${paint('gray', '~ waived')} ${f.message}${where}${id}`;
+  return `${paint('green', '✔ pass')} ${f.message}${where}${id}`;
 }
 
 export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): string {
+  const verbose = !!opts.verbose;
   const paint: Paint = (c, s) => (opts.color ? `\u001b[${CODES[c]}m${s}\u001b[0m` : s);
   const out: string[] = [];
   const t = report.tenant;
+  const fix = fixFirstOf(report);
+  const g = report.gate;
+
   out.push(
     paint('bold', `${report.tool.name} ${report.tool.version}`) +
       ` — ${t.domain} (${t.source}${t.path ? ` ${t.path}` : ''}, env ${t.environment}) — plan ${report.plan}`,
   );
-  out.push('');
-  out.push(paint('bold', 'Milestones'));
-  for (const m of report.milestones) {
-    const [mark, c] = MILESTONE_MARK[m.status];
+  const blockers = fix.items.filter((i) => i.blocksTarget).length;
+  const verdict = fix.target
+    ? `${fix.target.status === 'unknown' ? '?' : '✘'} Not ready for ${fix.target.title}: ${MILESTONE_MARK[fix.target.status][2]}` +
+      (blockers ? `, ${plural(blockers, 'finding')} to fix first` : '') +
+      (fix.attest.length ? `, ${plural(fix.attest.length, 'attestation')} missing` : '') +
+      '.'
+    : '✔ Every milestone up to Go-Live is satisfied.';
+  out.push(paint(fix.target ? 'red' : 'green', verdict) + ` ${g.passed ? paint('green', 'Gate passed.') : paint('red', 'Gate failed.')}`);
+
+  out.push('', paint('bold', 'Milestones'));
+  const labels = report.milestones.map((m) => milestoneLabel(report, m));
+  const width = Math.min(60, Math.max(...labels.map((l) => l.length)));
+  report.milestones.forEach((m, i) => {
+    const [mark, c, word] = MILESTONE_MARK[m.status];
     const tally = (['fail', 'unknown', 'at-risk', 'unverified', 'pass', 'n/a'] as const)
       .filter((s) => m.counts[s] > 0)
-      .map((s) => `${m.counts[s]} ${s}`)
+      .map((s) => `${m.counts[s]} ${TOPIC_MARK[s][2]}`)
       .join(', ');
-    out.push(`  ${paint(c, `${mark} ${m.status.padEnd(20)}`)} ${m.id.padEnd(30)} ${m.title}${m.inferred ? paint('gray', ' (inferred)') : ''}`);
-    out.push(paint('gray', `      topics: ${tally}`));
-    for (const r of m.reasons.slice(0, 4)) out.push(`      · ${r}`);
-    if (m.reasons.length > 4) out.push(paint('gray', `      · … and ${m.reasons.length - 4} more`));
+    const label = (labels[i] ?? m.title).padEnd(width);
+    out.push(`  ${paint(c, `${mark} ${word.padEnd(13)}`)} ${label}${verbose ? paint('gray', ` ${m.id}`) : ''}  ${paint('gray', tally || 'no topics')}`);
+  });
+
+  out.push('');
+  if (fix.items.length) {
+    out.push(paint('bold', `Fix first${fix.target ? ` — on the way to ${fix.target.title}` : ''}`) + paint('gray', ` (${plural(fix.items.length, 'item')}, each once, most impact first)`));
+    // Without --verbose: the first CONSOLE_ITEMS, but never cut a blocker of the target for a lesser one.
+    const shown = verbose ? fix.items : fix.items.slice(0, CONSOLE_ITEMS);
+    shown.forEach((i, n) => out.push(...itemLines(i, n + 1, paint, verbose)));
+    const rest = fix.items.slice(shown.length);
+    if (rest.length) {
+      const bySeverity = (['blocker', 'warning', 'advice'] as const).map((s) => [s, rest.filter((i) => i.severity === s).length] as const).filter(([, n]) => n);
+      out.push(paint('gray', `     … and ${rest.length} more (${bySeverity.map(([s, n]) => `${n} ${s}`).join(', ')}): --verbose lists them all, so do --format markdown and html`));
+    }
+  } else {
+    out.push(paint('green', 'Nothing failing to fix.'));
+  }
+  if (fix.attest.length) {
+    out.push('', paint('bold', `Attest${fix.target ? ` for ${fix.target.title}` : ''}`) + ` (config attestations): ${fix.attest.map((a) => a.title + (verbose ? ` (${a.id})` : '')).join(', ')}`);
+  }
+  const u = fix.unchecked;
+  if (u.resources.length) {
+    out.push(
+      '',
+      paint('bold', 'Not checked') +
+        `: ${u.resources.map((r) => `${r.title} (${r.status})`).join(', ')}` +
+        (u.rules.length ? `; ${plural(u.rules.length, 'rule')} not evaluated` : '') +
+        (u.scopes.length ? `. Grant ${u.scopes.join(', ')} and audit again.` : '.'),
+    );
+  } else if (u.rules.length) {
+    out.push('', paint('bold', 'Not evaluated') + `: ${u.rules.map((r) => r.title).join(', ')}`);
   }
 
-  const topicById = new Map(report.topics.map((x) => [x.id, x]));
-  // A P2 revisit re-runs the evidence of its P1 topic: its findings are shown under both.
-  const byTopic = findingsByTopic(report);
-  const findingsOf = (tp: ReportTopic) => byTopic.get(tp.id) ?? [];
+  if (verbose) out.push(...topicDetail(report, paint));
 
+  if (report.baseline) {
+    const b = report.baseline;
+    const c = b.counts;
+    out.push('');
+    out.push(paint('bold', `Since the baseline of ${b.generatedAt}`) + `: ${c.new} new, ${c.fixed} fixed, ${c.changed} changed, ${c.unchanged} unchanged${c['removed-rule'] ? `, ${c['removed-rule']} of removed rules` : ''}${c.gone ? `, ${c.gone} gone` : ''}`);
+    const worse = [...b.findings.filter((x) => x.worse).map((x) => `${x.ruleId}${x.resource ? ` (${x.resource.name ?? x.resource.id})` : ''}: ${x.change === 'new' ? 'new' : `${x.before?.status} → ${x.after?.status}`} — ${x.message}`), ...b.topics.filter((tp) => tp.worse).map((tp) => `topic ${tp.id}: ${tp.before ?? 'new'} → ${tp.after}`)];
+    for (const w of worse) out.push(`  ${paint('red', '▲')} ${w}`);
+    for (const x of b.findings.filter((y) => y.change === 'fixed')) out.push(`  ${paint('green', '▼')} fixed: ${x.ruleId}${x.resource ? ` (${x.resource.name ?? x.resource.id})` : ''}`);
+    if (!worse.length) out.push(paint('green', '  nothing got worse'));
+  }
+
+  out.push('');
+  const f = report.summary.findings;
+  const unread = report.resources.filter((r) => r.status !== 'ok').length;
+  out.push(
+    paint('gray',
+      `Findings: ${f.fail} failing, ${f.unknown + f.error} not evaluated, ${f.pass} passing, ${f['n/a']} n/a${f.waived ? `, ${f.waived} waived` : ''}. ` +
+        `Read ${report.resources.length - unread} of ${report.resources.length} resources.${verbose ? '' : ' --verbose: every topic and passing check.'}`,
+    ),
+  );
+  const what = [g.require ? `requires ${labelOf(report, g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : ''].filter(Boolean).join(', ');
+  out.push(
+    g.passed
+      ? paint('green', `Gate passed${what ? ` (${what})` : ''}.`)
+      : paint('red', `Gate failed${what ? ` (${what})` : ''}: ${g.reasons.map((r) => (verbose ? r : withTitles(report, r))).join('; ')}.`),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+const labelOf = (report: AuditReport, id: string): string => {
+  const m = report.milestones.find((x) => x.id === id);
+  return m ? milestoneLabel(report, m) : id;
+};
+
+/** --verbose: topics by workstream, each finding under the first topic it affects. */
+function topicDetail(report: AuditReport, paint: Paint): string[] {
+  const out: string[] = [];
+  const topicById = new Map(report.topics.map((x) => [x.id, x]));
+  const byTopic = findingsByTopic(report);
+  const topicsOf = new Map<ReportFinding, ReportTopic[]>();
+  for (const [id, fs] of byTopic) {
+    const tp = topicById.get(id);
+    if (!tp || tp.status === 'n/a') continue;
+    for (const f of fs) topicsOf.set(f, [...(topicsOf.get(f) ?? []), tp]);
+  }
+  const said = new Set<ReportFinding>();
   let phase = '';
   for (const w of report.workstreams) {
     if (w.phase !== phase) {
       phase = w.phase;
-      out.push('');
-      out.push(paint('bold', `Topics — ${phase}`));
+      out.push('', paint('bold', `Topics — ${phase}`));
     }
     const topics = w.topics
       .map((id) => topicById.get(id))
       .filter((x): x is ReportTopic => !!x)
       .sort((a, b) => TOPIC_RANK[b.status] - TOPIC_RANK[a.status]);
-    const na = topics.filter((x) => x.status === 'n/a');
-    const shown = topics.filter((x) => x.status !== 'n/a');
     const [wm, wc] = TOPIC_MARK[w.status];
-    out.push(`  ${paint(wc, wm)} ${paint('bold', w.title)} ${paint('gray', `(${w.id}, closes ${w.milestone})`)}`);
-    for (const tp of shown) {
-      const [mark, c] = TOPIC_MARK[tp.status];
-      out.push(`    ${paint(c, `${mark} ${tp.status.padEnd(10)}`)} ${tp.title} ${paint('gray', tp.id.split('.').pop() ?? '')}`);
-      const fs = findingsOf(tp);
+    const closes = report.milestones.find((m) => m.id === w.milestone);
+    out.push(`  ${paint(wc, wm)} ${paint('bold', w.title)} ${paint('gray', `(${w.id}, closes ${closes ? milestoneLabel(report, closes) : w.milestone})`)}`);
+    for (const tp of topics) {
+      const [mark, c, word] = TOPIC_MARK[tp.status];
+      out.push(`    ${paint(c, `${mark} ${word.padEnd(10)}`)} ${tp.title} ${paint('gray', tp.id)}`);
+      if (tp.status === 'n/a') {
+        out.push(paint('gray', `        · ${tp.reasons[0] ?? tp.scope.reason}`));
+        continue;
+      }
+      const fs = (byTopic.get(tp.id) ?? []).filter((f) => f.status !== 'n/a').sort(findingOrder);
       for (const r of tp.reasons.filter((x) => x.startsWith('depends on'))) out.push(`        ${paint(tp.status === 'fail' ? 'red' : 'magenta', '⤷')} ${r}`);
-      const decisive = fs.filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'error').sort(findingOrder);
-      for (const f of decisive.slice(0, 8)) out.push(`        ${describeFinding(f, paint)}`);
-      if (decisive.length > 8) out.push(paint('gray', `        … and ${decisive.length - 8} more`));
-      // Per rule: how many resources comply.
-      const perRule = new Map<string, { pass: number; total: number }>();
       for (const f of fs) {
-        if (f.status === 'n/a') continue;
-        const e = perRule.get(f.ruleId) ?? { pass: 0, total: 0 };
-        e.total++;
-        if (f.status === 'pass') e.pass++;
-        perRule.set(f.ruleId, e);
+        if (said.has(f)) continue;
+        said.add(f);
+        const others = (topicsOf.get(f) ?? []).filter((x) => x !== tp);
+        out.push(`        ${describeFinding(f, paint, true)}`);
+        if (others.length) out.push(paint('gray', `            also affects ${others.map((x) => x.title).join(', ')}`));
       }
-      for (const [rule, e] of perRule) {
-        if (e.pass === 0) continue;
-        out.push(paint('gray', `        ✔ ${rule}: ${e.pass} of ${e.total} compliant`));
-      }
-      if (opts.verbose) for (const f of fs.filter((x) => x.status === 'pass')) out.push(`        ${describeFinding(f, paint)}`);
-      if (decisive.length === 0 && tp.status !== 'pass') for (const r of tp.reasons.filter((x) => !x.startsWith('depends on')).slice(0, 2)) out.push(paint('gray', `        · ${r}`));
+      const elsewhere = fs.filter((f) => (topicsOf.get(f)?.[0] ?? tp) !== tp && f.status !== 'pass').length;
+      if (elsewhere) out.push(paint('gray', `        · and ${plural(elsewhere, 'finding')} listed under an earlier topic`));
+      if (!fs.length) for (const r of tp.reasons.filter((x) => !x.startsWith('depends on')).slice(0, 2)) out.push(paint('gray', `        · ${r}`));
     }
-    if (na.length) out.push(paint('gray', `    – n/a: ${na.map((x) => `${x.id.split('.').pop()} (${x.reasons[0] ?? ''})`).join('; ')}`));
   }
-
-  const unread = report.resources.filter((r) => r.status !== 'ok');
-  out.push('');
-  if (unread.length) {
-    out.push(paint('bold', 'Not read'));
-    for (const r of unread) out.push(`  ${paint('magenta', '?')} ${r.title} (${r.key}): ${r.status} — ${r.reason ?? ''}`);
-    out.push('');
-  }
-  if (report.baseline) {
-    const b = report.baseline;
-    const c = b.counts;
-    out.push(paint('bold', `Since the baseline of ${b.generatedAt}`) + `: ${c.new} new, ${c.fixed} fixed, ${c.changed} changed, ${c.unchanged} unchanged${c['removed-rule'] ? `, ${c['removed-rule']} of removed rules` : ''}${c.gone ? `, ${c.gone} gone` : ''}`);
-    const worse = [...b.findings.filter((x) => x.worse).map((x) => `${x.ruleId}${x.resource ? ` (${x.resource.name ?? x.resource.id})` : ''}: ${x.change === 'new' ? 'new' : `${x.before?.status} → ${x.after?.status}`} — ${x.message}`), ...b.topics.filter((t) => t.worse).map((t) => `topic ${t.id}: ${t.before ?? 'new'} → ${t.after}`)];
-    for (const w of worse) out.push(`  ${paint('red', '▲')} ${w}`);
-    for (const x of b.findings.filter((y) => y.change === 'fixed')) out.push(`  ${paint('green', '▼')} fixed: ${x.ruleId}${x.resource ? ` (${x.resource.name ?? x.resource.id})` : ''}`);
-    if (!worse.length) out.push(paint('green', '  nothing got worse'));
-    out.push('');
-  }
-  const f = report.summary.findings;
-  out.push(
-    `Findings: ${f.fail} failing, ${f.unknown + f.error} not evaluated, ${f.pass} passing, ${f['n/a']} n/a. ` +
-      `Read ${report.resources.length - unread.length} of ${report.resources.length} resources.`,
-  );
-  const g = report.gate;
-  const what = [g.require ? `requires ${g.require}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : ''].filter(Boolean).join(', ');
-  out.push(
-    g.passed
-      ? paint('green', `Gate passed${what ? ` (${what})` : ''}.`)
-      : paint('red', `Gate failed${what ? ` (${what})` : ''}: ${g.reasons.join('; ')}.`),
-  );
-  return `${out.join('\n')}\n`;
+  return out;
 }

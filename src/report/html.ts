@@ -3,21 +3,23 @@
  * Inline CSS and inline SVG only: no script, no external font, image or stylesheet (a
  * Content-Security-Policy says so to the browser too). Print styles break pages between parts.
  *
- * - The gate result, up front and at the end.
+ * - The gate result, up front (naming what blocks it) and at the end.
+ * - The fix-first list (report.fixFirst): each failing finding once, most impact first, with
+ *   the topics and milestones it holds back; what needs an attestation; what could not be checked.
  * - Milestone progress per phase as a picture: a stacked bar per milestone of how many topics
  *   pass / are at risk / fail / are unknown / unverified / n/a, with the same numbers in a table.
  * - Topics by workstream with status badges (a symbol and a word: colour is never the only
  *   signal); each failing, at-risk, unknown or unverified topic with its findings, the rule's
- *   remediation and a link to the Auth0 docs (from the rule registry).
+ *   remediation and a link to the Auth0 docs (from the report's `rules`).
  * - The resources that could not be read, and why.
  *
  * Every string from the report is escaped: tenant data is untrusted (a client named `<script>`
  * renders as text). A pure function of the report.
  */
-import { rules as registry } from '../../rules/index.js';
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
-import type { AuditReport, ReportFinding, ReportMilestone, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, phaseTitle, reasonOf } from './common.js';
+import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone, ReportRule, ReportTopic } from './schema.js';
+import { findingOrder, findingsByTopic, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, withTitles } from './common.js';
+import { fixFirstOf } from './fix-first.js';
 
 /** Findings listed under one topic before "… and N more". */
 const FINDINGS_PER_TOPIC = 25;
@@ -130,14 +132,69 @@ function legend(): string {
 
 // ————————————————————————————————————————————————————————————————— parts
 
-function gateBlock(report: AuditReport, id: string, heading: string): string {
+/** Findings the gate box names before "and N more". */
+const GATE_BLOCKERS = 8;
+
+function gateBlock(report: AuditReport, fix: FixFirst, id: string, heading: string): string {
   const g = report.gate;
-  const what = [g.require ? `requires milestone ${g.require}` : 'no milestone required', g.failOn !== 'none' ? `fails on ${g.failOn} findings` : 'fails on no finding'].join('; ');
+  const required = g.require ? report.milestones.find((m) => m.id === g.require) : undefined;
+  const what = [required ? `requires ${milestoneLabel(report, required)}` : 'no milestone required', g.failOn !== 'none' ? `fails on ${g.failOn} findings` : 'fails on no finding'].join('; ');
+  // What blocks it: the blockers of the target milestone, and the failing findings at --fail-on.
+  const blocking = g.passed
+    ? []
+    : fix.items.filter((i) => i.blocksTarget || (g.failOn !== 'none' && (g.failOn === 'advice' || (g.failOn === 'warning' ? i.severity !== 'advice' : i.severity === 'blocker'))));
   return (
     `<section class="gate ${g.passed ? 'gate-passed' : 'gate-failed'}" aria-labelledby="${id}">` +
     `<${heading} id="${id}"><span aria-hidden="true">${g.passed ? '✔' : '✘'}</span> Gate ${g.passed ? 'passed' : 'failed'}</${heading}>` +
     `<p>${h(what)}.</p>` +
     (g.reasons.length ? `<ul>${g.reasons.map((r) => `<li>${h(r)}</li>`).join('')}</ul>` : '') +
+    (blocking.length
+      ? `<p>Blocked by:</p><ul class="blockers">${blocking
+          .slice(0, GATE_BLOCKERS)
+          .map((i) => `<li>${h(itemText(i))}</li>`)
+          .join('')}${blocking.length > GATE_BLOCKERS ? `<li class="more">… and ${blocking.length - GATE_BLOCKERS} more (see Fix first)</li>` : ''}</ul>`
+      : '') +
+    '</section>'
+  );
+}
+
+/** One fix-first item as plain text: the message, or the rule's title and the resources it hits. */
+function itemText(i: FixItem): string {
+  if (i.count > 1) {
+    const names = i.resources.map(resourceName).join(', ');
+    return `${i.title}: ${i.count} ${i.resources[0]?.type ?? 'resource'}s (${names}${i.count > i.resources.length ? ` and ${i.count - i.resources.length} more` : ''})`;
+  }
+  return `${i.message}${i.resources[0] ? ` — ${i.resources[0].type} ${resourceName(i.resources[0])}` : ''}`;
+}
+
+function fixFirstPart(report: AuditReport, fix: FixFirst): string {
+  const known = new Map((report.rules ?? []).map((r) => [r.id, r]));
+  const items = fix.items.map((i) => {
+    const sl = SEVERITY_LABEL[i.severity];
+    const rule = known.get(i.ruleId);
+    const url = rule?.docs ? safeUrl(rule.docs) : undefined;
+    const holds = [
+      i.topics.length ? `Topics: ${i.topics.map((t) => h(t.title)).join(', ')}` : '',
+      i.milestones.length ? `holds back ${i.milestones.map((m) => h(m.title)).join('; ')}` : '',
+    ].filter(Boolean);
+    return (
+      `<li class="fix-item${i.blocksTarget ? ' blocks' : ''}" data-rule="${h(i.ruleId)}" data-severity="${i.severity}">` +
+      `<span class="badge s-${sl.cls}"><span aria-hidden="true">${sl.mark}</span> ${i.severity}</span> ${i.blocksTarget ? '<strong>blocks the target:</strong> ' : ''}<span class="message">${h(itemText(i))}</span> <span class="rule">(<code>${h(i.ruleId)}</code>)</span>` +
+      (i.location ? ` <span class="rule"><code>${h(`${i.location.file}:${i.location.line}`)}</code></span>` : '') +
+      (holds.length ? `<div class="field">${holds.join(' — ')}</div>` : '') +
+      (rule?.remediation ? `<div class="field">How to fix: ${withCode(rule.remediation)}${url ? ` <a href="${h(url)}">Auth0 docs</a>` : ''}</div>` : '') +
+      '</li>'
+    );
+  });
+  const u = fix.unchecked;
+  const target = fix.target ? `on the way to ${h(fix.target.title)} (${h(fix.target.status.replace(/-/g, ' '))})` : 'every milestone up to Go-Live is satisfied';
+  return (
+    `<section id="fix-first" aria-labelledby="h-fix"><h2 id="h-fix">Fix first</h2><p>${target}. Each failing finding once, most impact first: what blocks the target milestone, then by severity and by how many topics it holds back.</p>` +
+    (items.length ? `<ol class="fix-first">${items.join('')}</ol>` : '<p>Nothing failing to fix.</p>') +
+    (fix.attest.length ? `<h3>Attest</h3><p>Record these attestations in the config file: ${fix.attest.map((a) => `${h(a.title)} <code>${h(a.id)}</code>`).join(', ')}.</p>` : '') +
+    (u.resources.length || u.rules.length
+      ? `<h3>Not checked</h3><p>${u.resources.map((r) => `${h(r.title)} (${h(r.status)})`).join(', ')}${u.rules.length ? `${u.resources.length ? '; ' : ''}${u.rules.length} rule(s) not evaluated: ${u.rules.map((r) => h(r.title)).join(', ')}` : ''}.${u.scopes.length ? ` Grant ${u.scopes.map((x) => `<code>${h(x)}</code>`).join(', ')} and audit again.` : ''}</p>`
+      : '') +
     '</section>'
   );
 }
@@ -147,9 +204,9 @@ function milestonesPart(report: AuditReport): string {
   const parts = phases.map((p, i) => {
     const ms = report.milestones.filter((m) => m.phase === p);
     const rows = ms.map((m) => {
-      const reasons = m.reasons.slice(0, 3).map((r) => `<li>${h(r)}</li>`).join('') + (m.reasons.length > 3 ? `<li class="more">… and ${m.reasons.length - 3} more</li>` : '');
+      const reasons = m.reasons.slice(0, 3).map((r) => `<li>${h(withTitles(report, r))}</li>`).join('') + (m.reasons.length > 3 ? `<li class="more">… and ${m.reasons.length - 3} more</li>` : '');
       return (
-        `<tr class="milestone" data-milestone="${h(m.id)}" data-status="${h(m.status)}"><th scope="row">${h(m.title)}${m.inferred ? ' <span class="muted">(inferred)</span>' : ''}<br><code>${h(m.id)}</code></th>` +
+        `<tr class="milestone" data-milestone="${h(m.id)}" data-status="${h(m.status)}"><th scope="row">${h(milestoneLabel(report, m))}${m.inferred ? ' <span class="muted">(inferred)</span>' : ''}<br><code>${h(m.id)}</code></th>` +
         `<td>${milestoneBadge(m.status)}</td>` +
         TOPIC_ORDER.map((s) => `<td class="num">${m.counts[s]}</td>`).join('') +
         `<td>${reasons ? `<ul class="reasons">${reasons}</ul>` : ''}</td></tr>`
@@ -180,7 +237,7 @@ function findingItem(f: ReportFinding): string {
   return `<li class="finding f-${cls(f.status)}">${sev} <span class="message">${h(f.message)}</span>${res} <span class="rule">(<code>${h(f.ruleId)}</code>)</span>${field}${missing}</li>`;
 }
 
-type Rule = (typeof registry)[number];
+type Rule = ReportRule;
 
 /** Registry prose marks code with backticks: escaped text, with `…` spans as <code>. */
 function withCode(s: string): string {
@@ -195,9 +252,9 @@ function remediation(ruleIds: string[], known: Map<string, Rule>): string {
     .map((id) => known.get(id))
     .filter((r): r is Rule => !!r)
     .map((r) => {
-      const url = safeUrl(r.docs);
+      const url = r.docs ? safeUrl(r.docs) : undefined;
       return (
-        `<div class="fix"><p><strong>How to fix</strong> — ${h(r.title)} (<code>${h(r.id)}</code>)</p><p>${withCode(r.remediation)}</p>` +
+        `<div class="fix"><p><strong>How to fix</strong> — ${h(r.title)} (<code>${h(r.id)}</code>)</p>${r.remediation ? `<p>${withCode(r.remediation)}</p>` : ''}` +
         (url ? `<p class="docs"><a href="${h(url)}">Auth0 docs: ${h(r.title)}</a></p>` : '') +
         '</div>'
       );
@@ -234,7 +291,7 @@ function topicDetail(tp: ReportTopic, fs: ReportFinding[], known: Map<string, Ru
 }
 
 function topicsPart(report: AuditReport): string {
-  const known = new Map(registry.map((r) => [r.id, r]));
+  const known = new Map((report.rules ?? []).map((r) => [r.id, r]));
   const topicById = new Map(report.topics.map((t) => [t.id, t]));
   const byTopic = findingsByTopic(report);
   const findingsOf = (tp: ReportTopic) => byTopic.get(tp.id) ?? [];
@@ -254,7 +311,7 @@ function topicsPart(report: AuditReport): string {
     const na = topics.filter((t) => t.status === 'n/a');
     out.push(
       `<section class="workstream" data-workstream="${h(w.id)}" aria-labelledby="w-${cls(w.id)}">` +
-        `<h4 id="w-${cls(w.id)}">${badge(w.status)} ${h(w.title)}</h4><p class="meta"><code>${h(w.id)}</code> · closes ${h(w.milestone)}</p>` +
+        `<h4 id="w-${cls(w.id)}">${badge(w.status)} ${h(w.title)}</h4><p class="meta"><code>${h(w.id)}</code> · closes ${h(labelOf(report, w.milestone))}</p>` +
         (detailed.length ? `<ul class="topics">${detailed.map((t) => topicDetail(t, findingsOf(t), known)).join('')}</ul>` : '') +
         (passing.length
           ? `<p class="also">${badge('pass')} ${passing.map((t) => `<span class="topic-inline" data-topic="${h(t.id)}" data-status="pass">${h(t.title)}${t.reasons.length ? ` <span class="muted">(${h(t.reasons.join('; '))})</span>` : ''}</span>`).join(', ')}</p>`
@@ -266,6 +323,11 @@ function topicsPart(report: AuditReport): string {
     );
   }
   return `<section id="topics" aria-labelledby="h-topics"><h2 id="h-topics">Topics by workstream</h2>${out.join('')}</section>`;
+}
+
+function labelOf(report: AuditReport, id: string): string {
+  const m = report.milestones.find((x) => x.id === id);
+  return m ? milestoneLabel(report, m) : id;
 }
 
 function unreadPart(report: AuditReport): string {
@@ -334,6 +396,9 @@ ul.compliant li::before{content:"✔ "}
 .fix p{margin:.35em 0}
 .also{font-size:.92em;margin:.4em 0}
 .more{color:var(--muted);font-style:italic}
+ol.fix-first{padding-left:1.6em}
+ol.fix-first li{margin:.45em 0}
+li.fix-item.blocks .message{font-weight:600}
 footer{color:var(--muted);font-size:.85em;padding:24px;border-top:1px solid var(--line);margin-top:32px}
 a{color:#0969da}
 @media print{
@@ -357,11 +422,12 @@ export function renderHtml(report: AuditReport): string {
     ['Environment', t.environment],
     ['Plan', report.plan],
     ['Source', `${t.source}${t.path ? ` (${t.path})` : ''}`],
-    ['Tenant read', report.collectedAt],
-    ['Report generated', report.generatedAt],
+    ['Tenant read', readableDate(report.collectedAt)],
+    ['Report generated', readableDate(report.generatedAt)],
     ['Tool', `${report.tool.name} ${report.tool.version}`],
   ];
   const s = report.summary;
+  const fix = fixFirstOf(report);
   const summary = `Milestones: ${s.milestones.satisfied} satisfied, ${s.milestones['satisfied-with-risks']} with risks, ${s.milestones['not-satisfied']} not satisfied, ${s.milestones.unknown} unknown. Findings: ${s.findings.fail} failing, ${s.findings.unknown + s.findings.error} not evaluated, ${s.findings.pass} passing, ${s.findings['n/a']} n/a${s.findings.waived ? `, ${s.findings.waived} waived` : ''}.`;
   return [
     '<!DOCTYPE html>',
@@ -378,17 +444,18 @@ export function renderHtml(report: AuditReport): string {
     '<header>',
     `<h1>Auth0 readiness report</h1>`,
     `<dl class="facts">${facts.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>`,
-    gateBlock(report, 'h-gate-top', 'h2'),
+    gateBlock(report, fix, 'h-gate-top', 'h2'),
     `<p>${h(summary)}</p>`,
-    '<nav aria-label="Contents"><ul><li><a href="#milestones">Milestones</a></li><li><a href="#topics">Topics</a></li><li><a href="#unread">Not read</a></li><li><a href="#gate">Gate</a></li></ul></nav>',
+    '<nav aria-label="Contents"><ul><li><a href="#fix-first">Fix first</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#topics">Topics</a></li><li><a href="#unread">Not read</a></li><li><a href="#gate">Gate</a></li></ul></nav>',
     '</header>',
     '<main>',
+    fixFirstPart(report, fix),
     milestonesPart(report),
     topicsPart(report),
     unreadPart(report),
-    `<section id="gate" aria-labelledby="h-gate"><h2 id="h-gate">Gate</h2>${gateBlock(report, 'h-gate-result', 'h3')}</section>`,
+    `<section id="gate" aria-labelledby="h-gate"><h2 id="h-gate">Gate</h2>${gateBlock(report, fix, 'h-gate-result', 'h3')}</section>`,
     '</main>',
-    `<footer>${h(`${report.tool.name} ${report.tool.version}`)} · report schema v${report.schemaVersion} · generated ${h(report.generatedAt)}</footer>`,
+    `<footer>${h(`${report.tool.name} ${report.tool.version}`)} · report schema v${report.schemaVersion} · generated ${h(readableDate(report.generatedAt))}</footer>`,
     '</body>',
     '</html>',
     '',

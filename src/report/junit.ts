@@ -1,8 +1,12 @@
 /**
  * The JUnit XML report, for CI test tabs (GitLab, Jenkins, Azure DevOps, GitHub test reporters).
- * One `<testsuite>` per milestone and one `<testcase>` per topic the milestone covers (a topic
- * covered by several milestones appears in each): classname = workstream id, name = topic id and
- * title. Topic status → JUnit outcome:
+ * Each topic is counted once: one `<testsuite>` per milestone with one `<testcase>` per topic
+ * whose workstream closes that milestone (milestones are cumulative, so a topic also counts
+ * towards later ones). classname = workstream id, name = topic id and title. A last suite,
+ * `milestones`, has one passing case per milestone with its status and all the topics it counts
+ * (`milestone.topics`) in properties: a summary that never fails (the topics do). Cases carry no
+ * `<properties>`: the Ant/Surefire schema has none on a testcase.
+ * Topic status → JUnit outcome:
  *
  *   pass        passed (attestation or waiver notes in `<system-out>`)
  *   at-risk     passed, the failing warnings in `<system-out>`
@@ -139,12 +143,26 @@ function count(c: Counts, o: Outcome): void {
 const timestamp = (iso: string): string => iso.replace(/(\.\d+)?Z$/, '');
 
 export function renderJunit(report: AuditReport): string {
-  const topicById = new Map(report.topics.map((t) => [t.id, t]));
   const findingsOf = findingsByTopic(report);
   const outcomes = new Map(report.topics.map((t) => [t.id, outcome(t, findingsOf.get(t.id) ?? [])]));
 
   const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  const suites = report.milestones.map((m, i) => suite(report, m, i, topicById, outcomes, total));
+  // The milestones each topic counts towards, and the one its workstream closes.
+  const memberOf = new Map<string, string[]>();
+  for (const m of report.milestones) for (const id of m.topics) memberOf.set(id, [...(memberOf.get(id) ?? []), m.id]);
+  const closes = new Map(report.workstreams.map((w) => [w.id, w.milestone]));
+  const homeOf = (t: ReportTopic): string | undefined => {
+    const c = closes.get(t.workstream);
+    const member = memberOf.get(t.id) ?? [];
+    return c && member.includes(c) ? c : member[0];
+  };
+  const topicsOf = new Map<string, ReportTopic[]>();
+  for (const t of report.topics) {
+    const home = homeOf(t);
+    if (home) topicsOf.set(home, [...(topicsOf.get(home) ?? []), t]);
+  }
+  const suites = report.milestones.map((m, i) => suite(report, m, i, topicsOf.get(m.id) ?? [], outcomes, total));
+  suites.push(summarySuite(report, report.milestones.length, total));
   const g = report.gate;
   const head =
     `<testsuites${attrs({
@@ -164,20 +182,44 @@ function xmlComment(s: string): string {
   return s.replace(INVALID_XML, '\uFFFD').replace(/-(?=-)/g, '- ').replace(/-$/, '- ');
 }
 
+/** The milestones as a summary: one passing case each, the status in properties and output. */
+function summarySuite(report: AuditReport, index: number, total: Counts): string {
+  const cases = report.milestones.map((m) => {
+    const out = [`${m.title} (${m.id}): ${m.status.replace(/-/g, ' ')}${m.inferred ? ' (inferred milestone)' : ''}`, ...m.reasons.map((r) => `- ${r}`)].join('\n');
+    return [
+      `    <testcase${attrs({ classname: 'milestones', name: `${m.title} (${m.id})`, time: 0 })}>`,
+      `      <system-out>${xmlText(out)}</system-out>`,
+      '    </testcase>',
+    ].join('\n');
+  });
+  total.tests += cases.length;
+  const props: [string, string][] = report.milestones.flatMap((m): [string, string][] => [
+    [`${m.id}.status`, m.status],
+    [`${m.id}.topics`, m.topics.join(' ')],
+  ]);
+  return [
+    `  <testsuite${attrs({ name: 'milestones (summary: the topics above decide them)', tests: cases.length, failures: 0, errors: 0, skipped: 0, time: 0, timestamp: timestamp(report.generatedAt), hostname: report.tenant.domain, id: index, package: 'milestones' })}>`,
+    '    <properties>',
+    ...props.map(([name, value]) => `      <property${attrs({ name, value })}/>`),
+    '    </properties>',
+    ...cases,
+    '  </testsuite>',
+  ].join('\n');
+}
+
 function suite(
   report: AuditReport,
   m: ReportMilestone,
   index: number,
-  topicById: Map<string, ReportTopic>,
+  topics: ReportTopic[],
   outcomes: Map<string, Outcome>,
   total: Counts,
 ): string {
   const c: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   const cases: string[] = [];
-  for (const id of m.topics) {
-    const t = topicById.get(id);
-    const o = outcomes.get(id);
-    if (!t || !o) continue;
+  for (const t of topics) {
+    const o = outcomes.get(t.id);
+    if (!o) continue;
     count(c, o);
     cases.push(testcase(t, o, '    '));
   }

@@ -1,17 +1,18 @@
 /**
  * The Markdown report: for a GitHub job summary (`$GITHUB_STEP_SUMMARY`) or a merge-request
- * comment. A header with tenant, plan and gate; the milestones as a table; then the failing,
- * at-risk and unknown topics with the findings that decide them and how to fix them (from the
- * rule registry); required topics still waiting for an attestation; what could not be read.
+ * comment. A header with tenant, plan and gate; the fix-first list (report.fixFirst: each failing
+ * finding once, most impact first); the milestones as a table; then the failing, at-risk and
+ * unknown topics with the findings that decide them and how to fix them (from the report's
+ * `rules`); required topics still waiting for an attestation; what could not be read.
  *
  * Bounded: GitHub comments hold at most 65,536 characters, so sections are cut with an
  * "… and N more" line to stay under `maxLength`. Tenant data (names, messages) is escaped: it can
  * neither format the page, inject HTML, nor @-mention anyone. A pure function of the report.
  */
-import { rules as registry } from '../../rules/index.js';
-import { type MilestoneStatus, type TopicStatus } from '../engine/status.js';
-import type { AuditReport, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, phaseTitle, reasonOf } from './common.js';
+import { type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
+import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportTopic } from './schema.js';
+import { findingOrder, findingsByTopic, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, withTitles } from './common.js';
+import { fixFirstOf } from './fix-first.js';
 
 export interface MarkdownOptions {
   /** Longest output, in UTF-16 code units (never fewer characters than that). Default 65,000. */
@@ -71,6 +72,38 @@ function findingLine(f: ReportFinding): string {
   return `  - ${mark} ${label}: ${mdText(f.message)}${where} (${code(f.ruleId)})`;
 }
 
+const SEVERITY_MARK: Record<Severity, string> = { blocker: '❌', warning: '⚠️', advice: 'ℹ️' };
+
+function fixItemLine(i: FixItem, n: number): string {
+  const what =
+    i.count > 1
+      ? `${mdText(i.title)}: ${i.count} ${mdText(i.resources[0]?.type ?? 'resource', 60)}s (${i.resources.map((r) => `**${mdText(resourceName(r), 120)}**`).join(', ')}${i.count > i.resources.length ? ` and ${i.count - i.resources.length} more` : ''})`
+      : `${mdText(i.message)}${i.resources[0] ? ` — ${mdText(i.resources[0].type, 60)} **${mdText(resourceName(i.resources[0]), 120)}**` : ''}`;
+  const holds = [i.topics.length ? mdText(i.topics.map((t) => t.title).join(', ')) : '', i.milestones.length ? `holds back ${mdText(i.milestones.map((m) => m.title).join('; '))}` : ''].filter(Boolean);
+  const where = i.location ? ` · ${code(`${i.location.file}:${i.location.line}`)}` : '';
+  return `${n}. ${SEVERITY_MARK[i.severity]} ${i.severity}${i.blocksTarget ? ' · **blocks the target**' : ''}: ${what} (${code(i.ruleId)})${where}${holds.length ? `<br>_${holds.join(' — ')}_` : ''}`;
+}
+
+function fixFirstSection(fix: FixFirst): Section {
+  const u = fix.unchecked;
+  const tail: Item[] = [];
+  if (fix.attest.length) tail.push(() => ({ text: `\n📝 **Attest** (config attestations): ${fix.attest.map((a) => `${mdText(a.title, 200)} (${code(a.id)})`).join(', ')}` }));
+  if (u.resources.length || u.rules.length) {
+    tail.push(() => ({
+      text:
+        `\n🔒 **Not checked**: ${u.resources.map((r) => `${mdText(r.title, 120)} (${r.status})`).join(', ')}` +
+        `${u.rules.length ? `${u.resources.length ? '; ' : ''}${u.rules.length} rule(s) not evaluated` : ''}` +
+        `${u.scopes.length ? `. Grant ${u.scopes.map(code).join(', ')} and audit again.` : '.'}`,
+    }));
+  }
+  const target = fix.target ? `on the way to **${mdText(fix.target.title, 200)}** (${fix.target.status.replace(/-/g, ' ')})` : 'every milestone up to Go-Live is satisfied';
+  return {
+    title: `### 🛠️ Fix first\n\n_${target}: each failing finding once, most impact first._`,
+    items: [...(fix.items.length ? fix.items.map((i, n) => () => ({ text: fixItemLine(i, n + 1) })) : [() => ({ text: 'Nothing failing to fix.' })]), ...tail],
+    noun: 'items',
+  };
+}
+
 /** An item of a section, rendered only when its turn comes (it may depend on what came before). */
 type Item = () => { text: string; commit?: () => void };
 
@@ -113,7 +146,7 @@ function baselineLines(b: NonNullable<AuditReport['baseline']>): string[] {
     ...b.topics.filter((t) => t.worse).map((t) => `topic ${code(t.id)}: ${t.before ?? 'new'} → ${t.after}`),
   ];
   return [
-    `**Since the baseline** of ${mdText(b.generatedAt, 40)}: ${c.new} new, ${c.fixed} fixed, ${c.changed} changed, ${c.unchanged} unchanged${c['removed-rule'] ? `, ${c['removed-rule']} of removed rules` : ''} · ${b.regressed ? '🔺 regressed' : 'nothing got worse'}`,
+    `**Since the baseline** of ${mdText(readableDate(b.generatedAt), 40)}: ${c.new} new, ${c.fixed} fixed, ${c.changed} changed, ${c.unchanged} unchanged${c['removed-rule'] ? `, ${c['removed-rule']} of removed rules` : ''} · ${b.regressed ? '🔺 regressed' : 'nothing got worse'}`,
     '',
     ...worse.slice(0, 20).map((w) => `- 🔺 ${w}`),
     ...(worse.length > 20 ? [`- … and ${worse.length - 20} more`] : []),
@@ -123,17 +156,19 @@ function baselineLines(b: NonNullable<AuditReport['baseline']>): string[] {
 
 export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}): string {
   const max = opts.maxLength ?? MARKDOWN_MAX_LENGTH;
-  const known = new Map(registry.map((r) => [r.id, r]));
+  const known = new Map((report.rules ?? []).map((r) => [r.id, r]));
+  const fix = fixFirstOf(report);
   const t = report.tenant;
   const g = report.gate;
 
   // Header.
-  const gateWhat = [g.require ? `requires ${code(g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : 'fails on nothing'].filter(Boolean).join(', ');
+  const required = g.require ? report.milestones.find((m) => m.id === g.require) : undefined;
+  const gateWhat = [g.require ? `requires ${required ? mdText(milestoneLabel(report, required), 200) : code(g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : 'fails on nothing'].filter(Boolean).join(', ');
   const head = [
     `## ${g.passed ? '✅' : '❌'} Auth0 readiness: ${mdText(t.domain, 200)}`,
     '',
     `**Tenant** ${mdText(t.domain, 200)} (${t.environment}) · **Plan** ${report.plan} · **Gate** ${g.passed ? '✅ passed' : '❌ failed'} (${gateWhat})`,
-    ...(g.reasons.length ? ['', ...g.reasons.map((r) => `> ${mdText(r)}`)] : []),
+    ...(g.reasons.length ? ['', ...g.reasons.map((r) => `> ${mdText(withTitles(report, r))}`)] : []),
     '',
     ...(report.baseline ? baselineLines(report.baseline) : []),
   ].join('\n');
@@ -143,8 +178,8 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
     const tally = TALLY_ORDER.filter((s) => m.counts[s] > 0)
       .map((s) => `${m.counts[s]} ${TOPIC_WORD[s]}`)
       .join(', ');
-    const why = m.reasons[0] ? `${mdText(m.reasons[0], 160)}${m.reasons.length > 1 ? ` (+${m.reasons.length - 1} more)` : ''}` : '';
-    return `| ${MILESTONE_MARK[m.status]} | ${phaseTitle(m.phase)} | **${mdText(m.title, 120)}**${m.inferred ? ' _(inferred)_' : ''}<br>${code(m.id)} | ${m.status.replace(/-/g, ' ')} | ${tally} | ${why} |`;
+    const why = m.reasons[0] ? `${mdText(withTitles(report, m.reasons[0]), 160)}${m.reasons.length > 1 ? ` (+${m.reasons.length - 1} more)` : ''}` : '';
+    return `| ${MILESTONE_MARK[m.status]} | ${phaseTitle(m.phase)} | **${mdText(milestoneLabel(report, m), 120)}**${m.inferred ? ' _(inferred)_' : ''}<br>${code(m.id)} | ${m.status.replace(/-/g, ' ')} | ${tally} | ${why} |`;
   });
   const milestones = ['### Milestones', '', '| | Phase | Milestone | Status | Topics | Why |', '|:-:|---|---|---|---|---|', ...rows, ''].join('\n');
 
@@ -161,14 +196,14 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
     for (const f of decisive.slice(0, FINDINGS_PER_TOPIC)) lines.push(findingLine(f));
     if (decisive.length > FINDINGS_PER_TOPIC) lines.push(`  - … and ${decisive.length - FINDINGS_PER_TOPIC} more findings`);
     // "Not evaluated" is fixed by reading the resource (see "Could not read"), not by the remediation.
-    const fixes = [...new Set(decisive.filter((f) => f.status === 'fail').map((f) => f.ruleId))].filter((id) => known.has(id));
+    const fixes = [...new Set(decisive.filter((f) => f.status === 'fail').map((f) => f.ruleId))].filter((id) => known.get(id)?.remediation);
     for (const id of fixes) {
       const rule = known.get(id);
       if (!rule) continue;
       lines.push(
         explained.has(id)
           ? `  - 🔧 ${code(id)}: see above`
-          : `  - 🔧 ${code(id)}: ${rule.remediation.replace(/\s*\n\s*/g, ' ')}${/^https?:\/\//.test(rule.docs) ? ` [Docs](${rule.docs})` : ''}`,
+          : `  - 🔧 ${code(id)}: ${(rule.remediation ?? '').replace(/\s*\n\s*/g, ' ')}${rule.docs && /^https?:\/\/[^\s()<>]+$/.test(rule.docs) ? ` [Docs](${rule.docs})` : ''}`,
       );
     }
     return { text: lines.join('\n'), commit: () => fixes.forEach((id) => explained.add(id)) };
@@ -181,7 +216,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   const milestoneAttestations = [...new Set(report.milestones.flatMap((m) => m.reasons.filter((r) => r.startsWith('attestation '))))];
   const unread = report.resources.filter((r) => r.status !== 'ok');
 
-  const sections: Section[] = [];
+  const sections: Section[] = [fixFirstSection(fix)];
   if (failing.length) sections.push({ title: `### ❌ Failing topics (${failing.length})`, items: failing.map(topicItem), noun: 'failing topics' });
   if (atRisk.length) sections.push({ title: `### ⚠️ Topics at risk (${atRisk.length})`, items: atRisk.map(topicItem), noun: 'topics at risk' });
   if (unknown.length) {
@@ -206,18 +241,18 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
       noun: 'resources',
     });
   }
-  if (!sections.length) sections.push({ title: '### ✅ Nothing to fix', items: [() => ({ text: 'Every topic in scope passes or waits only for optional attestations.' })], noun: 'notes' });
+  if (sections.length === 1) sections.push({ title: '### ✅ Nothing to fix', items: [() => ({ text: 'Every topic in scope passes or waits only for optional attestations.' })], noun: 'notes' });
 
   const f = report.summary.findings;
   const read = report.resources.length - unread.length;
   const footer =
-    `---\n<sub>${mdText(report.tool.name, 60)} ${mdText(report.tool.version, 40)} · generated ${report.generatedAt} (tenant read ${report.collectedAt}) · ` +
+    `---\n<sub>${mdText(report.tool.name, 60)} ${mdText(report.tool.version, 40)} · generated ${readableDate(report.generatedAt)} (tenant read ${readableDate(report.collectedAt)}) · ` +
     `findings: ${f.fail} failing, ${f.unknown + f.error} not evaluated, ${f.pass} passing, ${f['n/a']} n/a${f.waived ? `, ${f.waived} waived` : ''} · ` +
     `read ${read} of ${report.resources.length} resources</sub>\n`;
 
   const fixed = head.length + milestones.length + footer.length + 3;
   const body = fit(fixed, sections, max);
-  const out = [head, milestones, ...body, footer].join('\n');
+  const out = [head, body[0] ?? '', milestones, ...body.slice(1), footer].join('\n');
   // The header and the milestone table are never cut; a report too large even for them is cut hard.
   return out.length <= max ? out : `${out.slice(0, Math.max(0, max - 40))}\n\n_… (shortened)_\n`;
 }

@@ -1,27 +1,30 @@
 /**
  * The SARIF 2.1.0 report, for code scanning (GitHub `upload-sarif`, GitLab, Azure DevOps, IDEs).
  *
- * - One `reportingDescriptor` per rule with findings in the report, its help taken from the rule
- *   registry (the report carries rule id and title only): rationale, remediation, docs link.
+ * - One `reportingDescriptor` per rule with results in this run, its help taken from the report's
+ *   `rules` (rationale, remediation, docs link): nothing about rules without results.
  * - One `result` per failing finding (level by severity: blocker → error, warning → warning,
  *   advice → note) and per finding that could not be evaluated (kind `review`; SARIF §3.27.10
  *   requires level `none` for any kind but `fail`). Passing, n/a and waived findings are left out.
  * - Locations: the Auth0 resource as a logical location (`clients/<id>`, `connections/<id>`, …)
- *   and, because code scanning requires a physical location, a repository-relative pseudo path
- *   `auth0/<tenant>/<type plural>/<id>` that names it.
+ *   and a physical location with a region, as GitHub code scanning requires (every result: an
+ *   `artifactLocation.uri`, relative or `file:`, and `region.startLine`): with a Deploy CLI export
+ *   the file and line of the offending value (`tenant.yaml:42`, `clients/App.json:7`); with a live
+ *   audit or a snapshot, a repository-relative pseudo path `auth0/<tenant>/<type plural>/<id>`
+ *   that names the resource, at line 1.
  * - `partialFingerprints` from tenant + rule + resource (+ field): stable across runs, so an alert
  *   stays one alert until it is fixed.
  * - Run properties: tenant, plan, gate, summary; resources that could not be read are
  *   tool execution notifications.
  *
- * A pure function of the report (and of the rule registry, which is static).
+ * A multi-tenant report gives one run per tenant (each its own `automationDetails.id`, so code
+ * scanning keeps their alerts apart). A pure function of the report.
  */
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
-import { rules as registry } from '../../rules/index.js';
-import type { RuleMeta } from '../engine/define-rule.js';
 import type { Severity } from '../engine/status.js';
-import type { AuditReport, ReportFinding } from './schema.js';
+import type { AuditReport, ReportFinding, ReportRule } from './schema.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -53,7 +56,7 @@ const pascal = (id: string): string =>
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
-type Meta = Pick<RuleMeta, 'id' | 'title' | 'severity' | 'topics'> & Partial<RuleMeta>;
+type Meta = ReportRule;
 
 function descriptor(meta: Meta, report: AuditReport): ReportingDescriptor {
   const planTopics = new Set(report.topics.map((t) => t.id));
@@ -100,14 +103,31 @@ function descriptor(meta: Meta, report: AuditReport): ReportingDescriptor {
   };
 }
 
-/** The SARIF log as an object (what `renderSarif` serialises). */
-function buildSarif(report: AuditReport): Log {
-  const known = new Map(registry.map((r) => [r.id, r]));
+/** The folder a Deploy CLI export's files are relative to (the export folder, or the folder of its YAML file). */
+function exportRoot(report: AuditReport): string | undefined {
+  const p = report.tenant.source === 'deploy-cli' ? report.tenant.path : undefined;
+  if (p === undefined) return undefined;
+  const norm = p.replace(/\\/g, '/');
+  return /\.ya?ml$/i.test(norm) ? posix.dirname(norm) : norm;
+}
+
+/** A file of the export as a URI code scanning accepts: relative to the checkout, or `file:` when absolute. */
+function fileUri(root: string, file: string): string {
+  const joined = posix.normalize(posix.join(root, file));
+  const encoded = joined.split('/').map(encodeURIComponent).join('/');
+  if (joined.startsWith('/')) return `file://${encoded}`;
+  if (/^[A-Za-z]:\//.test(joined)) return `file:///${joined.slice(0, 2)}${joined.slice(2).split('/').map(encodeURIComponent).join('/')}`;
+  return encoded.replace(/^\.\//, '');
+}
+
+/** One SARIF run for one tenant's report. */
+export function sarifRun(report: AuditReport): Run {
+  const known = new Map((report.rules ?? []).map((r) => [r.id, r]));
   const flagged = report.findings.filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'error');
 
-  // One descriptor per rule with findings in this report, in id order; a rule not in the registry
-  // (a custom rule passed to the library) is described from its findings.
-  const ruleIds = [...new Set(report.findings.map((f) => f.ruleId))].sort();
+  // One descriptor per rule with results in this run, in id order; a rule the report does not
+  // describe (a report saved before it carried `rules`) is described from its findings.
+  const ruleIds = [...new Set(flagged.map((f) => f.ruleId))].sort();
   const descriptors = ruleIds.map((id) => {
     const rule = known.get(id);
     if (rule) return descriptor(rule, report);
@@ -117,6 +137,7 @@ function buildSarif(report: AuditReport): Log {
   const indexOf = new Map(ruleIds.map((id, i) => [id, i]));
 
   const domain = report.tenant.domain;
+  const root = exportRoot(report);
   const seen = new Map<string, number>();
   const results: Result[] = flagged.map((f) => {
     const path = resourcePath(f);
@@ -134,9 +155,16 @@ function buildSarif(report: AuditReport): Log {
       message: { text: `${f.message}${where}` },
       locations: [
         {
-          physicalLocation: {
-            artifactLocation: { uri: ['auth0', domain, ...path.split('/')].map(encodeURIComponent).join('/') },
-          },
+          physicalLocation:
+            f.location && root !== undefined
+              ? {
+                  artifactLocation: { uri: fileUri(root, f.location.file) },
+                  region: { startLine: f.location.line, ...(f.location.column ? { startColumn: f.location.column } : {}) },
+                }
+              : {
+                  artifactLocation: { uri: ['auth0', domain, ...path.split('/')].map(encodeURIComponent).join('/') },
+                  region: { startLine: 1 },
+                },
           logicalLocations: [
             { name: f.resource?.name ?? f.resource?.id ?? domain, fullyQualifiedName: path, kind: 'resource' },
           ],
@@ -178,12 +206,13 @@ function buildSarif(report: AuditReport): Log {
             name: 'ResourceUnreadable',
             shortDescription: { text: 'A tenant resource could not be read' },
             fullDescription: { text: 'The rules that need it report "not evaluated": grant the missing scope or retry, then audit again.' },
+            help: { text: 'The rules that need this resource report "not evaluated": grant the missing scope or retry, then audit again.' },
             defaultConfiguration: { level: 'warning' },
           },
         ],
       },
     },
-    automationDetails: { id: `${report.tool.name}/${report.plan}/${domain}/` },
+    automationDetails: { id: `${report.tool.name}/${report.plan}/${report.tenant.alias ?? domain}/` },
     invocations: [
       {
         executionSuccessful: true,
@@ -203,9 +232,14 @@ function buildSarif(report: AuditReport): Log {
       milestones: report.milestones.map((m) => ({ id: m.id, title: m.title, status: m.status })),
     },
   };
-  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+  return run;
+}
+
+/** A SARIF log of runs (one per tenant). */
+export function sarifLog(runs: Run[]): Log {
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
 }
 
 export function renderSarif(report: AuditReport): string {
-  return `${JSON.stringify(buildSarif(report), null, 2)}\n`;
+  return `${JSON.stringify(sarifLog([sarifRun(report)]), null, 2)}\n`;
 }

@@ -14,6 +14,15 @@ const countsOf = <T extends readonly [string, ...string[]]>(keys: T) =>
 
 export const ResourceRefSchema = z.object({ type: z.string(), id: z.string(), name: z.string().optional() });
 
+/** Where a finding's value sits in the files it was read from (a Deploy CLI export). */
+export const SourceLocationSchema = z.object({
+  /** The file, relative to the export's folder (`tenant.yaml`, `clients/Default App.json`). */
+  file: z.string(),
+  /** 1-based line of the offending value (or of the resource, when the value is not in the file). */
+  line: z.number().int().positive(),
+  column: z.number().int().positive().optional(),
+});
+
 export const FindingSchema = z.object({
   ruleId: z.string(),
   title: z.string(),
@@ -29,6 +38,66 @@ export const FindingSchema = z.object({
   missing: z
     .array(z.object({ key: z.string(), reason: z.enum(FAILURE_REASONS), detail: z.string(), scopes: z.array(z.string()).optional() }))
     .optional(),
+  /** With `--from` a Deploy CLI export: the file and line the finding is about. */
+  location: SourceLocationSchema.optional(),
+});
+
+/** What reporters need about a rule with findings in the report: once per rule. */
+export const ReportRuleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  severity: z.enum(SEVERITIES),
+  prodOnly: z.boolean().optional(),
+  rationale: z.string().optional(),
+  remediation: z.string().optional(),
+  docs: z.string().optional(),
+  topics: z.array(z.string()),
+  checks: z.array(z.string()).optional(),
+  checkmate: z.array(z.string()).optional(),
+  dashboard: z.array(z.string()).optional(),
+});
+
+const TitledSchema = z.object({ id: z.string(), title: z.string() });
+
+/** One line of the fix-first list: a finding (or one finding on many resources), said once. */
+export const FixItemSchema = z.object({
+  ruleId: z.string(),
+  /** The rule's title. */
+  title: z.string(),
+  messageId: z.string(),
+  /** The first finding's message (the only one when `count` is 1). */
+  message: z.string(),
+  severity: z.enum(SEVERITIES),
+  /** It makes a topic of the target milestone fail: the milestone cannot be reached without fixing it. */
+  blocksTarget: z.boolean(),
+  /** It touches a topic of the target milestone (failing or at risk). */
+  inTarget: z.boolean(),
+  /** How many resources it hits (0: the tenant as a whole). */
+  count: z.number().int().nonnegative(),
+  /** The first few of them. */
+  resources: z.array(ResourceRefSchema),
+  /** Topics it holds back (failing or at risk because of it), by title. */
+  topics: z.array(TitledSchema),
+  /** The earliest milestone of each phase it holds back. */
+  milestones: z.array(TitledSchema),
+  /** With a Deploy CLI export: where the first resource's value sits. */
+  location: SourceLocationSchema.optional(),
+});
+
+export const FixFirstSchema = z.object({
+  /** The milestone the list leads to: `--require`, else the first not satisfied up to Go-Live (absent when all are). */
+  target: z.object({ id: z.string(), title: z.string(), status: z.enum(MILESTONE_STATUSES), required: z.boolean() }).optional(),
+  /** Failing findings, deduplicated by rule and resource, most impact first. */
+  items: z.array(FixItemSchema),
+  /** Required topics of the target milestone, and its special attestations, that wait for an attestation. */
+  attest: z.array(TitledSchema),
+  /** What could not be checked, and the scopes that would let it be. */
+  unchecked: z.object({
+    resources: z.array(z.object({ key: z.string(), title: z.string(), status: z.string(), reason: z.string().optional() })),
+    scopes: z.array(z.string()),
+    /** Rules with findings that could not be evaluated. */
+    rules: z.array(TitledSchema),
+  }),
 });
 
 export const TopicReportSchema = z.object({
@@ -172,6 +241,10 @@ export const AuditReportSchema = z.object({
   config: z.string().optional(),
   /** With `--baseline`: what changed since a previous report (absent otherwise). */
   baseline: BaselineComparisonSchema.optional(),
+  /** Each rule with a finding in this report: title, severity, why, how to fix, docs (so the report renders on its own). */
+  rules: z.array(ReportRuleSchema).optional(),
+  /** The path to the target milestone: what to fix first (src/report/fix-first.ts). */
+  fixFirst: FixFirstSchema.optional(),
 });
 
 export type AuditReport = z.infer<typeof AuditReportSchema>;
@@ -179,3 +252,7 @@ export type ReportFinding = z.infer<typeof FindingSchema>;
 export type ReportTopic = z.infer<typeof TopicReportSchema>;
 export type ReportMilestone = z.infer<typeof MilestoneReportSchema>;
 export type Gate = z.infer<typeof GateSchema>;
+export type ReportRule = z.infer<typeof ReportRuleSchema>;
+export type FixFirst = z.infer<typeof FixFirstSchema>;
+export type FixItem = z.infer<typeof FixItemSchema>;
+export type SourceLocation = z.infer<typeof SourceLocationSchema>;

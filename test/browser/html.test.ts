@@ -110,6 +110,26 @@ describe('html report in Chromium', () => {
     expect(await topic.locator('a[href^="https://auth0.com/docs/"]').count()).toBe(1);
     expect(await topic.getByRole('heading', { level: 5 }).innerText()).toMatch(/fail\s+Email provider/);
 
+    // Fix first: before the milestones, each item once, blockers of the target first.
+    const fix = page.locator('#fix-first');
+    expect(await fix.isVisible()).toBe(true);
+    const items = fix.locator('li.fix-item');
+    expect(await items.count()).toBe(report.fixFirst?.items.length);
+    expect(await items.first().getAttribute('class')).toContain('blocks');
+    const order = await page.evaluate(() => {
+      const d = (globalThis as unknown as { document: { querySelector(s: string): { compareDocumentPosition(o: unknown): number } | null } }).document;
+      const a = d.querySelector('#fix-first');
+      const b = d.querySelector('#milestones');
+      return a && b ? a.compareDocumentPosition(b) : 0;
+    });
+    expect(order & 4).toBe(4); // #milestones follows #fix-first
+    // The gate box names what blocks it; dates read as dates.
+    const gate = await page.locator('header section.gate').innerText();
+    expect(gate).toContain('Blocked by:');
+    expect(gate).toContain('No custom domain is configured');
+    expect(await page.locator('dl.facts').innerText()).toContain('22 November 2026, 12:00 UTC');
+    await fix.screenshot({ path: join(SHOTS, 'brand-new-fix-first.png') });
+
     await page.screenshot({ path: join(SHOTS, 'brand-new.png'), fullPage: true });
     await page.close();
   }, SLOW);

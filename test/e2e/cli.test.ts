@@ -82,7 +82,7 @@ describe('brand-new tenant', () => {
     const run = await cli(['--domain', fixture.domain, '--api-base-url', em.url, '--require', 'go-live'], CREDS);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Gate failed');
-    expect(run.stdout).toContain('b2c.p1.m3-go-live');
+    expect(run.stdout).toContain('Gate failed (requires Phase 1 · Milestone 3: Go-Live');
     expect(run.stdout).not.toMatch(/\u001b\[/); // no colour when not a TTY
   });
 });

@@ -117,18 +117,34 @@ describe('junit report', async () => {
   const xml = renderJunit(brandNew);
   const doc = checkStructure(xml);
 
-  it('is a <testsuites> with a suite per milestone and a case per topic of the milestone', () => {
+  it('is a <testsuites> with a suite per milestone, each topic once (in the milestone its workstream closes), and a summary suite', () => {
     const suites = doc.testsuites.testsuite ?? [];
-    expect(suites).toHaveLength(brandNew.milestones.length);
+    expect(suites).toHaveLength(brandNew.milestones.length + 1);
+    // Each topic is one test case, whatever the number of (cumulative) milestones it counts towards.
+    const names = suites.slice(0, -1).flatMap((s) => (s.testcase ?? []).map((tc) => tc['@_name']?.split(': ')[0]));
+    expect([...names].sort()).toEqual(brandNew.topics.map((t) => t.id).sort());
+    expect(int(doc.testsuites['@_tests'])).toBe(brandNew.topics.length + brandNew.milestones.length);
+    const closes = new Map(brandNew.workstreams.map((w) => [w.id, w.milestone]));
     brandNew.milestones.forEach((m, i) => {
       const s = suites[i];
       expect(s?.['@_name']).toBe(`${m.id}: ${m.title}`);
-      expect((s?.testcase ?? []).map((tc) => tc['@_name']?.split(': ')[0])).toEqual(m.topics);
+      for (const tc of s?.testcase ?? []) expect(closes.get(tc['@_classname'] ?? '')).toBe(m.id);
       const props = Object.fromEntries((s?.properties?.[0]?.property ?? []).map((p) => [p['@_name'], p['@_value']]));
       expect(props['milestone.status']).toBe(m.status);
       expect(props['plan']).toBe('b2c');
       expect(props['gate.passed']).toBe('false');
     });
+    // The summary suite never fails; it lists each milestone's topics (milestones are cumulative).
+    const summary = suites[suites.length - 1];
+    expect(summary?.['@_failures']).toBe('0');
+    expect(summary?.['@_errors']).toBe('0');
+    const sprops = Object.fromEntries((summary?.properties?.[0]?.property ?? []).map((p) => [p['@_name'], p['@_value']]));
+    const go = brandNew.milestones.find((m) => m.id === 'b2c.p1.m3-go-live');
+    expect(sprops['b2c.p1.m3-go-live.status']).toBe(go?.status);
+    expect(sprops['b2c.p1.m3-go-live.topics']).toBe(go?.topics.join(' '));
+    // Failures count failing topics once: no more failures than topics that fail or lack a required attestation.
+    const failingTopics = brandNew.topics.filter((t) => t.status === 'fail' || (t.status === 'unverified' && t.required)).length;
+    expect(int(doc.testsuites['@_failures'])).toBe(failingTopics);
     const tc = caseOf(doc, 'b2c.p1.architecture.custom-domains');
     expect(tc['@_classname']).toBe('b2c.p1.architecture');
     expect(tc['@_name']).toBe('b2c.p1.architecture.custom-domains: Custom domains');
@@ -197,8 +213,8 @@ describe('junit report', async () => {
   it('counts add up for every fixture', async () => {
     for (const r of [await readyReport(), await b2bReport()]) {
       const d = checkStructure(renderJunit(r));
-      expect(d.testsuites.testsuite).toHaveLength(r.milestones.length);
-      expect(int(d.testsuites['@_tests'])).toBe(r.milestones.reduce((n, m) => n + m.topics.length, 0));
+      expect(d.testsuites.testsuite).toHaveLength(r.milestones.length + 1);
+      expect(int(d.testsuites['@_tests'])).toBe(r.topics.length + r.milestones.length);
     }
   });
 

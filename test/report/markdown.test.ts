@@ -36,8 +36,24 @@ describe('markdown report', async () => {
   it('starts with a header line: tenant, plan, gate', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('## ❌ Auth0 readiness: acme-dev.us.auth0.com');
-    expect(lines[2]).toBe('**Tenant** acme-dev.us.auth0.com (prod) · **Plan** b2c · **Gate** ❌ failed (requires `b2c.p1.m3-go-live`, fails on blocker)');
-    expect(md).toContain('> required milestone b2c.p1.m3-go-live is not-satisfied');
+    expect(lines[2]).toBe('**Tenant** acme-dev.us.auth0.com (prod) · **Plan** b2c · **Gate** ❌ failed (requires Phase 1 · Milestone 3: Go-Live, fails on blocker)');
+    expect(md).toContain('> required milestone Phase 1 · Milestone 3: Go-Live is not-satisfied');
+  });
+
+  it('opens with the fix-first list: each failing finding once, blockers of the required milestone first, then what to attest and what could not be checked', () => {
+    const iFix = md.indexOf('### 🛠️ Fix first');
+    expect(iFix).toBeGreaterThan(-1);
+    expect(iFix).toBeLessThan(md.indexOf('### Milestones'));
+    const items = md.slice(iFix).split('\n').filter((l) => /^\d+\. /.test(l));
+    const fix = report.fixFirst;
+    expect(items).toHaveLength(fix?.items.length ?? -1);
+    expect(items[0]).toMatch(/^1\. ❌ blocker · \*\*blocks the target\*\*/);
+    // Blockers of the target before anything else.
+    const firstOther = items.findIndex((l) => !l.includes('blocks the target'));
+    expect(items.slice(firstOther).some((l) => l.includes('blocks the target'))).toBe(false);
+    expect(md).toMatch(/📝 \*\*Attest\*\*/);
+    // Readable dates.
+    expect(md).toContain('generated 22 November 2026, 12:00 UTC');
   });
 
   it('tables the milestones with status marks', () => {

@@ -7,6 +7,30 @@ import { rules as registry } from '../../rules/index.js';
 import { pluralType, renderSarif, resourcePath, SARIF_SCHEMA_URI } from '../../src/report/sarif.js';
 import { b2bReport, brandNewReport, goldenAudit, HOSTILE_DOMAIN, HOSTILE_NAME, hostileReport, readyReport } from './golden/reports.js';
 import { tenantFrom } from '../support/tenant.js';
+import { MULTI_REPORTERS, type MultiReport } from '../../src/multi/report.js';
+import { readDeployCliExport } from '../../src/sources/deploy-cli/index.js';
+import { audit } from '../../src/run.js';
+import type { AuditReport } from '../../src/report/schema.js';
+
+/** The brand-new Deploy CLI export (YAML), audited as `--from` does, with a repository-relative path. */
+async function deployCliReport(): Promise<AuditReport> {
+  const { snapshot, locate } = readDeployCliExport('fixtures/deploy-cli/brand-new/yaml');
+  return audit({ source: { kind: 'snapshot', snapshot, locate }, now: () => new Date('2026-11-22T12:00:00Z') });
+}
+
+function multiOf(tenants: AuditReport[]): MultiReport {
+  return {
+    schemaVersion: 1,
+    kind: 'multi',
+    tool: { name: 'auth0-readiness', version: '0.0.0' },
+    generatedAt: '2026-11-22T12:00:00.000Z',
+    gate: { failOn: 'blocker', passed: false, reasons: [] },
+    tenants: tenants.map((t, i) => ({ ...t, tenant: { ...t.tenant, alias: `t${i}` } })),
+    errors: [],
+    matrix: { milestones: [], rows: [] },
+    crossTenant: [],
+  };
+}
 
 // CommonJS packages: under NodeNext their default export is `module.exports`, which carries `default`.
 const Ajv04 = Ajv04Module.default;
@@ -49,9 +73,14 @@ describe('sarif report', async () => {
     expect(validate({ ...log, runs: [{ ...run, results: [{ message: { text: 'x' }, level: 'fatal' }] }] })).toBe(false);
   });
 
-  it('describes each rule from the registry: help with remediation, docs link, tags, severity, topics', () => {
-    const ruleIds = [...new Set(report.findings.map((f) => f.ruleId))].sort();
+  it('describes each rule with results, from the report: help with remediation, docs link, tags, severity, topics', () => {
+    // Rules with results only: nothing about the rules that passed.
+    const ruleIds = [...new Set(report.findings.filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'error').map((f) => f.ruleId))].sort();
     expect(descriptors.map((d) => d.id)).toEqual(ruleIds);
+    expect(ruleIds.length).toBeLessThan(new Set(report.findings.map((f) => f.ruleId)).size);
+    // The report carries what the descriptor says (the reporter does not read the registry).
+    const carried = report.rules?.find((x) => x.id === 'email-provider-configured');
+    expect(carried?.remediation).toBe(registry.find((x) => x.id === 'email-provider-configured')?.remediation);
     const d = descriptors.find((x) => x.id === 'email-provider-configured');
     const rule = registry.find((x) => x.id === 'email-provider-configured');
     if (!d || !rule) throw new Error('missing');
@@ -90,6 +119,48 @@ describe('sarif report', async () => {
     }
   });
 
+  it('meets GitHub code scanning\'s requirements (the sarif-multitool GH rules, as checks)', async () => {
+    const multi = JSON.parse(MULTI_REPORTERS.sarif({ ...multiOf([report, await readyReport()]) })) as Log;
+    for (const l of [log, valid(renderSarif(await hostileReport())), valid(renderSarif(await deployCliReport())), valid(JSON.stringify(multi))]) {
+      expect(l.runs.length).toBeLessThanOrEqual(20); // GitHub: at most 20 runs a file
+      for (const r of l.runs) {
+        expect((r.results ?? []).length).toBeLessThanOrEqual(25_000);
+        for (const d of r.tool.driver.rules ?? []) {
+          // GH2012: every reportingDescriptor has help; GitHub shows shortDescription and help.
+          expect(d.help?.text, d.id).toBeTruthy();
+          expect(d.shortDescription?.text, d.id).toBeTruthy();
+          expect((d.properties?.tags ?? []).length).toBeLessThanOrEqual(20);
+        }
+        for (const n of r.tool.driver.notifications ?? []) expect(n.help?.text, n.id).toBeTruthy();
+        for (const res of r.results ?? []) {
+          // GH1007: a message with text; GH1001: a physical location with an artifact URI;
+          // GH1003: a region with startLine; GH1005: the URI relative or file:, never another scheme.
+          expect(res.message.text).toBeTruthy();
+          const loc = res.locations?.[0]?.physicalLocation;
+          expect(loc?.artifactLocation?.uri).toBeTruthy();
+          expect(loc?.region?.startLine).toBeGreaterThanOrEqual(1);
+          expect(loc?.artifactLocation?.uri ?? '').toMatch(/^(?![a-z][a-z0-9+.-]*:)|^file:\/\//i);
+          expect((res.locations ?? []).length).toBeLessThanOrEqual(1000);
+        }
+      }
+    }
+    // One run per tenant, each its own category.
+    expect(multi.runs).toHaveLength(2);
+    expect(new Set(multi.runs.map((r) => r.automationDetails?.id)).size).toBe(2);
+  });
+
+  it('with a Deploy CLI export: each result points at the export file and the line of the offending value', async () => {
+    const r = await deployCliReport();
+    const out = valid(renderSarif(r)).runs[0];
+    const located = (out?.results ?? []).filter((x) => x.locations?.[0]?.physicalLocation?.artifactLocation?.uri?.endsWith('tenant.yaml'));
+    expect(located.length).toBeGreaterThan((out?.results ?? []).length / 2);
+    const pw = (out?.results ?? []).find((x) => x.ruleId === 'database-password-policy');
+    const loc = pw?.locations?.[0]?.physicalLocation;
+    expect(loc?.artifactLocation?.uri).toBe('fixtures/deploy-cli/brand-new/yaml/tenant.yaml');
+    const lines = readFileSync(new URL('../../fixtures/deploy-cli/brand-new/yaml/tenant.yaml', import.meta.url), 'utf8').split('\n');
+    expect(lines[(loc?.region?.startLine ?? 0) - 1]).toMatch(/min_length: 8/);
+  });
+
   it('locates findings on the Auth0 resource: logical path and a repository-relative artifact', async () => {
     expect(pluralType('client')).toBe('clients');
     expect(pluralType('connection')).toBe('connections');
@@ -107,6 +178,7 @@ describe('sarif report', async () => {
     expect(loc?.logicalLocations?.[0]).toEqual({ name: HOSTILE_NAME, fullyQualifiedName: `connections/${db.resource.id}`, kind: 'resource' });
     const uri = loc?.physicalLocation?.artifactLocation?.uri ?? '';
     expect(uri).toBe(`auth0/${encodeURIComponent(HOSTILE_DOMAIN)}/connections/${encodeURIComponent(db.resource.id)}`);
+    expect(loc?.physicalLocation?.region).toEqual({ startLine: 1 });
     expect(uri).not.toMatch(/^[a-z]+:/i);
     expect(() => new URL(uri, 'file:///repo/')).not.toThrow();
   });

@@ -19,8 +19,10 @@ import { ExportFiles, locateJsonError, MAX_FILE_BYTES } from './files.js';
 import { DIRECTORY_MARKERS, isItem, readDirectoryAssets, readYamlAssets, type Assets } from './formats.js';
 import { MarkerRegistry, type KeywordMappings } from './keywords.js';
 import { mapAssets } from './map.js';
+import { createLocator, type Locator } from './locate.js';
 
 export { parseKeywordFlag } from './keywords.js';
+export { createLocator, type Locator, type SourceLocation } from './locate.js';
 export { MANAGEMENT_API_NOTE, NOT_IN_DEPLOY_CLI, SECTION_RESOURCES, isDeployCliPlaceholder } from './map.js';
 
 export interface DeployCliOptions {
@@ -145,7 +147,7 @@ function normaliseDomain(d: string): string | undefined {
  * path that is not an export, malformed YAML/JSON (with file and line), or input over the bounds.
  * `warnings` lists what the reader could not use (missing side files, unresolved keywords, …).
  */
-export function readDeployCliExport(path: string, opts: DeployCliOptions = {}): { snapshot: Snapshot; warnings: string[] } {
+export function readDeployCliExport(path: string, opts: DeployCliOptions = {}): { snapshot: Snapshot; warnings: string[]; locate: Locator } {
   const warnings: string[] = [];
   const config: DeployConfig = opts.deployConfigPath ? readDeployConfig(opts.deployConfigPath, warnings) : { mappings: {}, excluded: new Set() };
   const mappings: KeywordMappings = { ...config.mappings, ...(opts.keywords ?? {}) };
@@ -165,13 +167,16 @@ export function readDeployCliExport(path: string, opts: DeployCliOptions = {}): 
   const markers = new MarkerRegistry();
   let assets: Assets;
   let mtime = st.mtime;
+  let locate: Locator;
   if (format === 'yaml') {
     const yamlPath = st.isDirectory() ? (yamlIn(path) as string) : path;
+    locate = createLocator(dirname(yamlPath), 'yaml', basename(yamlPath));
     if (yamlPath !== path) mtime = statSync(yamlPath).mtime;
     const files = new ExportFiles(dirname(yamlPath), dirname(yamlPath), mappings, markers, warnings);
     assets = readYamlAssets(files, basename(yamlPath));
   } else {
     const files = new ExportFiles(path, path, mappings, markers, warnings);
+    locate = createLocator(path, 'directory');
     try {
       mtime = statSync(resolve(path, 'tenant.json')).mtime;
     } catch {
@@ -220,5 +225,6 @@ export function readDeployCliExport(path: string, opts: DeployCliOptions = {}): 
       resources,
     },
     warnings,
+    locate,
   };
 }

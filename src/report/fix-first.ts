@@ -1,0 +1,156 @@
+/**
+ * The fix-first list: the path from the tenant to its target milestone, computed once from the
+ * report and carried in it (`report.fixFirst`), so every format opens with the same list.
+ *
+ * - Target: the `--require`d milestone, else the first milestone not satisfied, in plan order,
+ *   up to the first Go-Live (none when all of those are satisfied).
+ * - Items: the failing findings, deduplicated by rule and resource (the worst finding of a rule on
+ *   one resource stands for it), then one finding on many resources grouped into one item (same
+ *   rule, message and severity) with a count and the first few names. Each item names the topics
+ *   it holds back (failing or at risk) and the earliest milestone per phase they keep back.
+ * - Order: blocks the target (a blocker on one of its topics) → severity → how many topics it
+ *   holds back → touches the target → how many resources → rule id.
+ * - Then what needs an attestation for the target, and what could not be checked (the scopes to grant).
+ *
+ * A pure function of the report (ids, titles and statuses only).
+ */
+import { SEVERITY_RANK } from '../engine/status.js';
+import { findingsByTopic, milestoneLabel } from './common.js';
+import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone } from './schema.js';
+
+/** Resources named on an item before "and N more". */
+export const FIX_RESOURCES_SHOWN = 5;
+
+const SATISFIED = new Set(['satisfied', 'satisfied-with-risks']);
+
+/** The milestone the list leads to. */
+export function targetMilestone(report: AuditReport): ReportMilestone | undefined {
+  if (report.gate.require) return report.milestones.find((m) => m.id === report.gate.require);
+  for (const m of report.milestones) {
+    if (!SATISFIED.has(m.status)) return m;
+    if (/go-live$/.test(m.id)) return undefined;
+  }
+  return undefined;
+}
+
+const resourceKey = (f: ReportFinding): string => (f.resource ? `${f.resource.type}\u0000${f.resource.id}` : '');
+
+export function computeFixFirst(report: AuditReport): FixFirst {
+  const target = targetMilestone(report);
+  const targetTopics = new Set(target?.topics ?? []);
+  const topicById = new Map(report.topics.map((t) => [t.id, t]));
+
+  // Finding index → the topics it counts for (its own, and the revisits that re-run its rule).
+  const topicsOf = new Map<ReportFinding, string[]>();
+  for (const [topicId, fs] of findingsByTopic(report)) {
+    for (const f of fs) {
+      const l = topicsOf.get(f);
+      if (l) l.push(topicId);
+      else topicsOf.set(f, [topicId]);
+    }
+  }
+
+  // 1. One finding per rule and resource: the worst.
+  const byRuleResource = new Map<string, ReportFinding>();
+  for (const f of report.findings) {
+    if (f.status !== 'fail') continue;
+    const k = `${f.ruleId}\u0000${resourceKey(f)}`;
+    const had = byRuleResource.get(k);
+    if (!had || SEVERITY_RANK[f.severity] > SEVERITY_RANK[had.severity]) byRuleResource.set(k, f);
+  }
+
+  // 2. Group one rule's message over many resources.
+  interface Group {
+    first: ReportFinding;
+    findings: ReportFinding[];
+  }
+  const groups = new Map<string, Group>();
+  for (const f of byRuleResource.values()) {
+    const k = `${f.ruleId}\u0000${f.messageId}\u0000${f.severity}`;
+    const g = groups.get(k);
+    if (g) g.findings.push(f);
+    else groups.set(k, { first: f, findings: [f] });
+  }
+
+  const milestonesOfTopic = new Map<string, ReportMilestone[]>();
+  for (const m of report.milestones) {
+    if (SATISFIED.has(m.status)) continue;
+    for (const t of m.topics) {
+      const l = milestonesOfTopic.get(t);
+      if (l) l.push(m);
+      else milestonesOfTopic.set(t, [m]);
+    }
+  }
+
+  const items: (FixItem & { rank: number[] })[] = [...groups.values()].map(({ first, findings }) => {
+    const touched = [...new Set(findings.flatMap((f) => topicsOf.get(f) ?? f.topicIds))];
+    const heldBack = touched.filter((id) => {
+      const s = topicById.get(id)?.status;
+      return s === 'fail' || s === 'at-risk';
+    });
+    const blocksTarget = first.severity === 'blocker' && touched.some((id) => targetTopics.has(id) && topicById.get(id)?.status === 'fail');
+    const inTarget = heldBack.some((id) => targetTopics.has(id));
+    // The earliest not-satisfied milestone per phase among those holding a held-back topic.
+    const ms = new Map<string, ReportMilestone>();
+    for (const m of report.milestones) {
+      if (ms.has(m.phase) || SATISFIED.has(m.status)) continue;
+      if (heldBack.some((t) => (milestonesOfTopic.get(t) ?? []).includes(m))) ms.set(m.phase, m);
+    }
+    const resources = findings.flatMap((f) => (f.resource ? [f.resource] : []));
+    const location = findings.find((f) => f.location)?.location;
+    return {
+      ruleId: first.ruleId,
+      title: first.title,
+      messageId: first.messageId,
+      message: first.message,
+      severity: first.severity,
+      blocksTarget,
+      inTarget,
+      count: resources.length,
+      resources: resources.slice(0, FIX_RESOURCES_SHOWN),
+      topics: heldBack.map((id) => ({ id, title: topicById.get(id)?.title ?? id })),
+      milestones: [...ms.values()].map((m) => ({ id: m.id, title: milestoneLabel(report, m) })),
+      ...(location ? { location } : {}),
+      rank: [Number(blocksTarget), SEVERITY_RANK[first.severity], heldBack.length, Number(inTarget), resources.length],
+    };
+  });
+  items.sort((a, b) => {
+    for (let i = 0; i < a.rank.length; i++) {
+      const d = (b.rank[i] ?? 0) - (a.rank[i] ?? 0);
+      if (d) return d;
+    }
+    return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0;
+  });
+
+  // Attestations the target waits for: its required, unattested topics and its special attestations.
+  const attest: { id: string; title: string }[] = [];
+  if (target) {
+    for (const id of target.topics) {
+      const t = topicById.get(id);
+      if (t && t.status === 'unverified' && t.required) attest.push({ id, title: t.title });
+    }
+    for (const r of target.reasons) {
+      const m = /^attestation (\S+) is (.+)$/.exec(r);
+      if (m?.[1]) attest.push({ id: m[1], title: `${m[1]} attestation (${m[2]})` });
+    }
+  }
+
+  const unread = report.resources.filter((r) => r.status !== 'ok');
+  const unknownRules = new Map<string, string>();
+  for (const f of report.findings) if (f.status === 'unknown' || f.status === 'error') unknownRules.set(f.ruleId, f.title);
+  return {
+    ...(target ? { target: { id: target.id, title: milestoneLabel(report, target), status: target.status, required: !!report.gate.require } } : {}),
+    items: items.map(({ rank: _rank, ...item }) => item),
+    attest,
+    unchecked: {
+      resources: unread.map((r) => ({ key: r.key, title: r.title, status: r.status, ...(r.reason ? { reason: r.reason } : {}) })),
+      scopes: [...new Set(unread.flatMap((r) => r.scopes ?? []))].sort(),
+      rules: [...unknownRules].map(([id, title]) => ({ id, title })),
+    },
+  };
+}
+
+/** The report's fix-first list; computed for a report saved before it was carried. */
+export function fixFirstOf(report: AuditReport): FixFirst {
+  return report.fixFirst ?? computeFixFirst(report);
+}
