@@ -7,14 +7,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { renderRulesDoc, renderRulesTable, renderScopesTable, replaceBlock } = await import(`${root}dist/src/report/rules-doc.js`);
+const { renderRulesDoc, renderScopesTable, replaceBlock } = await import(`${root}dist/src/report/rules-doc.js`);
 const { rules } = await import(`${root}dist/rules/index.js`);
 const { renderCliReference } = await import(`${root}dist/src/cli/reference.js`);
 
 const targets = [
   [`${root}docs/rules.md`, () => renderRulesDoc(rules)],
   [`${root}docs/cli.md`, () => renderCliReference()],
-  [`${root}README.md`, (text) => replaceBlock(replaceBlock(text, 'scopes', renderScopesTable(rules)), 'rules', renderRulesTable(rules))],
+  [`${root}README.md`, (text) => replaceBlock(text, 'scopes', renderScopesTable(rules))],
 ];
 const check = process.argv.includes('--check');
 let stale = 0;
