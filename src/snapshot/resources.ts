@@ -296,7 +296,12 @@ export const EventStream = z.looseObject({ id: str, name: str, status: str });
 /** Log searches (opt-in `--with-logs`): query name → matches within the lookback window. */
 export const LogQuery = z.looseObject({
   q: z.string(),
-  total: z.number(),
+  /** Matching events on the first page (the search gives no total; see src/engine/logs.ts). */
+  count: num,
+  /** The first page was full: more events may match. */
+  more: bool,
+  /** An exact total, only where the source knew one (snapshots saved by earlier versions). */
+  total: num,
   sample: z.array(z.looseObject({ type: str, date: str, hostname: str, client_id: str, client_name: str, description: str })),
 });
 export const LOG_QUERY_NAMES = ['canonicalDomainLogins', 'rateLimits', 'deprecations'] as const;

@@ -339,6 +339,14 @@ describe.each(NAMES)('fixture %s through the real collector', (name) => {
     if (x?.status === 200) expect(Object.keys(x.body as object).every((k) => k === 'name' || k === 'enabled')).toBe(true);
   });
 
+  it('the collector asks the email provider for its from-address but never its credentials, and never sends include_totals to /logs', () => {
+    const provider = exchanges.filter((e) => e.by === 'collector' && e.path === '/emails/provider');
+    expect(provider).toHaveLength(1);
+    expect(provider[0]?.query.get('fields')?.split(',')).toContain('default_from_address');
+    expect(provider[0]?.query.get('fields')).not.toContain('credentials');
+    expect(exchanges.filter((e) => e.by === 'collector' && e.path === '/logs' && e.query.has('include_totals'))).toEqual([]);
+  });
+
   it('a never-customised prompt text is 200 {}', () => {
     const x = exchanges.find((e) => e.by === 'probe' && e.path === '/prompts/login/custom-text/fr');
     expect(x?.status).toBe(200);
