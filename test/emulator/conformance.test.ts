@@ -76,6 +76,14 @@ const BEYOND_SPEC: { what: string; evidence: string; apply(s: Spec & { component
       if (flags) Object.assign(flags.properties, { enable_custom_domain_in_emails: { type: 'boolean' }, universal_login: { type: 'boolean' } });
     },
   },
+  {
+    what: 'PhoneProviderSchemaMasked lists `credentials` as required but does not declare it (and forbids undeclared properties): no object could match',
+    evidence: 'the schema itself; "masked" providers carry no credentials, so the requirement is dropped',
+    apply: (s) => {
+      const p = s.components.schemas.PhoneProviderSchemaMasked as unknown as { required?: string[] } | undefined;
+      if (p?.required) p.required = p.required.filter((r) => r !== 'credentials');
+    },
+  },
 ];
 for (const b of BEYOND_SPEC) b.apply(spec as Parameters<(typeof BEYOND_SPEC)[number]['apply']>[0]);
 

@@ -549,6 +549,7 @@ describe('round trip', () => {
       signingKeys: async () => (await get(e, '/keys/signing')).body,
       networkAcls: () => offset('/network-acls', 'network_acls'),
       eventStreams: () => all('/event-streams', 'eventStreams'),
+      phoneProviders: async () => (await get(e, '/branding/phone/providers')).body.providers,
     };
     // Plan-gated resources answer 403 and hold no data; the log and user searches are checked
     // through the real collector below.

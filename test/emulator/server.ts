@@ -667,6 +667,18 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
     list('/guardian/factors', 'guardianFactors'),
     list('/guardian/policies', 'guardianPolicies'),
     single('/guardian/factors/phone/selected-provider', 'guardianPhoneProvider', generic404, { provider: 'auth0' }),
+    {
+      // Unified Phone Experience. The masked schema: no credentials.
+      path: '/branding/phone/providers',
+      resource: 'phoneProviders',
+      scopes: scopesOf('phoneProviders'),
+      handle: ({ q }) => {
+        let items = asArray(r.phoneProviders).map((p) => omit(p, ['credentials']));
+        const disabled = q.bool('disabled');
+        if (disabled !== undefined) items = items.filter((p) => (field(p, 'disabled') === true) === disabled);
+        return { providers: items };
+      },
+    },
     list('/log-streams', 'logStreams'),
     {
       path: '/clients',

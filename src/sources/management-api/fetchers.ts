@@ -204,6 +204,8 @@ export const FETCHERS: Record<ResourceKey, Fetcher> = {
   guardianFactors: (c) => c.request(() => c.mgmt.guardian.factors.list()),
   guardianPolicies: (c) => c.request(() => c.mgmt.guardian.policies.list()),
   guardianPhoneProvider: (c) => c.request(() => c.mgmt.guardian.factors.phone.getSelectedProvider()),
+  // Unified Phone Experience: `{providers: [...]}` (the masked schema: no credentials).
+  phoneProviders: async (c) => (await c.request(() => c.mgmt.branding.phone.providers.list())).providers ?? [],
   logStreams: (c) => c.request(() => c.mgmt.logStreams.list()),
   clients: (c) => listOffset(c, (page) => c.mgmt.clients.list({ page, per_page: PAGE_SIZE, include_totals: true })),
   connections: (c) =>
