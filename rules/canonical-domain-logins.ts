@@ -1,4 +1,5 @@
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
+import { logMatches } from '../src/engine/logs.js';
 
 const SEARCH = { type: 'log-search', id: 'canonicalDomainLogins', name: 'Logins on the canonical domain' };
 
@@ -34,11 +35,12 @@ export default defineRule({
     const search = logEvents.canonicalDomainLogins;
     if (!search) return [{ status: 'unknown', messageId: 'not-run', resource: SEARCH }];
     const since = sinceOf(search.q);
-    if (search.total === 0) return [{ status: 'pass', messageId: 'none', data: { since }, resource: SEARCH }];
+    const matches = logMatches(search);
+    if (matches.none) return [{ status: 'pass', messageId: 'none', data: { since }, resource: SEARCH }];
 
     const hostsOf = (events: typeof search.sample) => [...new Set(events.map((e) => e.hostname).filter((h): h is string => !!h))].join(', ') || 'the canonical domain';
     const out: FindingDraft<Msg>[] = [
-      { status: 'fail', messageId: 'found', data: { total: search.total, since, hosts: hostsOf(search.sample) }, resource: SEARCH, field: 'total', value: search.total },
+      { status: 'fail', messageId: 'found', data: { total: matches.text, since, hosts: hostsOf(search.sample) }, resource: SEARCH, field: 'total', value: matches.seen },
     ];
     const byClient = new Map<string, typeof search.sample>();
     for (const e of search.sample) {

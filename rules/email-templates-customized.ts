@@ -33,12 +33,14 @@ export default defineRule({
     'Dashboard → Branding → Email Templates: for each template listed, enable it and set the From address, Subject and body (Liquid) in your brand; or PATCH /api/v2/email-templates/{templateName} (POST the first time). Needs your own email provider.',
   docs: 'https://auth0.com/docs/customize/email/email-templates',
   needs: ['emailTemplates'],
-  wants: ['connections', 'bruteForceProtection', 'breachedPasswordDetection', 'guardianFactors', 'organizations'],
+  wants: ['connections', 'bruteForceProtection', 'breachedPasswordDetection', 'guardianFactors', 'organizations', 'emailProvider'],
   messages: {
     ok: 'Email template {template} is customised and enabled ({why})',
     default: 'Email template {template} is the Auth0 default, needed because {why}',
     disabled: 'Email template {template} is customised but disabled, needed because {why}',
     incomplete: 'Email template {template} has no {missing}',
+    'from-unchecked':
+      'Email template {template} has no From address and the email provider could not be read to see whether its default From address applies: {detail}',
   },
   evaluate({ emailTemplates, wants }) {
     const has = <T,>(r: { ok: true; data: T } | { ok: false }, pred: (d: T) => boolean): boolean | undefined => (r.ok ? pred(r.data) : undefined);
@@ -84,7 +86,23 @@ export default defineRule({
         out.push({ status: 'fail' as const, messageId: 'disabled' as const, data: { template: name, why }, resource, field: 'enabled', value: t.enabled ?? null });
         continue;
       }
-      const missing = (['from', 'subject', 'body'] as const).filter((f) => !t[f]);
+      // An empty template `from` sends from the provider's default From address: it is missing
+      // only when the provider has none either ("configure a From address at the provider or
+      // template level").
+      const provider = wants.emailProvider;
+      const providerFrom = provider.ok ? !!provider.data?.default_from_address : undefined;
+      const missing = (['from', 'subject', 'body'] as const).filter((f) => !t[f] && (f !== 'from' || providerFrom === false));
+      if (!t.from && providerFrom === undefined && !missing.length && !provider.ok) {
+        out.push({
+          status: 'unknown' as const,
+          messageId: 'from-unchecked' as const,
+          data: { template: name, detail: provider.reason === 'missing-scope' ? `token lacks ${provider.scopes?.join(' or ') ?? 'a read scope'}` : provider.detail },
+          resource,
+          field: 'from',
+          value: null,
+        });
+        continue;
+      }
       out.push(
         missing.length
           ? { status: 'fail' as const, messageId: 'incomplete' as const, data: { template: name, missing: missing.join(', ') }, resource, field: missing[0], value: null }

@@ -1,4 +1,5 @@
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
+import { logMatches } from '../src/engine/logs.js';
 
 const SEARCH = { type: 'log-search', id: 'deprecations', name: 'Deprecation notices' };
 
@@ -30,8 +31,9 @@ export default defineRule({
     const search = logEvents.deprecations;
     if (!search) return [{ status: 'unknown', messageId: 'not-run', resource: SEARCH }];
     const since = sinceOf(search.q);
-    if (search.total === 0) return [{ status: 'pass', messageId: 'none', data: { since }, resource: SEARCH }];
-    const out: FindingDraft<Msg>[] = [{ status: 'fail', messageId: 'found', data: { total: search.total, since }, resource: SEARCH, field: 'total', value: search.total }];
+    const matches = logMatches(search);
+    if (matches.none) return [{ status: 'pass', messageId: 'none', data: { since }, resource: SEARCH }];
+    const out: FindingDraft<Msg>[] = [{ status: 'fail', messageId: 'found', data: { total: matches.text, since }, resource: SEARCH, field: 'total', value: matches.seen }];
     // One finding per distinct notice in the sample.
     const groups = new Map<string, typeof search.sample>();
     for (const e of search.sample) {

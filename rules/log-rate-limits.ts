@@ -1,4 +1,5 @@
 import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
+import { logMatches } from '../src/engine/logs.js';
 
 const SEARCH = { type: 'log-search', id: 'rateLimits', name: 'Rate-limit events' };
 
@@ -31,10 +32,11 @@ export default defineRule({
     const search = logEvents.rateLimits;
     if (!search) return [{ status: 'unknown', messageId: 'not-run', resource: SEARCH }];
     const since = sinceOf(search.q);
-    if (search.total === 0) return [{ status: 'pass', messageId: 'none', data: { since }, resource: SEARCH }];
+    const matches = logMatches(search);
+    if (matches.none) return [{ status: 'pass', messageId: 'none', data: { since }, resource: SEARCH }];
     const types = [...new Set(search.sample.map((e) => e.type).filter((t): t is string => !!t))];
     const out: FindingDraft<Msg>[] = [
-      { status: 'fail', messageId: 'found', data: { total: search.total, since, types: types.join(', ') || 'sample empty' }, resource: SEARCH, field: 'total', value: search.total },
+      { status: 'fail', messageId: 'found', data: { total: matches.text, since, types: types.join(', ') || 'sample empty' }, resource: SEARCH, field: 'total', value: matches.seen },
     ];
     // One finding per limit seen in the sample (what was limited, by whom).
     const groups = new Map<string, typeof search.sample>();

@@ -236,6 +236,14 @@ export function exportAssets(fixture, opts) {
   if (policies) a.guardianPolicies = { policies };
   const phone = get('guardianPhoneProvider', {});
   if (phone) a.guardianPhoneFactorSelectedProvider = phone;
+  // Tenant phone providers: no id or read-only fields; Twilio credentials as the placeholder.
+  const phoneProviders = get('phoneProviders', undefined);
+  if (phoneProviders) {
+    a.phoneProviders = phoneProviders.map((p) => ({
+      ...omit(p, ['id', 'tenant', 'created_at', 'updated_at', 'credentials']),
+      ...(p.name === 'twilio' ? { credentials: { auth_token: '##TWILIO_AUTH_TOKEN##' } } : {}),
+    }));
+  }
 
   const streams = get('logStreams', []);
   if (streams) {
@@ -339,7 +347,7 @@ const YAML_ORDER = [
   'rules', 'rulesConfigs', 'hooks', 'pages', 'resourceServers', 'clients', 'databases', 'connections', 'tenant', 'emailProvider',
   'emailTemplates', 'clientGrants', 'guardianFactors', 'guardianFactorProviders', 'guardianFactorTemplates', 'guardianPolicies',
   'guardianPhoneFactorSelectedProvider', 'roles', 'branding', 'logStreams', 'prompts', 'customDomains', 'migrations', 'actions',
-  'triggers', 'organizations', 'attackProtection', 'themes', 'forms', 'selfServiceProfiles', 'networkACLs', 'eventStreams',
+  'triggers', 'organizations', 'attackProtection', 'themes', 'forms', 'selfServiceProfiles', 'networkACLs', 'eventStreams', 'phoneProviders',
 ];
 
 export function yamlFiles(a) {
@@ -479,6 +487,7 @@ export function directoryFiles(a, exportFolder) {
   }
   if (a.guardianPolicies) files['guardian/policies.json'] = json(a.guardianPolicies);
   if (a.guardianPhoneFactorSelectedProvider) files['guardian/phoneFactorSelectedProvider.json'] = json(a.guardianPhoneFactorSelectedProvider);
+  if (a.phoneProviders) files['phone-providers/provider.json'] = json(a.phoneProviders);
   folder('roles', a.roles, (x) => (files[`roles/${sanitize(x.name)}.json`] = json(x)));
   if (a.branding) {
     const { templates, ...rest } = a.branding;

@@ -585,7 +585,7 @@ export function buildLargeFixture(base, b2b) {
   for (const key of [
     'tenantSettings', 'customDomains', 'prompts', 'promptsCustomText', 'branding', 'brandingTheme',
     'brandingTemplate', 'emailProvider', 'emailTemplates', 'bruteForceProtection', 'suspiciousIpThrottling',
-    'breachedPasswordDetection', 'botDetection', 'guardianFactors', 'guardianPolicies', 'guardianPhoneProvider',
+    'breachedPasswordDetection', 'botDetection', 'guardianFactors', 'guardianPolicies', 'guardianPhoneProvider', 'phoneProviders',
     'logStreams',
   ]) {
     r[key] = rebranded[key];

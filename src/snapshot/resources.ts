@@ -35,6 +35,8 @@ export const TenantSettings = z.looseObject({
   error_page: z.looseObject({ html: z.string().nullish(), show_log_link: bool, url: z.string().nullish() }).nullish(),
   change_password: z.looseObject({ enabled: bool, html: z.string().nullish() }).nullish(),
   guardian_mfa_page: z.looseObject({ enabled: bool, html: z.string().nullish() }).nullish(),
+  /** The tenant is on the Unified Phone Experience (its phone provider is `GET /branding/phone/providers`). */
+  phone_consolidated_experience: bool,
 });
 
 export const CustomDomain = z.looseObject({
@@ -144,6 +146,16 @@ export const BotDetection = z.looseObject({
 export const GuardianFactor = z.looseObject({ name: z.string(), enabled: z.boolean(), trial_expired: bool });
 export const GuardianPolicies = z.array(z.string());
 export const GuardianPhoneProvider = z.looseObject({ provider: str });
+/** A tenant-level phone provider (Unified Phone Experience): `twilio` or `custom`. */
+export const PhoneProvider = z.looseObject({
+  id: str,
+  name: z.string(),
+  channel: str,
+  /** `true`: the provider is disabled. */
+  disabled: bool,
+  /** Redacted wholesale in snapshots (like every `configuration`): no rule reads it. */
+  configuration: z.unknown().optional(),
+});
 
 export const LogStream = z.looseObject({
   id: str,
@@ -298,7 +310,12 @@ export const EventStream = z.looseObject({ id: str, name: str, status: str });
 /** Log searches (opt-in `--with-logs`): query name → matches within the lookback window. */
 export const LogQuery = z.looseObject({
   q: z.string(),
-  total: z.number(),
+  /** Matching events on the first page (the search gives no total; see src/engine/logs.ts). */
+  count: num,
+  /** The first page was full: more events may match. */
+  more: bool,
+  /** An exact total, only where the source knew one (snapshots saved by earlier versions). */
+  total: num,
   sample: z.array(z.looseObject({ type: str, date: str, hostname: str, client_id: str, client_name: str, description: str })),
 });
 export const LOG_QUERY_NAMES = ['canonicalDomainLogins', 'rateLimits', 'deprecations'] as const;
@@ -418,6 +435,12 @@ export const RESOURCES = {
     paths: ['/guardian/factors/phone/selected-provider'],
     scopes: ['read:guardian_factors'],
     schema: GuardianPhoneProvider,
+  },
+  phoneProviders: {
+    title: 'Tenant phone providers (Unified Phone Experience)',
+    paths: ['/branding/phone/providers'],
+    scopes: ['read:phone_providers'],
+    schema: z.array(PhoneProvider),
   },
   logStreams: {
     title: 'Log streams',

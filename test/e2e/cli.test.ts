@@ -106,6 +106,16 @@ describe('go-live-ready B2C tenant', () => {
     const run = await cli(['--domain', fixture.domain, '--api-base-url', em.url, '--fail-on', 'blocker'], CREDS);
     expect(run.code).toBe(0);
   });
+  it('reads the email provider with its from-address and never its credentials; the from-address check passes (issue 10)', () => {
+    const asked = em.requests.filter((r) => r.path === '/api/v2/emails/provider');
+    expect(asked.length).toBeGreaterThan(0);
+    for (const r of asked) {
+      expect(String(r.query.fields).split(',')).toContain('default_from_address');
+      expect(String(r.query.fields)).not.toContain('credentials');
+    }
+    expect(report.findings.filter((f) => f.ruleId === 'email-provider-from-address').map((f) => f.status)).toEqual(['pass']);
+    expect(em.requests.filter((r) => r.path === '/api/v2/branding/phone/providers').every((r) => r.status === 200)).toBe(true);
+  });
   it('still needs the prodcheck attestation to go live (catalog §1.1)', () => {
     expect(report.milestones.find((m) => m.id === 'b2c.p1.m3-go-live')?.reasons).toContain('attestation prodcheck is missing');
   });

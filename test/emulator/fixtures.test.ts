@@ -232,8 +232,8 @@ describe('fixture scenarios match their descriptions', () => {
     // A free development tenant: no Enterprise features.
     expect(load('brand-new').planGated).toEqual(['networkAcls', 'selfServiceProfiles']);
     // Logins straight on the canonical domain (no custom domain yet), one unverified user.
-    expect(r.logEvents?.canonicalDomainLogins?.total).toBe(5);
-    expect(r.logEvents?.rateLimits?.total).toBe(0);
+    expect(r.logEvents?.canonicalDomainLogins?.count).toBe(5);
+    expect(r.logEvents?.rateLimits?.count).toBe(0);
     expect(r.usersSample).toMatchObject({ total: 2, unverified: 1 });
   });
 
@@ -295,7 +295,7 @@ describe('fixture scenarios match their descriptions', () => {
     expect(r.signingKeys?.filter((k) => k.current)).toHaveLength(1);
     expect(r.networkAcls?.every((a) => a.active && a.rule?.scope)).toBe(true);
     // Logs (CD-04, LOG-03, LOG-04): logins only on the custom domain, no rate limits, no deprecations.
-    for (const q of ['canonicalDomainLogins', 'rateLimits', 'deprecations'] as const) expect(r.logEvents?.[q]?.total, q).toBe(0);
+    for (const q of ['canonicalDomainLogins', 'rateLimits', 'deprecations'] as const) expect(r.logEvents?.[q]?.count, q).toBe(0);
     expect(load('go-live-ready-b2c').logs?.filter((l) => ['s', 'ss', 'f', 'fp', 'fu'].includes(l.type)).every((l) => l.hostname === 'login.acme.example')).toBe(true);
     expect(r.usersSample).toMatchObject({ total: 5, unverified: 0 });
   });
@@ -336,9 +336,9 @@ describe('fixture scenarios match their descriptions', () => {
     expect(r.eventStreams?.map((e) => e.status)).toEqual(['disabled']);
     // Logs: Admin Console logins on the canonical domain, one deprecation notice; the rate-limit
     // event is older than the 7-day lookback.
-    expect(r.logEvents?.canonicalDomainLogins?.total).toBe(2);
-    expect(r.logEvents?.deprecations?.total).toBe(1);
-    expect(r.logEvents?.rateLimits?.total).toBe(0);
+    expect(r.logEvents?.canonicalDomainLogins?.count).toBe(2);
+    expect(r.logEvents?.deprecations?.count).toBe(1);
+    expect(r.logEvents?.rateLimits?.count).toBe(0);
     expect(f.logs?.filter((l) => l.type === 'api_limit')).toHaveLength(1);
     expect(r.usersSample).toMatchObject({ total: 6, unverified: 1 });
     expect(r.usersSample?.sample.filter((u) => (u.identities?.length ?? 0) > 1)).toHaveLength(1);

@@ -514,11 +514,28 @@ interface Ctx {
 }
 
 interface Route {
-  pattern: RegExp;
+  /** The operation's path template in the OpenAPI document, e.g. `/roles/{id}/permissions`. */
+  path: string;
   resource: ResourceKey;
   /** Any one of these scopes grants access. */
   scopes: readonly string[];
   handle(ctx: Ctx): Json;
+}
+
+/** `/roles/{id}/permissions` → a RegExp capturing each `{param}` (one path segment). */
+export function templatePattern(template: string): RegExp {
+  const src = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => (/^\{[^}]+\}$/.test(part) ? '([^/]+)' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${src}$`);
+}
+
+/** Every route the emulator serves: its OpenAPI path template and the resource it belongs to. */
+export function emulatorRoutes(): { path: string; resource: ResourceKey }[] {
+  return buildRoutes({ description: '', domain: 'routes.example', resources: {} }, { enabledClientsInConnectionList: false, now: Date.now }).map(
+    ({ path, resource }) => ({ path, resource }),
+  );
 }
 
 function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionList: boolean; now: () => number }): Route[] {
@@ -538,7 +555,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
     ifAbsent: Json | (() => HttpError) = {},
     withFields = false,
   ): Route => ({
-    pattern: new RegExp(`^${path}$`),
+    path,
     resource: key,
     scopes: scopesOf(key),
     handle: ({ q }) => {
@@ -553,7 +570,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
   });
 
   const list = (path: string, key: ResourceKey): Route => ({
-    pattern: new RegExp(`^${path}$`),
+    path,
     resource: key,
     scopes: scopesOf(key),
     handle: () => asArray(r[key]),
@@ -571,7 +588,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
   const routes: Route[] = [
     single('/tenants/settings', 'tenantSettings', generic404, {}, true),
     {
-      pattern: /^\/custom-domains$/,
+      path: '/custom-domains',
       resource: 'customDomains',
       scopes: scopesOf('customDomains'),
       handle: ({ q }) => {
@@ -585,7 +602,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
     },
     single('/prompts', 'prompts', generic404),
     {
-      pattern: /^\/prompts\/([^/]+)\/custom-text\/([^/]+)$/,
+      path: '/prompts/{prompt}/custom-text/{language}',
       resource: 'promptsCustomText',
       scopes: scopesOf('promptsCustomText'),
       handle: ({ params }) => {
@@ -613,15 +630,21 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       () => notFound('Template does not exist.', 'inexistent_template'),
       () => notFound('Template does not exist.', 'inexistent_template'),
     ),
-    single(
-      '/emails/provider',
-      'emailProvider',
-      () => notFound('Email provider has not been configured.', 'inexistent_email_provider'),
-      () => notFound('Email provider has not been configured.', 'inexistent_email_provider'),
-      true,
-    ),
     {
-      pattern: /^\/email-templates\/([^/]+)$/,
+      // The OAS `fields`: "Leave empty to retrieve `name` and `enabled`. Additional fields
+      // available include `credentials`, `default_from_address`, and `settings`."
+      path: '/emails/provider',
+      resource: 'emailProvider',
+      scopes: scopesOf('emailProvider'),
+      handle: ({ q }) => {
+        const v = r.emailProvider;
+        if (v === null || v === undefined) throw notFound('Email provider has not been configured.', 'inexistent_email_provider');
+        if (!q.str('fields')) return Object.fromEntries(Object.entries(v).filter(([k]) => k === 'name' || k === 'enabled'));
+        return project(v, q);
+      },
+    },
+    {
+      path: '/email-templates/{templateName}',
       resource: 'emailTemplates',
       scopes: scopesOf('emailTemplates'),
       handle: ({ params }) => {
@@ -644,9 +667,21 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
     list('/guardian/factors', 'guardianFactors'),
     list('/guardian/policies', 'guardianPolicies'),
     single('/guardian/factors/phone/selected-provider', 'guardianPhoneProvider', generic404, { provider: 'auth0' }),
+    {
+      // Unified Phone Experience. The masked schema: no credentials.
+      path: '/branding/phone/providers',
+      resource: 'phoneProviders',
+      scopes: scopesOf('phoneProviders'),
+      handle: ({ q }) => {
+        let items = asArray(r.phoneProviders).map((p) => omit(p, ['credentials']));
+        const disabled = q.bool('disabled');
+        if (disabled !== undefined) items = items.filter((p) => (field(p, 'disabled') === true) === disabled);
+        return { providers: items };
+      },
+    },
     list('/log-streams', 'logStreams'),
     {
-      pattern: /^\/clients$/,
+      path: '/clients',
       resource: 'clients',
       scopes: scopesOf('clients'),
       handle: ({ q, scopes }) => {
@@ -666,7 +701,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/connections$/,
+      path: '/connections',
       resource: 'connections',
       scopes: ['read:connections'],
       handle: ({ q, scopes }) => {
@@ -681,7 +716,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/connections\/([^/]+)\/clients$/,
+      path: '/connections/{id}/clients',
       resource: 'connectionClients',
       scopes: scopesOf('connectionClients'),
       handle: ({ q, params }) => {
@@ -696,7 +731,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/actions\/actions$/,
+      path: '/actions/actions',
       resource: 'actions',
       scopes: scopesOf('actions'),
       handle: ({ q }) => {
@@ -716,7 +751,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/actions\/triggers\/([^/]+)\/bindings$/,
+      path: '/actions/triggers/{triggerId}/bindings',
       resource: 'postLoginBindings',
       scopes: scopesOf('postLoginBindings'),
       handle: ({ q, params }) => {
@@ -730,13 +765,13 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/organizations$/,
+      path: '/organizations',
       resource: 'organizations',
       scopes: scopesOf('organizations'),
       handle: ({ q }) => dualPaged('organizations', asArray(r.organizations), q, 50),
     },
     {
-      pattern: /^\/resource-servers$/,
+      path: '/resource-servers',
       resource: 'resourceServers',
       scopes: scopesOf('resourceServers'),
       handle: ({ q }) => {
@@ -747,7 +782,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/client-grants$/,
+      path: '/client-grants',
       resource: 'clientGrants',
       scopes: scopesOf('clientGrants'),
       handle: ({ q }) => {
@@ -767,7 +802,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/roles$/,
+      path: '/roles',
       resource: 'roles',
       scopes: scopesOf('roles'),
       handle: ({ q }) => {
@@ -778,7 +813,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/roles\/([^/]+)\/permissions$/,
+      path: '/roles/{id}/permissions',
       resource: 'rolePermissions',
       scopes: scopesOf('rolePermissions'),
       handle: ({ q, params }) => {
@@ -788,7 +823,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/rules$/,
+      path: '/rules',
       resource: 'rules',
       scopes: scopesOf('rules'),
       handle: ({ q }) => {
@@ -799,7 +834,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/hooks$/,
+      path: '/hooks',
       resource: 'hooks',
       scopes: scopesOf('hooks'),
       handle: ({ q }) => {
@@ -815,7 +850,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/organizations\/([^/]+)\/enabled_connections$/,
+      path: '/organizations/{id}/enabled_connections',
       resource: 'organizationConnections',
       scopes: scopesOf('organizationConnections'),
       handle: ({ q, params }) => {
@@ -824,7 +859,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/organizations\/([^/]+)\/members$/,
+      path: '/organizations/{id}/members',
       resource: 'organizationMembers',
       scopes: scopesOf('organizationMembers'),
       handle: ({ q, params }) => {
@@ -836,7 +871,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/organizations\/([^/]+)\/discovery-domains$/,
+      path: '/organizations/{id}/discovery-domains',
       resource: 'organizationDiscoveryDomains',
       scopes: scopesOf('organizationDiscoveryDomains'),
       handle: ({ q, params }) => {
@@ -847,7 +882,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
     },
     {
       // Per connection (catalog ENT-06); the collector reads the tenant-wide list below.
-      pattern: /^\/connections\/([^/]+)\/scim-configuration$/,
+      path: '/connections/{id}/scim-configuration',
       resource: 'scimConfigurations',
       scopes: scopesOf('scimConfigurations'),
       handle: ({ params }) => {
@@ -859,19 +894,19 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/connections-scim-configurations$/,
+      path: '/connections-scim-configurations',
       resource: 'scimConfigurations',
       scopes: scopesOf('scimConfigurations'),
       handle: ({ q }) => checkpointPaged('scim_configurations', 'scim_configurations', asArray(r.scimConfigurations), q),
     },
     {
-      pattern: /^\/self-service-profiles$/,
+      path: '/self-service-profiles',
       resource: 'selfServiceProfiles',
       scopes: scopesOf('selfServiceProfiles'),
       handle: ({ q }) => offsetPaged('self_service_profiles', asArray(r.selfServiceProfiles), q, { min: 1 }),
     },
     {
-      pattern: /^\/forms$/,
+      path: '/forms',
       resource: 'forms',
       scopes: scopesOf('forms'),
       handle: ({ q }) => {
@@ -883,20 +918,20 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
     },
     list('/keys/signing', 'signingKeys'),
     {
-      pattern: /^\/network-acls$/,
+      path: '/network-acls',
       resource: 'networkAcls',
       scopes: scopesOf('networkAcls'),
       handle: ({ q }) => offsetPaged('network_acls', asArray(r.networkAcls), q),
     },
     {
-      pattern: /^\/event-streams$/,
+      path: '/event-streams',
       resource: 'eventStreams',
       scopes: scopesOf('eventStreams'),
       // The OAS names the list `eventStreams` (camelCase), unlike every other list.
       handle: ({ q }) => checkpointPaged('eventStreams', 'event_streams', asArray(r.eventStreams), q),
     },
     {
-      pattern: /^\/logs$/,
+      path: '/logs',
       resource: 'logEvents',
       scopes: scopesOf('logEvents'),
       handle: ({ q }) => {
@@ -914,7 +949,7 @@ function buildRoutes(fixture: TenantFixture, opts: { enabledClientsInConnectionL
       },
     },
     {
-      pattern: /^\/users$/,
+      path: '/users',
       resource: 'usersSample',
       scopes: scopesOf('usersSample'),
       handle: ({ q }) => {
@@ -1038,6 +1073,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const planGated = new Set<ResourceKey>(fixture.planGated ?? []);
   const bucket = new TokenBucket(options.rateLimit ?? GENEROUS_LIMIT, now);
   const routes = buildRoutes(fixture, { enabledClientsInConnectionList: options.enabledClientsInConnectionList ?? false, now });
+  const compiled = routes.map((route) => ({ route, pattern: templatePattern(route.path) }));
   const requests: RecordedRequest[] = [];
   const faults = options.faults ?? {};
   const random = prng(faults.seed ?? 1);
@@ -1131,8 +1167,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       );
     }
     const scopes = authenticate(req);
-    for (const route of routes) {
-      const m = route.pattern.exec(apiPath);
+    for (const { route, pattern } of compiled) {
+      const m = pattern.exec(apiPath);
       if (!m) continue;
       if (!route.scopes.some((s) => scopes.has(s))) {
         throw apiError(403, 'Forbidden', `Insufficient scope, expected any of: ${route.scopes.join(', ')}`, 'insufficient_scope');

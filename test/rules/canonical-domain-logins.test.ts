@@ -5,7 +5,7 @@ import { tenant, tenantFrom, unavailable, type Mutator } from '../support/tenant
 
 const Q = 'type:("s" OR "ss" OR "f" OR "fp" OR "fu") AND hostname:"acme-prod.us.auth0.com" AND date:[2026-11-15T00:00:00.000Z TO *]';
 const logs = (total: number, sample: Record<string, string>[] = []): Mutator => (t) => {
-  t.logEvents = { ...t.logEvents, canonicalDomainLogins: { q: Q, total, sample } };
+  t.logEvents = { ...t.logEvents, canonicalDomainLogins: { q: Q, count: total, more: false, sample } };
 };
 
 ruleTester(rule, {

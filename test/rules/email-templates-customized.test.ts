@@ -1,7 +1,7 @@
 import rule from '../../rules/email-templates-customized.js';
 import { ruleTester, run } from '../support/rule-tester.js';
 import { tenant, unavailable } from '../support/tenant.js';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 ruleTester(rule, {
   valid: [{ name: 'every applicable template customised', tenant: tenant() }],
@@ -42,4 +42,34 @@ it('assumes a template applies when it cannot tell, and says so', () => {
   const f = fs.find((x) => x.resource?.id === 'verify_email');
   expect(f?.status).toBe('fail');
   expect(f?.message).toContain('assumed');
+});
+
+describe('an empty template From uses the provider default (issue 10, defect 1)', () => {
+  const noFrom = (t: Parameters<Parameters<typeof tenant>[0]>[0]) => {
+    t.emailTemplates = { ...t.emailTemplates, blocked_account: { template: 'blocked_account', enabled: true, from: '', subject: 'Blocked', body: '<p/>' } };
+  };
+
+  it('is complete when the provider has a default From address', () => {
+    const fs = run(rule, tenant(noFrom));
+    const f = fs.find((x) => x.resource?.id === 'blocked_account');
+    expect(f?.status).toBe('pass');
+  });
+
+  it('is incomplete when the provider has no default From address either', () => {
+    const fs = run(rule, tenant(noFrom, (t) => { t.emailProvider = { name: 'sendgrid', enabled: true }; }));
+    const f = fs.find((x) => x.resource?.id === 'blocked_account');
+    expect(f).toMatchObject({ status: 'fail', messageId: 'incomplete', field: 'from' });
+  });
+
+  it('is incomplete with no provider of your own (Auth0 test provider)', () => {
+    const fs = run(rule, tenant(noFrom, (t) => { t.emailProvider = null; }));
+    expect(fs.find((x) => x.resource?.id === 'blocked_account')).toMatchObject({ status: 'fail', field: 'from' });
+  });
+
+  it('is unknown, not failed, when the provider could not be read', () => {
+    const fs = run(rule, tenant(noFrom, unavailable('emailProvider')));
+    const f = fs.find((x) => x.resource?.id === 'blocked_account');
+    expect(f).toMatchObject({ status: 'unknown', messageId: 'from-unchecked', field: 'from' });
+    expect(f?.message).toContain('read:email_provider');
+  });
 });

@@ -5,7 +5,7 @@ import { tenant, type Mutator } from '../support/tenant.js';
 
 const Q = '(type:"depnote") AND date:[2026-11-15T00:00:00.000Z TO *]';
 const logs = (total: number, sample: Record<string, string>[] = []): Mutator => (t) => {
-  t.logEvents = { ...t.logEvents, deprecations: { q: Q, total, sample } };
+  t.logEvents = { ...t.logEvents, deprecations: { q: Q, count: total, more: false, sample } };
 };
 
 ruleTester(rule, {

@@ -5,7 +5,7 @@ import { tenant, type Mutator } from '../support/tenant.js';
 
 const Q = '(type:("api_limit" OR "api_limit_warning")) AND date:[2026-11-15T00:00:00.000Z TO *]';
 const logs = (total: number, sample: Record<string, string>[] = []): Mutator => (t) => {
-  t.logEvents = { ...t.logEvents, rateLimits: { q: Q, total, sample } };
+  t.logEvents = { ...t.logEvents, rateLimits: { q: Q, count: total, more: false, sample } };
 };
 
 ruleTester(rule, {
@@ -32,4 +32,12 @@ it('is opt-in and says who hit the limit', () => {
   expect(rule.optIn).toBe('logs');
   const fs = run(rule, tenant(logs(1, [{ type: 'api_limit', description: '/api/v2/users', client_name: 'CRM sync' }])));
   expect(fs.map((f) => f.message)).toEqual(['1 rate-limit event(s) since 2026-11-15 (api_limit)', 'Rate limit reached — /api/v2/users: 1 of the sampled events, from CRM sync']);
+});
+
+it('a full first page says "at least", never a total derived from the page (issue 10, defect 12)', () => {
+  const fs = run(rule, tenant((t) => {
+    t.logEvents = { ...t.logEvents, rateLimits: { q: Q, count: 10, more: true, sample: Array.from({ length: 10 }, () => ({ type: 'api_limit' })) } };
+  }));
+  expect(fs[0]).toMatchObject({ status: 'fail', value: 10 });
+  expect(fs[0]?.message).toContain('at least 10 rate-limit event(s)');
 });

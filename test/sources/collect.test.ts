@@ -170,3 +170,45 @@ describe('transport', () => {
     expect(waits[0]).toBeGreaterThan(1000);
   });
 });
+
+describe('what the collector asks for (issue 10)', () => {
+  it('asks the email provider for the fields the rules read, never credentials (defect 1)', async () => {
+    let query: URLSearchParams | undefined;
+    nock(API)
+      .get('/api/v2/emails/provider')
+      .query(true)
+      .reply(function (uri) {
+        query = new URL(uri, API).searchParams;
+        return [200, { name: 'sendgrid', enabled: true, default_from_address: 'no-reply@acme.example', settings: {} }];
+      });
+    const { snapshot } = await collect({ credentials: creds, resources: ['emailProvider'] });
+    expect(query?.get('fields')?.split(',').sort()).toEqual(['default_from_address', 'enabled', 'name', 'settings']);
+    expect(query?.get('include_fields')).toBe('true');
+    expect(query?.get('fields')).not.toContain('credentials');
+    expect(snapshot.resources.emailProvider).toMatchObject({ ok: true, data: { default_from_address: 'no-reply@acme.example' } });
+  });
+
+  it('searches logs without the deprecated include_totals, and derives no total from a page (defect 12)', async () => {
+    const queries: URLSearchParams[] = [];
+    nock(API)
+      .get('/api/v2/logs')
+      .query(true)
+      .times(3)
+      .reply(function (uri) {
+        const q = new URL(uri, API).searchParams;
+        queries.push(q);
+        if (q.has('include_totals')) return [400, { statusCode: 400, error: 'Bad Request', message: 'include_totals is deprecated' }];
+        const full = (q.get('q') ?? '').includes('api_limit');
+        return [200, Array.from({ length: full ? 10 : 2 }, (_, i) => ({ log_id: `l${i}`, type: full ? 'api_limit' : 'depnote', date: '2026-11-20T00:00:00.000Z' }))];
+      });
+    const { snapshot } = await collect({ credentials: creds, resources: ['logEvents'], now: () => new Date('2026-11-22T00:00:00.000Z') });
+    expect(queries).toHaveLength(3);
+    for (const q of queries) expect(q.has('include_totals')).toBe(false);
+    const r = snapshot.resources.logEvents;
+    expect(r?.ok).toBe(true);
+    if (!r?.ok) return;
+    expect(r.data.rateLimits).toMatchObject({ count: 10, more: true });
+    expect(r.data.rateLimits).not.toHaveProperty('total');
+    expect(r.data.deprecations).toMatchObject({ count: 2, more: false });
+  });
+});

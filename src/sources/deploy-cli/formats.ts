@@ -34,6 +34,7 @@ export const SECTIONS = [
   'guardianFactors',
   'guardianPolicies',
   'guardianPhoneFactorSelectedProvider',
+  'phoneProviders',
   'logStreams',
   'customDomains',
   'prompts',
@@ -404,6 +405,9 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
       set('guardianPhoneFactorSelectedProvider', files.readJson('guardian/phoneFactorSelectedProvider.json'), 'guardian/phoneFactorSelectedProvider.json');
     }
   }
+
+  // One file holds the array of tenant phone providers (Deploy CLI `phone-providers/provider.json`).
+  if (file('phone-providers/provider.json')) set('phoneProviders', files.readJson('phone-providers/provider.json'), 'phone-providers/provider.json');
 
   if (dir('custom-domains')) {
     const domains: unknown[] = [];

@@ -45,6 +45,7 @@ export const SECTION_RESOURCES: Readonly<Partial<Record<Section, readonly Resour
   guardianFactors: ['guardianFactors'],
   guardianPolicies: ['guardianPolicies'],
   guardianPhoneFactorSelectedProvider: ['guardianPhoneProvider'],
+  phoneProviders: ['phoneProviders'],
   logStreams: ['logStreams'],
   customDomains: ['customDomains'],
   prompts: ['prompts', 'promptsCustomText'],
@@ -489,6 +490,7 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
     ['forms', 'forms', 'name'],
     ['networkAcls', 'networkACLs', 'description'],
     ['eventStreams', 'eventStreams', 'name'],
+    ['phoneProviders', 'phoneProviders', 'name'],
   ] as const) {
     if (!has(section)) fail(key, absent(section));
     else {

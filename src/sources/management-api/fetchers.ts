@@ -116,22 +116,36 @@ async function listCheckpoint<T>(ctx: FetchContext, page: (from: string | undefi
   }
 }
 
-interface LogPage {
-  data: { type?: string; date?: unknown; hostname?: string; client_id?: string; client_name?: string; description?: string }[];
-  response: { total?: number | undefined };
+interface LogItem {
+  type?: string;
+  date?: unknown;
+  hostname?: string;
+  client_id?: string;
+  client_name?: string;
+  description?: string;
 }
+
+/** Events read per log search: a sample, not a count. */
+const LOG_PAGE = 10;
 
 async function searchLogs(ctx: FetchContext, q: string) {
   const since = new Date(ctx.now.getTime() - ctx.logLookbackDays * 86_400_000).toISOString();
   const query = `(${q}) AND date:[${since} TO *]`;
   // The v7 SDK names the parameter `search`; the API reads `q`: send it as an extra query param.
+  // No `include_totals`: deprecated for log search v3, and no total is derived from a page length.
+  // `include_totals: null`: the SDK defaults it to true, and skips a null parameter. Without it
+  // the API answers a bare array, which the SDK's Page does not read (`response.logs`): read the
+  // raw body.
   const page = (await ctx.request(() =>
-    ctx.mgmt.logs.list({ per_page: 10, include_totals: true }, { queryParams: { q: query } }),
-  )) as unknown as LogPage;
+    ctx.mgmt.logs.list({ per_page: LOG_PAGE, include_totals: null }, { queryParams: { q: query } }),
+  )) as unknown as { response: unknown };
+  const body = page.response;
+  const items: LogItem[] = Array.isArray(body) ? (body as LogItem[]) : ((body as { logs?: LogItem[] } | null)?.logs ?? []);
   return {
     q: query,
-    total: page.response.total ?? page.data.length,
-    sample: page.data.map((l) => ({
+    count: items.length,
+    more: items.length >= LOG_PAGE,
+    sample: items.map((l) => ({
       ...(l.type ? { type: l.type } : {}),
       ...(l.date ? { date: String(l.date) } : {}),
       ...(l.hostname ? { hostname: l.hostname } : {}),
@@ -141,6 +155,9 @@ async function searchLogs(ctx: FetchContext, q: string) {
     })),
   };
 }
+
+/** What `GET /emails/provider` is asked for: everything the rules read, never `credentials`. */
+export const EMAIL_PROVIDER_FIELDS = 'name,enabled,default_from_address,settings';
 
 const CUSTOM_TEXT_PROMPTS = ['login', 'signup', 'reset-password'] as const;
 
@@ -167,7 +184,10 @@ export const FETCHERS: Record<ResourceKey, Fetcher> = {
   branding: (c) => c.request(() => c.mgmt.branding.get()),
   brandingTheme: (c) => c.request(() => orNull(c.mgmt.branding.themes.getDefault())),
   brandingTemplate: (c) => c.request(() => orNull(c.mgmt.branding.templates.getUniversalLogin())),
-  emailProvider: (c) => c.request(() => orNull(c.mgmt.emails.provider.get())),
+  // Without `fields` the API answers only `name` and `enabled` (the OAS); ask for what the rules
+  // read, and never for `credentials`.
+  emailProvider: (c) =>
+    c.request(() => orNull(c.mgmt.emails.provider.get({ fields: EMAIL_PROVIDER_FIELDS, include_fields: true }))),
   emailTemplates: async (c) => {
     const out: Record<string, unknown> = {};
     await Promise.all(
@@ -184,6 +204,8 @@ export const FETCHERS: Record<ResourceKey, Fetcher> = {
   guardianFactors: (c) => c.request(() => c.mgmt.guardian.factors.list()),
   guardianPolicies: (c) => c.request(() => c.mgmt.guardian.policies.list()),
   guardianPhoneProvider: (c) => c.request(() => c.mgmt.guardian.factors.phone.getSelectedProvider()),
+  // Unified Phone Experience: `{providers: [...]}` (the masked schema: no credentials).
+  phoneProviders: async (c) => (await c.request(() => c.mgmt.branding.phone.providers.list())).providers ?? [],
   logStreams: (c) => c.request(() => c.mgmt.logStreams.list()),
   clients: (c) => listOffset(c, (page) => c.mgmt.clients.list({ page, per_page: PAGE_SIZE, include_totals: true })),
   connections: (c) =>
