@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeReports, readMergeInput } from '../../src/multi/merge.js';
 import { MultiReportSchema } from '../../src/multi/report.js';
-import { startEmulator, type Emulator } from '../emulator/server.js';
-import { acmeDev, acmeProd, acmeQa } from '../multi/acme.js';
+import type { Emulator } from '../emulator/server.js';
+import { ACME_ENV, startAcmeFleet } from '../multi/acme.js';
 
 const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
-const ENV = { DEV_ID: 'dev-client', DEV_SECRET: 'dev-secret', QA_ID: 'qa-client', QA_SECRET: 'qa-secret', PROD_ID: 'prod-client', PROD_SECRET: 'prod-secret' };
+const ENV = ACME_ENV;
 
 interface Run { code: number; stdout: string; stderr: string }
 function cli(args: string[], cwd: string, env: Record<string, string> = ENV): Promise<Run> {
@@ -31,28 +31,18 @@ function untimed(text: string): unknown {
   return JSON.parse(text, (k, v: unknown) => (k === 'generatedAt' || k === 'collectedAt' ? undefined : v));
 }
 
-const attest = (tenant: string, evidence: string) => ({ topic: 'env-tag', tenant, status: 'done', owner: 'ops@acme.example', date: '2026-11-20', evidence });
-
 describe('audit --all --shard i/n, then merge', () => {
   let ems: Emulator[] = [];
   let dir: string;
   let all: Run;
   beforeAll(async () => {
-    const [dev, qa, prod] = await Promise.all([
-      startEmulator({ fixture: acmeDev(), clientId: ENV.DEV_ID, clientSecret: ENV.DEV_SECRET }),
-      startEmulator({ fixture: acmeQa(), clientId: ENV.QA_ID, clientSecret: ENV.QA_SECRET }),
-      startEmulator({ fixture: acmeProd(), clientId: ENV.PROD_ID, clientSecret: ENV.PROD_SECRET }),
-    ]);
-    ems = [dev as Emulator, qa as Emulator, prod as Emulator];
+    const fleet = await startAcmeFleet();
+    ems = fleet.ems;
     dir = mkdtempSync(join(tmpdir(), 'shard-e2e-'));
     const config = {
       failOn: 'warning',
-      tenants: [
-        { alias: 'dev', domain: 'acme-dev.us.auth0.com', env: 'dev', apiBaseUrl: dev!.url, credentials: { clientIdEnv: 'DEV_ID', clientSecretEnv: 'DEV_SECRET' } },
-        { alias: 'qa', domain: 'acme-qa.us.auth0.com', env: 'qa', apiBaseUrl: qa!.url, credentials: { clientIdEnv: 'QA_ID', clientSecretEnv: 'QA_SECRET' } },
-        { alias: 'prod', domain: 'acme-prod.us.auth0.com', env: 'prod', apiBaseUrl: prod!.url, credentials: { clientIdEnv: 'PROD_ID', clientSecretEnv: 'PROD_SECRET' } },
-      ],
-      attestations: [attest('dev', 'Dashboard > Settings: Production'), attest('qa', 'Dashboard > Settings: Staging'), attest('prod', 'Dashboard > Settings: Production')],
+      tenants: fleet.tenants,
+      attestations: fleet.attestations,
       drift: { ignore: ['connections/*/disable_signup'] },
     };
     writeFileSync(join(dir, 'auth0-readiness.config.json'), JSON.stringify(config, null, 2));

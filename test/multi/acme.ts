@@ -34,3 +34,30 @@ export const acmeDev = (): TenantFixture =>
   derive('acme-dev', undefined, (r) => {
     delete r.customDomains;
   }, ['customDomains']);
+
+/** Credentials of the three Acme emulators, as the environment variables the config names. */
+export const ACME_ENV = { DEV_ID: 'dev-client', DEV_SECRET: 'dev-secret', QA_ID: 'qa-client', QA_SECRET: 'qa-secret', PROD_ID: 'prod-client', PROD_SECRET: 'prod-secret' };
+
+const attest = (tenant: string, evidence: string) => ({ topic: 'env-tag', tenant, status: 'done', owner: 'ops@acme.example', date: '2026-11-20', evidence });
+
+/**
+ * dev, QA and prod emulators, and the config's `tenants` and `attestations` that point at them.
+ * dev is tagged Production in the Dashboard (its env-tag evidence): X-08 must catch it.
+ */
+export async function startAcmeFleet() {
+  const { startEmulator } = await import('../emulator/server.js');
+  const [dev, qa, prod] = await Promise.all([
+    startEmulator({ fixture: acmeDev(), clientId: ACME_ENV.DEV_ID, clientSecret: ACME_ENV.DEV_SECRET }),
+    startEmulator({ fixture: acmeQa(), clientId: ACME_ENV.QA_ID, clientSecret: ACME_ENV.QA_SECRET }),
+    startEmulator({ fixture: acmeProd(), clientId: ACME_ENV.PROD_ID, clientSecret: ACME_ENV.PROD_SECRET }),
+  ]);
+  return {
+    ems: [dev, qa, prod],
+    tenants: [
+      { alias: 'dev', domain: 'acme-dev.us.auth0.com', env: 'dev', apiBaseUrl: dev.url, credentials: { clientIdEnv: 'DEV_ID', clientSecretEnv: 'DEV_SECRET' } },
+      { alias: 'qa', domain: 'acme-qa.us.auth0.com', env: 'qa', apiBaseUrl: qa.url, credentials: { clientIdEnv: 'QA_ID', clientSecretEnv: 'QA_SECRET' } },
+      { alias: 'prod', domain: 'acme-prod.us.auth0.com', env: 'prod', apiBaseUrl: prod.url, credentials: { clientIdEnv: 'PROD_ID', clientSecretEnv: 'PROD_SECRET' } },
+    ],
+    attestations: [attest('dev', 'Dashboard > Settings: Production'), attest('qa', 'Dashboard > Settings: Staging'), attest('prod', 'Dashboard > Settings: Production')],
+  };
+}
