@@ -43,6 +43,9 @@ export const TopicReportSchema = z.object({
   required: z.boolean(),
   rules: z.array(z.string()),
   counts: countsOf(FINDING_STATUSES),
+  /** Only on an `unknown` topic: the worst status that is certain, and the worst it could be. */
+  certain: z.enum(TOPIC_STATUSES).optional(),
+  worstCase: z.enum(TOPIC_STATUSES).optional(),
 });
 
 export const WorkstreamReportSchema = z.object({
