@@ -41,6 +41,7 @@ interface AuditFlags {
   env: Environment;
   require?: string;
   failOn: Severity | 'none';
+  allowUnknown?: boolean;
   format: string[];
   output?: string;
   concurrency: string;
@@ -272,6 +273,7 @@ function merge(flags: AuditFlags, config: Config, given: (name: string) => boole
     plan: pick('plan', config.plan),
     env: pick('env', config.env),
     failOn: pick('failOn', config.failOn),
+    allowUnknown: pick('allowUnknown', config.allowUnknown),
     require: pick('require', config.require),
     ...(withLogs !== undefined ? { withLogs } : {}),
     withUsers: pick('withUsers', config.withUsers),
@@ -316,6 +318,7 @@ async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean):
     env: flags.env,
     ...(flags.require ? { require: flags.require } : {}),
     failOn: flags.failOn,
+    ...(flags.allowUnknown ? { allowUnknown: true } : {}),
     optIns: optInsOf(flags),
     logLookbackDays,
     ...auditOptionsFromConfig(config, configPath),
@@ -359,6 +362,7 @@ async function runMulti(
       plan: flags.plan,
       ...(flags.require ? { require: flags.require } : {}),
       failOn: flags.failOn,
+      ...(flags.allowUnknown ? { allowUnknown: true } : {}),
       optIns: optInsOf(flags),
       logLookbackDays,
       ...auditOptionsFromConfig(config, configPath),
@@ -480,6 +484,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--env <env>', 'tenant environment; checks marked (prod) drop a level elsewhere').choices(ENVIRONMENTS).default('prod'))
     .option('--require <milestone>', 'fail the gate unless this milestone is satisfied (full id or unique suffix, e.g. go-live)')
     .addOption(new Option('--fail-on <severity>', 'fail the gate on failing findings at or above this severity').choices([...SEVERITIES, 'none']).default('blocker'))
+    .option('--allow-unknown', 'do not fail the gate when checks at or above --fail-on could not be judged (a resource not read: missing scope, error, not on the plan, not in the export)')
     .option('--format <name[:path]>', `report format, repeatable: ${REPORTER_NAMES.join(', ')}; with :path written to that file (default console)`, (v: string, prev: string[] = []) => [...prev, v], [] as string[])
     .option('-o, --output <file>', 'write the (single stdout) report to a file instead')
     .option('--color', 'force colour')

@@ -98,6 +98,8 @@ export const AttestationReportSchema = z.object({
 export const GateSchema = z.object({
   require: z.string().optional(),
   failOn: z.union([z.enum(SEVERITIES), z.literal('none')]),
+  /** Checks that could not be judged were accepted (`--allow-unknown`): they did not fail the gate. */
+  allowUnknown: z.boolean().optional(),
   passed: z.boolean(),
   reasons: z.array(z.string()),
 });

@@ -9,7 +9,7 @@ import { SourceError } from '../../errors.js';
 import { redact } from '../../snapshot/redact.js';
 import { RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
 import { failure, ok, type ResourceFailure, type ResourceResult, type Snapshot } from '../../snapshot/snapshot.js';
-import { createManagementClient, type Credentials } from './client.js';
+import { audienceFor, createManagementClient, type Credentials } from './client.js';
 import { DependencyUnavailableError, FETCHERS, type FetchContext } from './fetchers.js';
 import { createTransport, errorCode, type TransportEvent, type TransportStats } from './transport.js';
 
@@ -105,8 +105,9 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
           if (e instanceof DependencyUnavailableError) {
             const dep = await load(e.dependency);
             if (!dep.ok) {
-              const { fatal: _f, ...f } = dep as ResourceFailure & { fatal?: string };
-              return { ...f, detail: `needs ${RESOURCES[e.dependency].title}, which could not be read: ${dep.detail}` };
+              // Keeps the dependency's `fatal`: a resource unread because its parent's token was
+              // rejected was not read for that reason too.
+              return { ...(dep as ResourceFailure & { fatal?: string }), detail: `needs ${RESOURCES[e.dependency].title}, which could not be read: ${dep.detail}` };
             }
           }
           return classifyError(e, key);
@@ -127,6 +128,14 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
     }),
   );
   const failures = results.filter(([, r]) => !r.ok).map(([, r]) => r as ResourceFailure & { fatal?: string });
+  // A token the API rejects (401: invalid, expired, for another audience or tenant) is never a
+  // partial read: the audit stops, exit 3, even if some requests went through first.
+  const rejected = failures.find((f) => f.fatal === 'auth');
+  if (rejected) {
+    throw new SourceError(
+      `cannot read tenant ${opts.credentials.domain}: the Management API rejected the token (${rejected.detail.replace(/^the token was rejected \((.*)\)$/, '$1')}); give a token issued for ${audienceFor(opts.credentials.domain)} (or client credentials)`,
+    );
+  }
   if (results.length > 0 && failures.length === results.length && failures.every((f) => f.fatal)) {
     const first = failures[0];
     throw new SourceError(
