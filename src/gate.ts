@@ -68,14 +68,15 @@ export function unknownGateReasons(report: AuditReport, failOn: Severity): strin
   const unread = unreadResources(unjudged, report);
   if (unread.length) {
     const scopes = [...new Set(unread.filter((u) => u.reason === 'missing-scope').flatMap((u) => u.scopes.slice(0, 1)))];
-    const exportOnly = unread.every((u) => u.reason === 'not-in-export');
-    const fix = scopes.length
-      ? `grant ${scopes.join(', ')} to the auditing application`
-      : exportOnly
-        ? 'export those sections (or audit the live tenant)'
-        : 'fix what kept them from being read';
+    const has = (reason: string) => unread.some((u) => u.reason === reason);
+    const fixes = [
+      ...(scopes.length ? [`grant ${scopes.join(', ')} to the auditing application`] : []),
+      ...(has('not-in-export') ? ['export those sections (or audit the live tenant)'] : []),
+      ...(has('unavailable-on-plan') ? ['take the topics of a feature this tenant does not have out of scope (config outOfScope)'] : []),
+      ...(has('error') ? ['retry (the errors are listed under "Not read")'] : []),
+    ];
     reasons.push(
-      `${unread.length} resource(s) that ${failOn}-level checks need could not be read (${unread.map(whyUnread).join('; ')}): ${fix}, or accept the unknowns with --allow-unknown`,
+      `${unread.length} resource(s) that ${failOn}-level checks need could not be read (${unread.map(whyUnread).join('; ')}): ${fixes.join('; ')}; or accept the unknowns with --allow-unknown`,
     );
   }
   // Checks left unjudged by something other than an unread resource (a rule error, a value a rule

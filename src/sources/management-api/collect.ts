@@ -7,6 +7,7 @@ import type { ManagementClient } from 'auth0';
 import pLimit from 'p-limit';
 import { SourceError } from '../../errors.js';
 import { redact } from '../../snapshot/redact.js';
+import { tolerantParse } from '../../snapshot/validate.js';
 import { RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
 import { failure, ok, type ResourceFailure, type ResourceResult, type Snapshot } from '../../snapshot/snapshot.js';
 import { audienceFor, createManagementClient, type Credentials } from './client.js';
@@ -95,11 +96,9 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
       p = (async () => {
         try {
           const data = await FETCHERS[key](ctx);
-          const parsed = RESOURCES[key].schema.safeParse(data);
-          if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            return failure('error', `unexpected response shape${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`);
-          }
+          // Tolerant: a null the API sends for an optional value, or inside a list, is read as absent.
+          const parsed = tolerantParse(RESOURCES[key].schema, data, key);
+          if (!parsed.ok) return failure('error', `unexpected response shape: ${parsed.error}`);
           return ok(redact(parsed.data));
         } catch (e) {
           if (e instanceof DependencyUnavailableError) {
