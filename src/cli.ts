@@ -22,6 +22,7 @@ import { isKnownError, UsageError } from './errors.js';
 import { normaliseDomain } from './sources/management-api/client.js';
 import type { CollectEvent } from './sources/management-api/collect.js';
 import { TOOL } from './version.js';
+import { endQuietlyOnEpipe } from './epipe.js';
 import { existsSync } from 'node:fs';
 import { resolveMilestone } from './catalog/index.js';
 import type { AuditReport } from './report/schema.js';
@@ -573,6 +574,7 @@ export async function main(argv: string[]): Promise<number> {
 
 const isEntry = process.argv[1] && /(?:cli\.js|auth0-readiness(?:\.js)?)$/.test(process.argv[1]);
 if (isEntry) {
+  endQuietlyOnEpipe();
   main(process.argv).then((code) => {
     process.exitCode = code;
   });
