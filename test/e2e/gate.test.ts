@@ -142,7 +142,7 @@ describe('an offline export that lacks a section (Decision 6: absent is unknown)
     const run = await cli([...from, '--fail-on', 'blocker']);
     expect(run.code).toBe(1);
     const gate = AuditReportSchema.parse(JSON.parse(run.stdout)).gate;
-    expect(gate.reasons.join('\n')).toMatch(/logStreams: not in the export\): export those sections \(or audit the live tenant\), or accept the unknowns with --allow-unknown/);
+    expect(gate.reasons.join('\n')).toMatch(/logStreams: not in the export\): export those sections \(or audit the live tenant\); or accept the unknowns with --allow-unknown/);
   });
   it('with --allow-unknown only what the files show decides', async () => {
     const run = await cli([...from, '--allow-unknown']);
