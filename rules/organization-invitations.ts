@@ -22,6 +22,7 @@ export default defineRule({
   title: 'Organization invitations are usable: branded email and a login route to land on',
   topics: ['b2b.p1.provisioning.user-invite'],
   severity: 'warning',
+  maxSeverity: 'blocker',
   checks: ['ORG-05'],
   rationale:
     'An invitation is an email whose link opens the inviting application\'s login route (Application Login URI) with the invitation and organization parameters; without an https route (or the tenant login route), the link leads to an error. The email itself is the first contact the invitee has with your product: an unbranded Auth0 default reads like phishing.',

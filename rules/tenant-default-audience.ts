@@ -7,6 +7,7 @@ export default defineRule({
   title: 'No tenant-wide default audience: each application asks for its API',
   topics: bothPlans('p1.authentication.application-integration'),
   severity: 'advice',
+  maxSeverity: 'warning',
   checks: [],
   checkmate: ['checkDefaultAudience'],
   rationale:

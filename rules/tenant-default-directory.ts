@@ -7,6 +7,7 @@ export default defineRule({
   title: 'The tenant default directory is unset, or names an existing connection on purpose',
   topics: bothPlans('p1.authentication.application-integration'),
   severity: 'advice',
+  maxSeverity: 'warning',
   checks: [],
   checkmate: ['checkDefaultDirectory'],
   rationale:

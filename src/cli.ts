@@ -3,6 +3,7 @@
  * `src/cli/program.ts` holds the command tree, flags and exit-code handling.
  */
 import { main } from './cli/program.js';
+import { endQuietlyOnEpipe } from './epipe.js';
 
 export { buildProgram, main } from './cli/program.js';
 
@@ -11,6 +12,7 @@ const drained = (s: NodeJS.WriteStream) => new Promise<void>((resolve) => (s.wri
 
 const isEntry = process.argv[1] && /(?:cli\.js|auth0-readiness(?:\.js)?)$/.test(process.argv[1]);
 if (isEntry) {
+  endQuietlyOnEpipe();
   main(process.argv).then(async (code) => {
     process.exitCode = code;
     // Exit once the output is out: a timer an HTTP client left behind (a request timeout that an

@@ -8,10 +8,13 @@ import type { AnyRule, RuleSettings } from './engine/define-rule.js';
 import { aggregate, type OutOfScope } from './engine/aggregate.js';
 import { evaluate, isRuleEnabled, neededResources, type RuleSetting } from './engine/evaluate.js';
 import { computeFacts, SCOPE_RESOURCES, type ScopeConfig } from './engine/scope.js';
-import { atLeast, FINDING_STATUSES, MILESTONE_STATUSES, TOPIC_STATUSES, type Environment, type Severity } from './engine/status.js';
-import { SCHEMA_VERSION, type AuditReport, type Gate, type ReportRule, type SourceLocation } from './report/schema.js';
+import { FINDING_STATUSES, MILESTONE_STATUSES, TOPIC_STATUSES, type Environment, type Severity } from './engine/status.js';
+import { SCHEMA_VERSION, type AuditReport, type ReportRule, type SourceLocation } from './report/schema.js';
 import type { Finding } from './engine/evaluate.js';
 import { computeFixFirst } from './report/fix-first.js';
+import { decideGate } from './gate.js';
+
+export { decideGate } from './gate.js';
 import { collect, type CollectOptions } from './sources/management-api/collect.js';
 import type { Credentials } from './sources/management-api/client.js';
 import { RESOURCES, type ResourceKey } from './snapshot/resources.js';
@@ -53,6 +56,11 @@ export interface AuditOptions {
   require?: string;
   /** Findings at or above this severity fail the gate (default `blocker`; `none` disables). */
   failOn?: Severity | 'none';
+  /**
+   * Accept checks at or above `failOn` that could not be judged (a resource not read, a rule
+   * error). Default: they fail the gate, naming the resources and scopes (src/gate.ts).
+   */
+  allowUnknown?: boolean;
   rules?: readonly AnyRule[];
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
   settings?: Partial<RuleSettings>;
@@ -187,7 +195,7 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
     attestations: [...attestations.values()],
     ...(opts.configPath ? { config: opts.configPath } : {}),
   };
-  report.gate = decideGate(report, required?.id, opts.failOn ?? 'blocker');
+  report.gate = decideGate(report, { require: required?.id, failOn: opts.failOn ?? 'blocker', allowUnknown: opts.allowUnknown });
   report.rules = describeRules(rules, report);
   report.fixFirst = computeFixFirst(report);
   return report;
@@ -213,21 +221,4 @@ export function describeRules(rules: readonly AnyRule[], report: Pick<AuditRepor
       ...(r.checkmate?.length ? { checkmate: [...r.checkmate] } : {}),
       ...(r.dashboard?.length ? { dashboard: [...r.dashboard] } : {}),
     }));
-}
-
-/** The CI gate: the required milestone is satisfied, and no finding fails at or above `failOn`. */
-export function decideGate(report: AuditReport, requireId: string | undefined, failOn: Severity | 'none'): Gate {
-  const reasons: string[] = [];
-  if (requireId) {
-    const m = report.milestones.find((x) => x.id === requireId);
-    if (!m) reasons.push(`required milestone ${requireId} is not in the report`);
-    else if (m.status !== 'satisfied' && m.status !== 'satisfied-with-risks') {
-      reasons.push(`required milestone ${m.id} is ${m.status}${m.reasons[0] ? `: ${m.reasons[0]}` : ''}`);
-    }
-  }
-  if (failOn !== 'none') {
-    const failing = report.findings.filter((f) => f.status === 'fail' && atLeast(f.severity, failOn));
-    if (failing.length) reasons.push(`${failing.length} failing finding(s) at ${failOn} or above`);
-  }
-  return { ...(requireId ? { require: requireId } : {}), failOn, passed: reasons.length === 0, reasons };
 }

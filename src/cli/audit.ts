@@ -40,6 +40,7 @@ export interface AuditFlags extends SourceFlags {
   baseline?: string;
   failOnRegression?: boolean;
   shard?: string;
+  allowUnknown?: boolean;
 }
 
 /** The tenants `--all` / `--tenant` select, in config order; unknown aliases are usage errors. */
@@ -93,6 +94,7 @@ function merge(flags: AuditFlags, config: Config, given: (name: string) => boole
     ...(withLogs !== undefined ? { withLogs } : {}),
     withUsers: pick('withUsers', config.withUsers),
     withForms: pick('withForms', config.withForms),
+    allowUnknown: pick('allowUnknown', config.allowUnknown),
   };
 }
 
@@ -135,6 +137,7 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
     failOn: flags.failOn,
     optIns: optInsOf(flags),
     logLookbackDays,
+    ...(flags.allowUnknown ? { allowUnknown: true } : {}),
     ...auditOptionsFromConfig(config, configPath),
   });
   applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression);
@@ -180,6 +183,7 @@ async function runMulti(
       failOn: flags.failOn,
       optIns: optInsOf(flags),
       logLookbackDays,
+      ...(flags.allowUnknown ? { allowUnknown: true } : {}),
       ...auditOptionsFromConfig(config, configPath),
     },
     { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}), ...(shard ? { shard: { ...shard, of: chosen.map((t) => t.alias) } } : {}) },

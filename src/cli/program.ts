@@ -57,6 +57,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--env <env>', 'tenant environment; checks marked (prod) drop a level elsewhere').choices(ENVIRONMENTS).default('prod'))
     .option('--require <milestone>', 'fail the gate unless this milestone is satisfied (full id or unique suffix, e.g. go-live)')
     .addOption(new Option('--fail-on <severity>', 'fail the gate on failing findings at or above this severity').choices([...SEVERITIES, 'none']).default('blocker'))
+    .option('--allow-unknown', 'do not fail the gate when checks at or above --fail-on could not be judged (a resource not read: missing scope, error, not on the plan, not in the export)')
     .option('--format <name[:path]>', `report format, repeatable: ${REPORTER_NAMES.join(', ')}; with :path written to that file (default console)`, repeatable, [] as string[])
     .option('-o, --output <file>', 'write the (single stdout) report to a file instead')
     .option('--color', 'force colour')

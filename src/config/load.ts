@@ -8,6 +8,7 @@ import { parseDocument } from 'yaml';
 import { rules as allRules } from '../../rules/index.js';
 import { loadCatalog } from '../catalog/index.js';
 import { ConfigError } from '../errors.js';
+import { explainIssue } from '../snapshot/validate.js';
 import { ConfigSchema, SPECIAL_ATTESTATION_IDS, type Config } from './schema.js';
 
 export const CONFIG_FILE_NAMES = ['auth0-readiness.config.yaml', 'auth0-readiness.config.yml', 'auth0-readiness.config.json'];
@@ -63,7 +64,11 @@ function crossCheck(config: Config): string[] {
 export function validateConfig(raw: unknown, path: string): Config {
   const parsed = ConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => {
+      // zod's own message, unless it says only "Invalid input" (a union): then the branch that got furthest.
+      const { path, expected } = i.code === 'invalid_union' || i.message === 'Invalid input' ? explainIssue(i, raw ?? {}) : { path: i.path, expected: i.message };
+      return `  ${path.map(String).join('.') || '(root)'}: ${expected}`;
+    });
     throw new ConfigError(`${path}: invalid config\n${lines.join('\n')}`);
   }
   const problems = crossCheck(parsed.data);

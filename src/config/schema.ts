@@ -81,6 +81,11 @@ export const ConfigSchema = z.strictObject({
   env: z.enum(ENVIRONMENTS).optional(),
   require: z.string().optional(),
   failOn: z.union([z.enum(SEVERITIES), z.literal('none')]).optional(),
+  /**
+   * Accept checks at or above failOn that could not be judged (a resource not read): by default
+   * they fail the gate, naming the resources and the scopes to grant. `--allow-unknown` too.
+   */
+  allowUnknown: z.boolean().optional(),
   /** Rule overrides: `off`, a severity, or `{severity, options}`. */
   rules: z.record(z.string(), RuleOverride).optional(),
   /** Values of the catalog's config scope keys (selfSignup, mfa, inviteModel, legacySso, …). */

@@ -2,20 +2,28 @@
  * Aggregation: findings → topic status → workstream → milestone (DESIGN.md, catalog §0).
  * One pure function. Worst wins on the way up; an unknown is never promoted to a pass.
  *
+ * A status is the worst that is CERTAIN; it is `unknown` only when what could not be judged could
+ * make it worse than that (docs/statuses.md explains the rule and every decision below).
+ *
  * Topic status, in order:
  * 1. Out of scope (its `in:` rule is false, or config says so) → `n/a`, with the reason.
- * 2. A failing finding at blocker severity → `fail`; an `unknown`/`error` finding → `unknown`
- *    (it could hide a failure); a failing warning → `at-risk`. Advice never changes a status.
- * 3. No finding: an M, W or X topic is `unverified` (it needs an attestation or other tenants);
- *    an A topic with no rule is `unknown` ("no rule evaluates it").
- * 4. Findings all pass, but the topic needs an attestation (M/W, §3) → `unverified`: a proxy
- *    signal never passes a topic by itself.
+ * 2. Certain, from judged findings: a failing blocker → `fail`; a failing warning → `at-risk`;
+ *    otherwise passes, failing advice and waived findings → `pass`; only `n/a` findings → `n/a`.
+ *    Certain, from the attestation an M/W topic needs (§3): current → pass, expired or without
+ *    evidence → at-risk, in progress or missing → `unverified` (X topics: `unverified`). The
+ *    worse of the two is the certain status. A proxy signal never passes a topic by itself.
+ * 3. What could not be judged (`unknown` and `error` findings) could hide a `fail` at blocker
+ *    level, an `at-risk` at warning level, nothing at advice level. If that is worse than the
+ *    certain status, the topic is `unknown` and carries the range (`certain`, `worstCase`); if
+ *    not, it keeps its certain status and lists the checks as "not evaluated" in its reasons.
+ * 4. An A topic with no finding at all is `unknown` ("no rule evaluates it").
  * 5. Dependencies (§1.5, `precedes`): a topic whose prerequisite fails is `fail`; one whose
- *    prerequisite is unknown cannot be `pass` (it becomes `unknown`).
+ *    prerequisite is unknown and could fail cannot be certain (it becomes `unknown`).
  *
- * Milestone: `not-satisfied` if a covered topic fails, a required topic is unverified, or a
- * special attestation it needs (prodcheck; env-tag on production) is missing; else `unknown`
- * if a covered topic is unknown; else `satisfied-with-risks` if one is at risk; else `satisfied`.
+ * Milestone, by the same rule: certain `not-satisfied` if a covered topic fails, a required topic
+ * is unverified, or a special attestation it needs (prodcheck; env-tag on production) is missing;
+ * certain `satisfied-with-risks` if one is at risk; else `satisfied`. It is `unknown` only if an
+ * unknown topic, at its worst case, would make it worse than that.
  */
 import type { MilestoneNode, PlanIndex, TopicNode } from '../catalog/index.js';
 import type { Finding } from './evaluate.js';
@@ -28,6 +36,7 @@ import {
   type Environment,
   type FindingStatus,
   type MilestoneStatus,
+  type Severity,
   type TopicStatus,
 } from './status.js';
 
@@ -48,6 +57,13 @@ export interface TopicResult {
   /** Rules that evidence this topic in this audit. */
   rules: string[];
   counts: FindingCounts;
+  /**
+   * Only on an `unknown` topic: the worst status the evaluated evidence makes certain (`pass` =
+   * nothing wrong was found), and the worst it could be once what was not judged is (`at-risk`
+   * or `fail`). A topic is unknown only when `worstCase` is worse than `certain`.
+   */
+  certain?: TopicStatus;
+  worstCase?: TopicStatus;
 }
 
 export interface WorkstreamResult {
@@ -123,37 +139,113 @@ function describeAttestation(a: AttestationState): string {
   }
 }
 
-function baseStatus(topic: TopicNode, fs: Finding[], att: AttestationState | undefined): { status: TopicStatus; reasons: string[] } {
-  const attested = att?.state === 'current';
+/** A topic's status, and for an `unknown` topic the range it lies in. */
+interface Verdict {
+  status: TopicStatus;
+  reasons: string[];
+  certain: TopicStatus;
+  worstCase: TopicStatus;
+}
+
+const rank = (s: TopicStatus) => TOPIC_RANK[s];
+const worse = (a: TopicStatus, b: TopicStatus): TopicStatus => (rank(b) > rank(a) ? b : a);
+
+/** The topic status a finding not judged (unknown, error) at this severity could hide. */
+const COULD_HIDE: Record<Severity, TopicStatus | undefined> = { blocker: 'fail', warning: 'at-risk', advice: undefined };
+
+/** One line for the checks that were not judged but cannot change the status they sit beside. */
+function notEvaluatedNote(fs: readonly Finding[]): string[] {
+  if (!fs.length) return [];
+  const ids = [...new Set(fs.map((f) => `${f.ruleId} (${f.severity}${f.status === 'error' ? ', rule error' : ''})`))];
+  return [`not evaluated, cannot change this status: ${ids.join(', ')}`];
+}
+
+/**
+ * A topic's status from its findings and attestation: the worst status that is certain, or
+ * `unknown` when a finding that could not be judged could make it worse than that.
+ *
+ * - certain, from judged findings: a failing blocker → fail; a failing warning → at-risk; anything
+ *   else judged (passes, failing advice, waived) → pass; only n/a findings → n/a.
+ * - certain, from the attestation (M/W topics): current → pass; expired or without evidence →
+ *   at-risk; in progress or missing → unverified. X topics without one → unverified.
+ * - could hide: an unknown/error finding at blocker → fail, at warning → at-risk, at advice → nothing.
+ */
+function baseStatus(topic: TopicNode, fs: Finding[], att: AttestationState | undefined): Verdict {
   const failing = fs.filter((f) => f.status === 'fail');
   const blockers = failing.filter((f) => f.severity === 'blocker');
-  const unknown = fs.filter((f) => f.status === 'unknown' || f.status === 'error');
   const warnings = failing.filter((f) => f.severity === 'warning');
-  if (blockers.length) return { status: 'fail', reasons: blockers.map(describe) };
-  if (unknown.length) return { status: 'unknown', reasons: [...unknown.map(describe), ...warnings.map(describe)] };
-  if (warnings.length) return { status: 'at-risk', reasons: warnings.map(describe) };
-  const judged = fs.filter((f) => f.status === 'pass' || (f.status === 'fail' && f.severity === 'advice') || f.status === 'waived');
+  const unjudged = fs.filter((f) => f.status === 'unknown' || f.status === 'error');
+  const judged = fs.filter((f) => f.status === 'pass' || f.status === 'fail' || f.status === 'waived');
   const waived = fs.filter((f) => f.status === 'waived').length;
   const waivedNote = waived ? [`${waived} finding(s) waived in config`] : [];
+
+  // What the judged findings make certain.
+  let certain: TopicStatus;
+  let reasons: string[];
+  if (blockers.length) [certain, reasons] = ['fail', blockers.map(describe)];
+  else if (warnings.length) [certain, reasons] = ['at-risk', warnings.map(describe)];
+  else if (judged.length) [certain, reasons] = ['pass', waivedNote];
+  else if (fs.some((f) => f.status === 'n/a')) [certain, reasons] = ['n/a', ['no rule applies to this tenant']];
+  // Nothing judged: nothing wrong is certain. Checks that could not be judged decide below whether
+  // that is a pass (only advice-level ones: whatever they find, the status stays) or unknown.
+  else [certain, reasons] = ['pass', []];
+
+  // What the attestation (or its absence) makes certain.
   if (topic.attest) {
-    if (attested && att) return { status: 'pass', reasons: [describeAttestation(att), ...waivedNote] };
-    if (att && (att.state === 'expired' || att.state === 'no-evidence')) return { status: 'at-risk', reasons: [describeAttestation(att)] };
-    if (att?.state === 'in-progress') return { status: 'unverified', reasons: [describeAttestation(att)] };
-    return {
-      status: 'unverified',
-      reasons: [
-        judged.length
-          ? 'signals from the tenant pass, but this topic also needs an attestation'
-          : topic.evidence === 'X'
-            ? 'needs an audit across tenants'
-            : 'needs an attestation: the Management API cannot show it',
-      ],
-    };
+    const attested = att?.state === 'current';
+    let a: TopicStatus;
+    let why: string;
+    if (attested && att) [a, why] = ['pass', describeAttestation(att)];
+    else if (att && (att.state === 'expired' || att.state === 'no-evidence')) [a, why] = ['at-risk', describeAttestation(att)];
+    else if (att?.state === 'in-progress') [a, why] = ['unverified', describeAttestation(att)];
+    else {
+      a = 'unverified';
+      why = judged.length
+        ? 'signals from the tenant pass, but this topic also needs an attestation'
+        : topic.evidence === 'X'
+          ? 'needs an audit across tenants'
+          : 'needs an attestation: the Management API cannot show it';
+    }
+    const fromFindings = certain === 'n/a' ? 'pass' : certain;
+    if (rank(a) > rank(fromFindings)) [certain, reasons] = [a, [why, ...reasons.filter((r) => r !== 'no rule applies to this tenant')]];
+    else if (rank(a) === rank(fromFindings)) [certain, reasons] = [fromFindings, a === 'pass' ? [why, ...waivedNote] : [...reasons, why]];
+  } else if (topic.evidence === 'X') {
+    if (rank('unverified') > rank(certain)) [certain, reasons] = ['unverified', ['needs an audit across dev, QA and prod tenants']];
+  } else if (!fs.length) {
+    return { status: 'unknown', reasons: ['no rule evaluates this topic yet'], certain: 'pass', worstCase: 'fail' };
   }
-  if (topic.evidence === 'X') return { status: 'unverified', reasons: ['needs an audit across dev, QA and prod tenants'] };
-  if (judged.length) return { status: 'pass', reasons: waivedNote };
-  if (fs.length) return { status: 'n/a', reasons: ['no rule applies to this tenant'] };
-  return { status: 'unknown', reasons: ['no rule evaluates this topic yet'] };
+
+  // What could not be judged, and whether it could make the topic worse.
+  let worstCase: TopicStatus = certain;
+  for (const f of unjudged) {
+    const hide = COULD_HIDE[f.severity];
+    if (hide) worstCase = worse(worstCase, hide);
+  }
+  const decisive = unjudged.filter((f) => {
+    const hide = COULD_HIDE[f.severity];
+    return !!hide && rank(hide) > rank(certain);
+  });
+  const note = notEvaluatedNote(unjudged.filter((f) => !decisive.includes(f)));
+  if (rank(worstCase) > rank(certain)) {
+    return { status: 'unknown', reasons: [...decisive.map(describe), ...reasons, ...note], certain, worstCase };
+  }
+  return { status: certain, reasons: [...reasons, ...note], certain, worstCase: certain };
+}
+
+const certainOf = (t: Pick<TopicResult, 'status' | 'certain'>): TopicStatus => t.certain ?? t.status;
+const worstOf = (t: Pick<TopicResult, 'status' | 'worstCase'>): TopicStatus => t.worstCase ?? t.status;
+
+/** Set a topic's status from its range: `unknown` (with the range) only when it could be worse. */
+function withRange(t: TopicResult, certain: TopicStatus, worstCase: TopicStatus): TopicResult {
+  const { certain: _c, worstCase: _w, ...rest } = t;
+  return rank(worstCase) > rank(certain) ? { ...rest, status: 'unknown', certain, worstCase } : { ...rest, status: certain };
+}
+
+/** The status of a group (workstream) of topic ranges: the worst certain, unless one could be worse. */
+function rangeStatus(certains: TopicStatus[], worsts: TopicStatus[]): TopicStatus {
+  const c = worstTopic(certains);
+  const w = worstTopic(worsts);
+  return rank(w) > rank(c) ? 'unknown' : c;
 }
 
 export function aggregate(input: AggregateInput): Aggregate {
@@ -200,8 +292,8 @@ export function aggregate(input: AggregateInput): Aggregate {
       results.set(topic.id, { ...common, status: 'n/a', reasons: [scope.reason] });
       continue;
     }
-    const b = baseStatus(topic, fs, att);
-    results.set(topic.id, { ...common, ...b });
+    const v = baseStatus(topic, fs, att);
+    results.set(topic.id, withRange({ ...common, status: v.status, reasons: v.reasons }, v.certain, v.worstCase));
   }
 
   // Dependencies, to a fixed point (chains are short; the bound guards against cycles).
@@ -214,12 +306,13 @@ export function aggregate(input: AggregateInput): Aggregate {
       if (!from || !to || to.status === 'n/a' || from.status === 'n/a') continue;
       const broad = d.from.endsWith('.tenant-provision');
       if (from.status === 'fail' && to.status !== 'fail') {
-        to.status = 'fail';
-        to.reasons = [`depends on ${d.from}, which fails`, ...to.reasons];
+        Object.assign(to, withRange({ ...to, reasons: [`depends on ${d.from}, which fails`, ...to.reasons] }, 'fail', 'fail'));
+        delete to.certain;
+        delete to.worstCase;
         changed = true;
-      } else if (!broad && from.status === 'unknown' && to.status === 'pass') {
-        to.status = 'unknown';
-        to.reasons = [`depends on ${d.from}, which could not be evaluated`, ...to.reasons];
+      } else if (!broad && from.status === 'unknown' && worstOf(from) === 'fail' && worstOf(to) !== 'fail') {
+        // The prerequisite could fail, which would fail this topic: it cannot be certain.
+        Object.assign(to, withRange({ ...to, reasons: [`depends on ${d.from}, which could not be evaluated`, ...to.reasons] }, certainOf(to), 'fail'));
         changed = true;
       }
     }
@@ -232,25 +325,46 @@ export function aggregate(input: AggregateInput): Aggregate {
     title: w.title,
     phase: w.phase,
     milestone: w.milestone,
-    status: worstTopic(w.topics.map((t) => results.get(t.id)?.status ?? 'unknown')),
+    status: rangeStatus(
+      w.topics.map((t) => results.get(t.id)).map((t) => (t ? certainOf(t) : 'pass')),
+      w.topics.map((t) => results.get(t.id)).map((t) => (t ? worstOf(t) : 'fail')),
+    ),
     topics: w.topics.map((t) => t.id),
   }));
   const milestones = plan.milestones.map((m) => milestone(m, results, env, attestations));
   return { topics, workstreams, milestones };
 }
 
+/** What a topic in this status does to its milestone (a required unverified topic blocks it). */
+function impact(status: TopicStatus, required: boolean): MilestoneStatus {
+  if (status === 'fail' || (status === 'unverified' && required)) return 'not-satisfied';
+  if (status === 'at-risk') return 'satisfied-with-risks';
+  return 'satisfied';
+}
+
+/**
+ * Milestone status, by the same rule as topics: the worst that is certain (a failing topic or a
+ * required unverified one or a missing attestation → not-satisfied; a topic at risk or a stale
+ * attestation → satisfied-with-risks; else satisfied), and `unknown` only when an unknown topic
+ * could make it worse than that.
+ */
 function milestone(m: MilestoneNode, results: Map<string, TopicResult>, env: Environment, attestations: ReadonlyMap<string, AttestationState>): MilestoneResult {
   const ts = m.topics.map((id) => results.get(id)).filter((t): t is TopicResult => !!t);
   const counts: Record<TopicStatus, number> = { pass: 0, 'at-risk': 0, fail: 0, unknown: 0, 'n/a': 0, unverified: 0 };
   for (const t of ts) counts[t.status]++;
   const notSatisfied: string[] = [];
-  const unknown: string[] = [];
   const risks: string[] = [];
-  for (const t of [...ts].sort((a, b) => TOPIC_RANK[b.status] - TOPIC_RANK[a.status])) {
+  let certain: MilestoneStatus = 'satisfied';
+  const raise = (s: MilestoneStatus) => {
+    if (MILESTONE_RANK[s] > MILESTONE_RANK[certain]) certain = s;
+  };
+  const sorted = [...ts].sort((a, b) => TOPIC_RANK[b.status] - TOPIC_RANK[a.status]);
+  for (const t of sorted) {
+    const c = impact(certainOf(t), t.required);
+    raise(c);
     if (t.status === 'fail') notSatisfied.push(`${t.id} fails`);
-    else if (t.status === 'unverified' && t.required) notSatisfied.push(`${t.id} is required and not attested`);
-    else if (t.status === 'unknown') unknown.push(`${t.id} could not be evaluated`);
-    else if (t.status === 'at-risk') risks.push(`${t.id} is at risk`);
+    else if (c === 'not-satisfied') notSatisfied.push(`${t.id} is required and not attested`);
+    else if (c === 'satisfied-with-risks') risks.push(`${t.id} is at risk`);
   }
   for (const a of m.attest) {
     if (a === 'env-tag' && env !== 'prod') continue;
@@ -259,20 +373,29 @@ function milestone(m: MilestoneNode, results: Map<string, TopicResult>, env: Env
     else if (att.state === 'in-progress') notSatisfied.push(`attestation ${a} is ${describeAttestation(att)}`);
     else if (att.state === 'expired' || att.state === 'no-evidence') risks.push(`${a}: ${describeAttestation(att)}`);
   }
-  const status: MilestoneStatus = notSatisfied.length
-    ? 'not-satisfied'
-    : unknown.length
-      ? 'unknown'
-      : risks.length
-        ? 'satisfied-with-risks'
-        : 'satisfied';
+  if (notSatisfied.length) raise('not-satisfied');
+  else if (risks.length) raise('satisfied-with-risks');
+  // Unknown topics: could what was not judged make the milestone worse than it certainly is?
+  const unknown: string[] = [];
+  const cannotChange: string[] = [];
+  for (const t of sorted.filter((x) => x.status === 'unknown')) {
+    const w = impact(worstOf(t), t.required);
+    if (MILESTONE_RANK[w] > MILESTONE_RANK[certain]) unknown.push(`${t.id} could not be evaluated${worstOf(t) === 'at-risk' ? ' (at worst at risk)' : ''}`);
+    else cannotChange.push(t.id);
+  }
+  const status: MilestoneStatus = unknown.length ? 'unknown' : certain;
   return {
     id: m.id,
     title: m.title,
     phase: m.phase,
     inferred: m.inferred,
     status,
-    reasons: [...notSatisfied, ...unknown, ...risks],
+    reasons: [
+      ...notSatisfied,
+      ...unknown,
+      ...risks,
+      ...(cannotChange.length ? [`not fully evaluated, cannot change this status: ${cannotChange.join(', ')}`] : []),
+    ],
     topics: m.topics,
     counts,
   };

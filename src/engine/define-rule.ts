@@ -84,6 +84,12 @@ export interface RuleMeta {
   /** Topic ids (both plans) this rule evidences. */
   topics: readonly string[];
   severity: Severity;
+  /**
+   * The most severe a finding of this rule can be, when some findings are raised above `severity`
+   * (e.g. a warning rule whose finding is a blocker in one case). A finding that could not be
+   * judged (unknown, error) takes it: what was not seen could be that bad (docs/statuses.md).
+   */
+  maxSeverity?: Severity;
   /** A "(prod)" check: full severity only on `--env prod`, one level lower elsewhere. */
   prodOnly?: boolean;
   /** Catalog check ids (§2.2) this rule implements; may be empty for a CheckMate/Dashboard-only rule. */

@@ -39,10 +39,16 @@ export function isRuleEnabled(rule: AnyRule, settings?: Readonly<Record<string, 
   return !(s === 'off' || (typeof s === 'object' && s.severity === 'off'));
 }
 
-function severityFor(rule: AnyRule, draft: FindingDraft | undefined, ctx: EvaluateOptions): Severity {
+/**
+ * A finding's severity: the configured one, else the draft's, else the rule's. A finding that could
+ * not be judged (`unjudged`: unknown, error) without its own takes the rule's `maxSeverity`: what
+ * was not seen could be as bad as the worst the rule reports.
+ */
+function severityFor(rule: AnyRule, draft: FindingDraft | undefined, ctx: EvaluateOptions, unjudged = false): Severity {
   const s = ctx.ruleSettings?.[rule.id];
   const configured = typeof s === 'string' ? s : s?.severity;
-  let sev: Severity = configured && configured !== 'off' ? configured : (draft?.severity ?? rule.severity);
+  const fallback = unjudged ? (rule.maxSeverity ?? rule.severity) : rule.severity;
+  let sev: Severity = configured && configured !== 'off' ? configured : (draft?.severity ?? fallback);
   if (rule.prodOnly && ctx.ctx.env !== 'prod') sev = dropOneLevel(sev);
   return sev;
 }
@@ -79,7 +85,7 @@ export function evaluateRule(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOp
     return [
       {
         ...base,
-        severity: severityFor(rule, undefined, opts),
+        severity: severityFor(rule, undefined, opts, true),
         status: 'unknown',
         messageId: 'resource-unavailable',
         message: `Not evaluated: ${why}`,
@@ -102,7 +108,7 @@ export function evaluateRule(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOp
     return [
       {
         ...base,
-        severity: severityFor(rule, undefined, opts),
+        severity: severityFor(rule, undefined, opts, true),
         status: 'error',
         messageId: 'rule-error',
         message: `Rule failed: ${e instanceof Error ? e.message : String(e)}`,
@@ -133,7 +139,7 @@ export function evaluateRule(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOp
       return f;
     }
     const template = rule.messages[d.messageId];
-    let severity = severities.get(d.severity);
+    let severity = d.severity === undefined && d.status === 'unknown' ? severityFor(rule, d, opts, true) : severities.get(d.severity);
     if (severity === undefined) {
       severity = severityFor(rule, d, opts);
       severities.set(d.severity, severity);

@@ -103,7 +103,7 @@ function outcome(t: ReportTopic, fs: ReportFinding[]): Outcome {
         kind: 'error',
         type: 'unknown',
         message: t.reasons[0] ?? `${t.id} could not be evaluated`,
-        body: body(`${title} could not be evaluated: it may hide a failure.`, unknown, t.reasons),
+        body: body(`${title} could not be evaluated: it may hide ${t.worstCase === 'at-risk' ? 'a risk' : 'a failure'}.`, unknown, t.reasons),
       };
     }
     case 'unverified':

@@ -112,6 +112,9 @@ export const TopicReportSchema = z.object({
   required: z.boolean(),
   rules: z.array(z.string()),
   counts: countsOf(FINDING_STATUSES),
+  /** Only on an `unknown` topic: the worst status that is certain, and the worst it could be. */
+  certain: z.enum(TOPIC_STATUSES).optional(),
+  worstCase: z.enum(TOPIC_STATUSES).optional(),
 });
 
 export const WorkstreamReportSchema = z.object({
@@ -164,6 +167,8 @@ export const AttestationReportSchema = z.object({
 export const GateSchema = z.object({
   require: z.string().optional(),
   failOn: z.union([z.enum(SEVERITIES), z.literal('none')]),
+  /** Checks that could not be judged were accepted (`--allow-unknown`): they did not fail the gate. */
+  allowUnknown: z.boolean().optional(),
   passed: z.boolean(),
   reasons: z.array(z.string()),
 });

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { hardcodedSecrets, parseCode } from '../engine/code.js';
 import { SnapshotSchema, type Snapshot } from './snapshot.js';
+import { tolerantParse } from './validate.js';
 
 export const SNAPSHOT_KIND = 'auth0-readiness-snapshot';
 export const SNAPSHOT_VERSION = 1;
@@ -112,11 +113,10 @@ export function readSnapshotFile(path: string): Snapshot {
   }
   const v = (raw as { schemaVersion?: unknown }).schemaVersion;
   if (v !== SNAPSHOT_VERSION) throw new ConfigError(`${path}: snapshot schemaVersion ${String(v)} is not supported (this version reads ${SNAPSHOT_VERSION})`);
-  const parsed = SnapshotFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(`${path}: invalid snapshot at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
-  }
+  // Tolerant of what the API can return (nulls for optional values and inside lists); anything else
+  // invalid is named with its path and the expectation.
+  const parsed = tolerantParse(SnapshotFileSchema, raw);
+  if (!parsed.ok) throw new ConfigError(`${path}: invalid snapshot: ${parsed.error}`);
   const { kind: _k, schemaVersion: _v, tool: _t, ...snapshot } = parsed.data;
   return { ...(snapshot as Snapshot), source: { kind: 'snapshot', path } };
 }

@@ -16,6 +16,7 @@
  * - Every resource is validated against its registry schema and redacted, like a live read.
  */
 import { redact, REDACTED } from '../../snapshot/redact.js';
+import { tolerantParse } from '../../snapshot/validate.js';
 import { EMAIL_TEMPLATE_NAMES, RESOURCE_KEYS, RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
 import { failure, ok, type ResourceFailure, type ResourceResult, type SnapshotResources } from '../../snapshot/snapshot.js';
 import { isItem, itemsOf, type Assets, type Item, type Section } from './formats.js';
@@ -519,10 +520,10 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
       resources[key] = failure('error', `unresolved keyword ${first.marker} at ${first.file}:${first.line}${more}`);
       continue;
     }
-    const parsed = RESOURCES[key].schema.safeParse(r.data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : '';
+    // Tolerant: a null for an optional value, or inside a list, is read as absent (as from the API).
+    const parsed = tolerantParse(RESOURCES[key].schema, r.data, key);
+    if (!parsed.ok) {
+      const where = `: ${parsed.error}`;
       resources[key] = failure('error', `the export does not have the expected shape${where}`);
       ctx.warnings.push(`${title}: the export does not have the expected shape${where}: the resource is unknown`);
       continue;

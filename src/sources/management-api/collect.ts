@@ -7,9 +7,10 @@ import type { ManagementClient } from 'auth0';
 import pLimit from 'p-limit';
 import { SourceError } from '../../errors.js';
 import { redact } from '../../snapshot/redact.js';
+import { tolerantParse } from '../../snapshot/validate.js';
 import { RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
 import { failure, ok, type ResourceFailure, type ResourceResult, type Snapshot } from '../../snapshot/snapshot.js';
-import { createManagementClient, type Credentials } from './client.js';
+import { audienceFor, createManagementClient, type Credentials } from './client.js';
 import { DependencyUnavailableError, FETCHERS, type FetchContext } from './fetchers.js';
 import { createTransport, describeNetworkError, errorCode, isPermanentNetworkError, type TransportEvent, type TransportStats } from './transport.js';
 
@@ -95,11 +96,9 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
       p = (async () => {
         try {
           const data = await FETCHERS[key](ctx);
-          const parsed = RESOURCES[key].schema.safeParse(data);
-          if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            return failure('error', `unexpected response shape${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`);
-          }
+          // Tolerant: a null the API sends for an optional value, or inside a list, is read as absent.
+          const parsed = tolerantParse(RESOURCES[key].schema, data, key);
+          if (!parsed.ok) return failure('error', `unexpected response shape: ${parsed.error}`);
           return ok(redact(parsed.data));
         } catch (e) {
           if (e instanceof DependencyUnavailableError) {
@@ -127,6 +126,14 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
     }),
   );
   const failures = results.filter(([, r]) => !r.ok).map(([, r]) => r as ResourceFailure & { fatal?: string });
+  // A token the API rejects (401: invalid, expired, for another audience or tenant) is never a
+  // partial read: the audit stops, exit 3, even if some requests went through first.
+  const rejected = failures.find((f) => f.fatal === 'auth');
+  if (rejected) {
+    throw new SourceError(
+      `cannot read tenant ${opts.credentials.domain}: the Management API rejected the token (${rejected.detail.replace(/^the token was rejected \((.*)\)$/, '$1')}); give a token issued for ${audienceFor(opts.credentials.domain)} (or client credentials)`,
+    );
+  }
   if (results.length > 0 && failures.length === results.length && failures.every((f) => f.fatal)) {
     const first = failures[0];
     throw new SourceError(
