@@ -21,6 +21,7 @@ import { ENVIRONMENTS, SEVERITIES, type Environment, type Severity } from './eng
 import { isKnownError, UsageError } from './errors.js';
 import { normaliseDomain } from './sources/management-api/client.js';
 import type { CollectEvent } from './sources/management-api/collect.js';
+import { pacingFlagsFromConfig, pacingOptions } from './sources/management-api/pacing-options.js';
 import { TOOL } from './version.js';
 import { existsSync } from 'node:fs';
 import { resolveMilestone } from './catalog/index.js';
@@ -60,6 +61,8 @@ interface AuditFlags {
   tenant?: string[];
   baseline?: string;
   failOnRegression?: boolean;
+  rateReserve?: string;
+  maxRps?: string;
 }
 
 function createLogger(level: string): Logger {
@@ -94,7 +97,7 @@ function parseUrlFlag(value: string): URL {
   return u;
 }
 
-type SourceFlags = Pick<AuditFlags, 'domain' | 'clientId' | 'clientSecret' | 'token' | 'apiBaseUrl' | 'concurrency' | 'timeout' | 'withLogs' | 'withUsers' | 'withForms'>;
+type SourceFlags = Pick<AuditFlags, 'domain' | 'clientId' | 'clientSecret' | 'token' | 'apiBaseUrl' | 'concurrency' | 'timeout' | 'withLogs' | 'withUsers' | 'withForms' | 'rateReserve' | 'maxRps'>;
 
 function logDaysOf(flags: SourceFlags): number {
   const days = flags.withLogs === undefined || flags.withLogs === true ? 7 : Number(flags.withLogs);
@@ -171,6 +174,7 @@ function liveSource(flags: SourceFlags, log: Logger, progress?: Progress): Extra
     ...(apiBaseUrl ? { apiBaseUrl } : {}),
     concurrency,
     retryBudgetMs: timeout * 1000,
+    ...pacingOptions(flags),
     onEvent: (e) => {
       progress?.onEvent(e);
       if (e.type === 'retry') log.warn({ path: e.path, reason: e.reason, waitMs: e.waitMs, attempt: e.attempt }, 'retrying');
@@ -276,6 +280,7 @@ function merge(flags: AuditFlags, config: Config, given: (name: string) => boole
     ...(withLogs !== undefined ? { withLogs } : {}),
     withUsers: pick('withUsers', config.withUsers),
     withForms: pick('withForms', config.withForms),
+    ...pacingFlagsFromConfig(flags, config, given),
   };
 }
 
@@ -456,6 +461,8 @@ function addSourceOptions(cmd: Command): Command {
     .option('--with-forms', 'also run the checks that read Forms (read:forms)')
     .option('--concurrency <n>', 'requests in flight at once', '4')
     .option('--timeout <seconds>', 'time budget for retrying one request (429, 5xx, network errors)', '60')
+    .option('--rate-reserve <percent>', "share of the tenant's Management API rate limit never used, left to its own traffic (default 20; 0 for a dev tenant)")
+    .option('--max-rps <n>', 'start at most this many API requests per second')
     .option('-q, --quiet', 'no logs on stderr')
     .addOption(new Option('--log-level <level>', 'pino log level on stderr').choices(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('warn'));
 }

@@ -132,6 +132,7 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
     `Findings: ${f.fail} failing, ${f.unknown + f.error} not evaluated, ${f.pass} passing, ${f['n/a']} n/a. ` +
       `Read ${report.resources.length - unread.length} of ${report.resources.length} resources.`,
   );
+  if (report.source) out.push(paint('gray', sourceLine(report.source)));
   const g = report.gate;
   const what = [g.require ? `requires ${g.require}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : ''].filter(Boolean).join(', ');
   out.push(
@@ -140,4 +141,17 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
       : paint('red', `Gate failed${what ? ` (${what})` : ''}: ${g.reasons.join('; ')}.`),
   );
   return `${out.join('\n')}\n`;
+}
+
+/** One line of what a live read used of the tenant's rate limit. */
+export function sourceLine(s: NonNullable<AuditReport['source']>): string {
+  const r = s.rateLimit;
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const parts = [`API: ${s.requests} requests, ${s.rateLimited} × 429, ${s.retries} retried, ${(s.durationMs / 1000).toFixed(1)} s`];
+  if (r.limit !== undefined && r.peakShare !== undefined && r.meanShare !== undefined) {
+    parts.push(`rate limit ${r.limit} used at most ${pct(r.peakShare)} (mean ${pct(r.meanShare)}), reserve ${r.reservePercent}% kept (lowest remaining ${r.minRemaining ?? '?'})`);
+  }
+  if (r.othersPerSecond) parts.push(`the tenant's own traffic ≈ ${r.othersPerSecond}/s left alone`);
+  if (r.hiddenLimitPerSecond) parts.push(`a hidden limit found, settled at ${r.hiddenLimitPerSecond}/s`);
+  return `${parts.join('; ')}.`;
 }
