@@ -208,7 +208,6 @@ describe('pacer', () => {
       const start = c.now();
       await drive(t, 400, 4);
       const elapsed = (c.now() - start) / 1000;
-      if (process.env.DIAG) console.log('prod', reset, elapsed, (400 - 40) / 10, server.stats, t.pacer.usage());
       expect(server.stats.productionRefused, reset).toBe(0);
       expect(server.stats.warnings, reset).toBe(0);
       expect(t.stats.rateLimited, reset).toBe(0);
@@ -240,7 +239,6 @@ describe('pacer', () => {
     const elapsed = (c.now() - start) / 1000;
     // Floor: both buckets spent at best (keeping 20% of the visible one): max((N − 40)/15, (N − 120)/2).
     const floor = Math.max((260 - 40) / 15, (260 - 120) / 2);
-    if (process.env.DIAG) console.log('hidden', elapsed, floor, elapsed / floor, t.stats.rateLimited, server.stats, t.pacer.usage());
     expect(t.stats.rateLimited).toBeLessThanOrEqual(5);
     expect(t.pacer.usage().hiddenLimitPerSecond).toBeGreaterThan(1.4);
     expect(t.pacer.usage().hiddenLimitPerSecond).toBeLessThanOrEqual(2.2);

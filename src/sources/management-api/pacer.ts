@@ -69,13 +69,20 @@ const MIN_WINDOW_MS = 150;
 const OTHERS_HEADROOM_MS = 250;
 /** Others below this many tokens/ms are noise (0.5 request/s). */
 const OTHERS_NOISE = 0.5 / 1000;
-/** AIMD: multiplicative decrease without a measurement, and the margin under a measured hidden refill. */
+/** AIMD: multiplicative decrease (of the send rate at the first hidden 429, of the cap after). */
+const MD_FIRST = 0.25;
 const MD_FACTOR = 0.5;
+/** A hidden refill measured over this long is precise enough to settle at MEASURED_MARGIN of it. */
+const SETTLE_SPAN_MS = 20_000;
 const MEASURED_MARGIN = 0.95;
-/** AIMD: after this long without a hidden 429, raise the cap by AI_STEP every AI_PERIOD_MS. */
-const AI_QUIET_MS = 30_000;
-const AI_PERIOD_MS = 5_000;
-const AI_STEP = 0.01;
+/** AIMD while searching: after AI_QUIET_MS without a hidden 429, add AI_STEP of the cap every AI_PERIOD_MS. */
+const AI_QUIET_MS = 3_000;
+const AI_PERIOD_MS = 1_000;
+const AI_STEP = 0.03;
+/** Once settled: a slow probe upwards (the tenant's own use of the hidden bucket may fall). */
+const AI_QUIET_SETTLED_MS = 60_000;
+const AI_PERIOD_SETTLED_MS = 10_000;
+const AI_STEP_SETTLED = 0.01;
 
 interface Obs {
   seq: number;
@@ -284,8 +291,11 @@ export class Pacer {
       this.rate = Math.max(0, lo);
       if (!this.obs.some((o) => o.seq > a.seq && o.seq < b.seq && o.full) && !a.full) this.peakNet = Math.max(this.peakNet, lo);
     } else if (lo > this.rate) this.rate = lo;
-    // The upper bound: only while no refill can have been clipped at a full bucket.
-    if (!a.full && !b.full && b.sentAt - a.recvAt > 0) {
+    // The upper bound: only while no refill can have been clipped at a full bucket (none seen
+    // full, no long silence in which it could have filled unseen).
+    const between = this.obs.filter((o) => o.seq >= a.seq);
+    const gaps = between.every((o, i) => i === 0 || o.recvAt - between[i - 1]!.recvAt < 1000) && b.recvAt - (between.at(-1)?.recvAt ?? b.recvAt) < 1000;
+    if (!a.full && !b.full && !between.some((o) => o.full) && gaps && b.sentAt - a.recvAt > 0) {
       const hi = (b.remaining - a.remaining + counted + unknown + 1) / (b.sentAt - a.recvAt);
       this.netHi = span >= WINDOW_MS * 0.66 || this.netHi === undefined ? hi : Math.min(this.netHi, hi);
     }
@@ -380,29 +390,52 @@ export class Pacer {
     return resetWait ?? 1000 * 2 ** Math.min(attempt, 5);
   }
 
+  /**
+   * A 429 from a hidden bucket. Searching (no long measurement yet): multiplicative decrease (to a
+   * quarter of the send rate the first time, by half after), fast additive increase. Between two
+   * such 429s the hidden bucket was empty at both, so the requests accepted in between over the
+   * time elapsed is a lower bound of its refill (minus one token); over 20 s or more that is
+   * precise enough to settle at 95% of it, with a slow probe upwards.
+   */
   private hiddenRefusal(t: number, sentAt: number, seq: number): void {
-    const recent = this.sends.filter((s) => s >= t - WINDOW_MS);
-    const span = recent.length > 1 ? Math.max(1, t - recent[0]!) : WINDOW_MS;
-    const sendRate = recent.length / span;
-    const prev = this.lastHidden;
-    // Requests sent between the two refusals and accepted: the hidden bucket was empty at both.
     const acceptedSeqs = this.acceptedBefore(seq);
-    let next = Number.isFinite(this.hiddenCap) ? this.hiddenCap * MD_FACTOR : sendRate * MD_FACTOR;
-    if (prev && t - prev.at >= 500) {
-      const acc = acceptedSeqs - prev.acceptedSeqs;
-      const measured = (acc - 1) / (t - prev.sentAt);
-      if (measured > 0) next = Math.max(next, measured * MEASURED_MARGIN);
+    const prev = this.lastHidden;
+    if (prev && t - prev.at < 500) return; // the same episode: requests that were already in flight
+    const recent = this.sends.filter((s) => s >= t - WINDOW_MS);
+    const sendRate = recent.length > 1 ? recent.length / Math.max(1, t - recent[0]!) : 1 / 1000;
+    // Lower bounds of the hidden refill, from the first refusal and from the previous one.
+    let measured = 0;
+    let span = 0;
+    for (const from of [this.firstHidden, prev]) {
+      if (!from) continue;
+      const lo = (acceptedSeqs - from.acceptedSeqs - 1) / (t - from.sentAt);
+      if (lo > measured) {
+        measured = lo;
+        span = t - from.sentAt;
+      }
     }
-    if (Number.isFinite(this.hiddenCap)) next = Math.min(next, this.hiddenCap * 0.9);
-    if (prev && t - prev.at < 500 && Number.isFinite(this.hiddenCap)) {
-      // The same episode (requests that were already in flight): no second decrease.
-      next = this.hiddenCap;
+    if (this.hiddenSettled && prev && t - prev.at < 10_000) {
+      // Refused again soon after settling: the hidden refill dropped. Measure afresh from here.
+      this.firstHidden = undefined;
+      this.hiddenSettled = false;
+      measured = 0;
     }
-    this.hiddenCap = Math.max(next, 0.2 / 1000);
+    const decreased = Number.isFinite(this.hiddenCap) ? this.hiddenCap * MD_FACTOR : sendRate * MD_FIRST;
+    if (measured > 0 && span >= SETTLE_SPAN_MS) {
+      this.hiddenCap = measured * MEASURED_MARGIN;
+      this.hiddenSettled = true;
+    } else {
+      this.hiddenCap = Math.max(decreased, measured * MEASURED_MARGIN);
+    }
+    this.hiddenCap = Math.max(this.hiddenCap, 0.1 / 1000);
+    this.firstHidden ??= { at: t, sentAt, acceptedSeqs };
     this.lastHidden = { at: t, sentAt, acceptedSeqs };
     this.lastAiAt = t;
     this.nextSendAt = Math.max(this.nextSendAt, t + 1 / this.hiddenCap);
   }
+
+  private firstHidden: { at: number; sentAt: number; acceptedSeqs: number } | undefined;
+  private hiddenSettled = false;
 
   /** Requests with a smaller seq than `seq` that were answered and counted. */
   private acceptedBefore(seq: number): number {
@@ -413,15 +446,24 @@ export class Pacer {
     return seq - 1 - refusedBefore - pendingBefore;
   }
 
+  /** Additive increase of the hidden cap: fast while searching, slow once settled. */
   private additiveIncrease(t: number): void {
     if (!Number.isFinite(this.hiddenCap) || !this.lastHidden) return;
-    if (t - this.lastHidden.at < AI_QUIET_MS) return;
-    const steps = Math.floor((t - Math.max(this.lastAiAt, this.lastHidden.at + AI_QUIET_MS - AI_PERIOD_MS)) / AI_PERIOD_MS);
+    const quiet = this.hiddenSettled ? AI_QUIET_SETTLED_MS : AI_QUIET_MS;
+    const period = this.hiddenSettled ? AI_PERIOD_SETTLED_MS : AI_PERIOD_MS;
+    const step = this.hiddenSettled ? AI_STEP_SETTLED : AI_STEP;
+    if (t - this.lastHidden.at < quiet) return;
+    const from = Math.max(this.lastAiAt, this.lastHidden.at + quiet - period);
+    const steps = Math.floor((t - from) / period);
     if (steps <= 0) return;
-    this.hiddenCap *= (1 + AI_STEP) ** steps;
-    this.lastAiAt += steps * AI_PERIOD_MS;
-    if (this.lastAiAt < t - AI_PERIOD_MS) this.lastAiAt = t;
+    // Additive: a fixed share of the cap at the last decrease per period.
+    this.aiBase ??= this.hiddenCap;
+    if (this.lastAiAt <= this.lastHidden.at) this.aiBase = this.hiddenCap;
+    this.hiddenCap += this.aiBase * step * steps;
+    this.lastAiAt = from + steps * period;
   }
+
+  private aiBase: number | undefined;
 
   /** What the pacer saw and used. */
   usage(): ApiUsage {
