@@ -280,6 +280,15 @@ describe('pacer', () => {
     expect(p.tokens).toBe(7);
   });
 
+  it('answers out of order: an earlier request still unanswered may be counted after the answered one', () => {
+    const c = clock();
+    const p = new Pacer(c.now);
+    for (let i = 0; i < 4; i++) p.onSend();
+    // Request 2 is answered first: 3 and 4 were sent after it, 1 is still out.
+    p.observe(new Headers({ 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '10' }), 2, c.now(), 200);
+    expect(p.tokens).toBe(7);
+  });
+
   it('reports what it used: bucket share, reserve, refill', async () => {
     const c = clock();
     const server = bucketServer(c, 15, 50);

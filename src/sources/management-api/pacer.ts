@@ -5,8 +5,8 @@
  * What it knows, and from where:
  * - `limit` (bucket size) from `x-ratelimit-limit`; the reserve is `ceil(reservePercent × limit)`.
  * - `tokens`: the tokens a new request may spend, re-synchronised on every answer to
- *   `x-ratelimit-remaining − (requests sent after the answered one)` (every later request is
- *   assumed counted: never an over-estimate).
+ *   `x-ratelimit-remaining − (requests sent after the answered one) − (earlier ones still
+ *   unanswered)`: each of them may not be counted yet, so this never over-estimates.
  * - `rate`: the *net* refill the audit can use, tokens/ms: a strict lower bound from two answers A
  *   and B about three seconds apart: (remaining_B − remaining_A + requests counted in between − 1
  *   − requests of unknown outcome) / (received_B − sent_A). Net of the tenant's own traffic by
@@ -254,7 +254,11 @@ export class Pacer {
     if (remaining === undefined) return;
     if (status === 429) return; // `refused` handles it; a refused request was not counted
     if (seq > this.syncSeq) {
-      this.tokens = remaining - (this.sent - seq);
+      // Not yet in `remaining`, perhaps: every request sent after this one, and every earlier one
+      // still unanswered (the server may count it after this one).
+      let earlierPending = 0;
+      for (const p of this.pending) if (p < seq) earlierPending++;
+      this.tokens = remaining - (this.sent - seq) - earlierPending;
       this.syncAt = t;
       this.syncSeq = seq;
     }
