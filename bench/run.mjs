@@ -232,6 +232,7 @@ async function main() {
         r429: api.filter((r) => r.status === 429).length,
         apiLimitWarnings: warnings.length,
         warningsByBucket: Object.fromEntries(['second', 'minute'].map((b) => [b, warnings.filter((w) => w.bucket === b).length])),
+        warningsAt: warnings.map((w) => ({ bucket: w.bucket, by: w.by, s: Math.round((w.at - em.requests[0].at) / 100) / 10 })),
         productionRefused: rl.productionRefused,
         productionServed: rl.productionServed,
         duplicates: [...byUrl.values()].filter((v) => v > 1).length,
@@ -239,6 +240,8 @@ async function main() {
         wallS: live.usage.durationMs / 1000,
         floorS,
         wallOverFloor: live.usage.durationMs / 1000 / floorS,
+        // The child's whole run, module loading included (what the bench measured before issue 13).
+        childWallS: live.wallMs / 1000,
         peakRssMb: live.maxRssMb,
         notOk: live.notOk,
         source: live.usage,
