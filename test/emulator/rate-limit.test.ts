@@ -23,8 +23,10 @@ function clock(start = 1_700_000_000_250) {
   let t = start;
   return {
     now: () => t,
+    // A virtual clock that still lets real I/O (the emulator's answers) through between waits.
     sleep: async (ms: number) => {
       t += ms;
+      await new Promise((r) => setImmediate(r));
     },
     advance: (ms: number) => {
       t += ms;

@@ -220,6 +220,11 @@ export class Pacer {
     return Math.min(MAX_WAIT_MS, Math.max(1, Math.ceil((need - avail) / rate)));
   }
 
+  /** Requests sent and not yet answered. */
+  get outstanding(): number {
+    return this.pending.size;
+  }
+
   /** A request starts now; returns its seq (pass it to `observe`). */
   onSend(): number {
     const t = this.now();

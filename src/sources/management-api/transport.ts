@@ -76,6 +76,9 @@ class AttemptTimeoutError extends Error {
   }
 }
 
+/** While answers are outstanding, the pacer's wait is re-evaluated at least this often, ms. */
+const PENDING_RECHECK_MS = 20;
+
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function rewriteUrl(url: URL, base: URL | undefined): URL {
@@ -148,8 +151,11 @@ export function createTransport(opts: TransportOptions = {}): Transport {
   const slot = (): Promise<number> => {
     const mine = queue.then(async () => {
       for (;;) {
-        const wait = pacer.nextWait();
+        let wait = pacer.nextWait();
         if (wait <= 0) return pacer.onSend();
+        // With answers outstanding the model is pessimistic (each may not be counted yet): look
+        // again soon, when some of them will have answered.
+        if (pacer.outstanding > 0) wait = Math.min(wait, PENDING_RECHECK_MS);
         opts.onEvent?.({ type: 'pace', waitMs: wait });
         stats.waitedMs += wait;
         await sleep(wait);
