@@ -142,7 +142,7 @@ export type BaselineComparison = z.infer<typeof BaselineComparisonSchema>;
 /** How a live read used the tenant's Management API rate limit (absent for offline sources). */
 export const SourceSectionSchema = z.object({
   kind: z.enum(SOURCE_KINDS),
-  /** Attempts sent (retries included). */
+  /** Attempts sent (retries and the token request included). */
   requests: z.number().int().nonnegative(),
   /** 429 answers received. */
   rateLimited: z.number().int().nonnegative(),

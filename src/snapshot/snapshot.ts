@@ -28,7 +28,7 @@ export type SnapshotResources = { [K in ResourceKey]?: ResourceResult<ResourceDa
 
 /** How a live read used the tenant's Management API: the report's `source` section. */
 export interface SourceUsage {
-  /** Attempts sent (retries included), 429s answered, retries, 5xx, network errors. */
+  /** Attempts sent (retries and the token request included), 429s answered, retries, 5xx, network errors. */
   requests: number;
   rateLimited: number;
   retries: number;
