@@ -101,15 +101,6 @@ export function retryAfterMs(headers: Headers, nowMs: number): number | undefine
   return undefined;
 }
 
-/** Milliseconds to wait as `Retry-After`, else `X-RateLimit-Reset`, says. */
-export function waitFromHeaders(headers: Headers, nowMs: number): number | undefined {
-  const ra = retryAfterMs(headers, nowMs);
-  if (ra !== undefined) return ra;
-  const reset = Number(headers.get('x-ratelimit-reset'));
-  if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - nowMs);
-  return undefined;
-}
-
 /** How one attempt ended, for the retry decision. */
 export type AttemptOutcome =
   | { kind: 'answer'; status: number }
