@@ -22,9 +22,10 @@ import type { Snapshot } from './snapshot/snapshot.js';
 import { TOOL } from './version.js';
 import { applyWaivers, resolveAttestations } from './config/apply.js';
 import type { Attestation, Waiver } from './config/schema.js';
+import type { PacingOptions } from './sources/management-api/pacing-options.js';
 
 export type SourceOptions =
-  | { kind: 'management-api'; credentials: Credentials; apiBaseUrl?: URL; concurrency?: number; retryBudgetMs?: number; onEvent?: CollectOptions['onEvent']; fetchImpl?: typeof fetch }
+  | ({ kind: 'management-api'; credentials: Credentials; apiBaseUrl?: URL; concurrency?: number; retryBudgetMs?: number; onEvent?: CollectOptions['onEvent']; fetchImpl?: typeof fetch } & PacingOptions)
   | {
       kind: 'snapshot';
       snapshot: Snapshot;
@@ -104,6 +105,8 @@ export async function takeSnapshot(opts: Pick<AuditOptions, 'source' | 'rules' |
     ...(s.apiBaseUrl ? { apiBaseUrl: s.apiBaseUrl } : {}),
     ...(s.concurrency ? { concurrency: s.concurrency } : {}),
     ...(s.retryBudgetMs ? { retryBudgetMs: s.retryBudgetMs } : {}),
+    ...(s.reservePercent !== undefined ? { reservePercent: s.reservePercent } : {}),
+    ...(s.maxRps !== undefined ? { maxRps: s.maxRps } : {}),
     ...(s.onEvent ? { onEvent: s.onEvent } : {}),
     ...(s.fetchImpl ? { fetchImpl: s.fetchImpl } : {}),
     ...(opts.logLookbackDays ? { logLookbackDays: opts.logLookbackDays } : {}),
@@ -194,6 +197,7 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
     waivers,
     attestations: [...attestations.values()],
     ...(opts.configPath ? { config: opts.configPath } : {}),
+    ...(snapshot.source.usage ? { source: { kind: snapshot.source.kind, ...snapshot.source.usage } } : {}),
   };
   report.gate = decideGate(report, { require: required?.id, failOn: opts.failOn ?? 'blocker', allowUnknown: opts.allowUnknown });
   report.rules = describeRules(rules, report);

@@ -10,6 +10,7 @@ import { baselineFor, compareWithBaseline, readBaseline, regressions } from '../
 import { MULTI_REPORTERS } from '../multi/report.js';
 import { auditTenants, type TenantSpec } from '../multi/run.js';
 import { parseShard, shardOf } from '../multi/shard.js';
+import { pacingFlagsFromConfig } from '../sources/management-api/pacing-options.js';
 import { REPORTERS, type ReporterName } from '../report/index.js';
 import type { AuditReport } from '../report/schema.js';
 import { audit, type AuditOptions, type SourceOptions } from '../run.js';
@@ -95,6 +96,7 @@ function merge(flags: AuditFlags, config: Config, given: (name: string) => boole
     withUsers: pick('withUsers', config.withUsers),
     withForms: pick('withForms', config.withForms),
     allowUnknown: pick('allowUnknown', config.allowUnknown),
+    ...pacingFlagsFromConfig(flags, config, given),
   };
 }
 

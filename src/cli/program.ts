@@ -32,6 +32,8 @@ function addSourceOptions(cmd: Command): Command {
     .option('--with-forms', 'also run the checks that read Forms (read:forms)')
     .option('--concurrency <n>', 'requests in flight at once', '4')
     .option('--timeout <seconds>', 'time budget for retrying one request (429, 5xx, network errors)', '60')
+    .option('--rate-reserve <percent>', "share of the tenant's Management API rate limit never used, left to its own traffic (default 20; 0 for a dev tenant)")
+    .option('--max-rps <n>', 'start at most this many API requests per second')
     .option('-q, --quiet', 'no logs on stderr')
     .addOption(new Option('--log-level <level>', 'log level on stderr').choices(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('warn'))
     .addOption(new Option('--log-format <format>', 'log lines on stderr: text (one readable line each) or json (pino JSON lines)').choices(LOG_FORMATS).default('text'));

@@ -4,6 +4,7 @@ import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import type { OptIns, SourceOptions } from '../run.js';
 import { normaliseDomain } from '../sources/management-api/client.js';
+import { pacingOptions } from '../sources/management-api/pacing-options.js';
 import type { LogFormat } from './output.js';
 import type { Progress } from './progress.js';
 
@@ -20,6 +21,8 @@ export interface SourceFlags {
   withUsers?: boolean;
   withForms?: boolean;
   logFormat?: LogFormat;
+  rateReserve?: string;
+  maxRps?: string;
 }
 
 export function parseUrlFlag(value: string): URL {
@@ -72,6 +75,7 @@ export function liveSource(flags: SourceFlags, log: Logger, progress?: Progress)
     ...(apiBaseUrl ? { apiBaseUrl } : {}),
     concurrency,
     retryBudgetMs: timeout * 1000,
+    ...pacingOptions(flags),
     onEvent: (e) => {
       progress?.onEvent(e);
       if (e.type === 'retry') log.warn({ path: e.path, reason: e.reason, waitMs: e.waitMs, attempt: e.attempt }, 'retrying');

@@ -100,6 +100,10 @@ export const ConfigSchema = z.strictObject({
   withLogs: z.union([z.boolean(), z.number().int().min(1).max(30)]).optional(),
   withUsers: z.boolean().optional(),
   withForms: z.boolean().optional(),
+  /** Share of the Management API rate-limit bucket an audit never spends, percent (default 20; 0 for a dev tenant). */
+  rateReserve: z.number().min(0).max(90).optional(),
+  /** Requests an audit starts per second, at most. */
+  maxRps: z.number().positive().max(1000).optional(),
   /** The tenants of a multi-tenant run (dev, QA, prod). */
   tenants: z.array(TenantConfigSchema).optional(),
   drift: z.strictObject({ ignore: z.array(z.string()).optional() }).optional(),

@@ -163,6 +163,7 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
         `Read ${report.resources.length - unread} of ${report.resources.length} resources.${verbose ? '' : ' --verbose: every topic and passing check.'}`,
     ),
   );
+  if (report.source) out.push(paint('gray', sourceLine(report.source)));
   const what = [g.require ? `requires ${labelOf(report, g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : ''].filter(Boolean).join(', ');
   out.push(
     g.passed
@@ -224,4 +225,17 @@ function topicDetail(report: AuditReport, paint: Paint): string[] {
     }
   }
   return out;
+}
+
+/** One line of what a live read used of the tenant's rate limit. */
+export function sourceLine(s: NonNullable<AuditReport['source']>): string {
+  const r = s.rateLimit;
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const parts = [`API: ${s.requests} requests, ${s.rateLimited} × 429, ${s.retries} retried, ${(s.durationMs / 1000).toFixed(1)} s`];
+  if (r.limit !== undefined && r.peakShare !== undefined && r.meanShare !== undefined) {
+    parts.push(`rate limit ${r.limit} used at most ${pct(r.peakShare)} (mean ${pct(r.meanShare)}), reserve ${r.reservePercent}% kept (lowest remaining ${r.minRemaining ?? '?'})`);
+  }
+  if (r.othersPerSecond) parts.push(`the tenant's own traffic ≈ ${r.othersPerSecond}/s left alone`);
+  if (r.hiddenLimitPerSecond) parts.push(`a hidden limit found, settled at ${r.hiddenLimitPerSecond}/s`);
+  return `${parts.join('; ')}.`;
 }

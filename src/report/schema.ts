@@ -213,6 +213,43 @@ export const BaselineComparisonSchema = z.object({
 });
 export type BaselineComparison = z.infer<typeof BaselineComparisonSchema>;
 
+/** How a live read used the tenant's Management API rate limit (absent for offline sources). */
+export const SourceSectionSchema = z.object({
+  kind: z.enum(SOURCE_KINDS),
+  /** Attempts sent (retries and the token request included). */
+  requests: z.number().int().nonnegative(),
+  /** 429 answers received. */
+  rateLimited: z.number().int().nonnegative(),
+  retries: z.number().int().nonnegative(),
+  serverErrors: z.number().int().nonnegative(),
+  networkErrors: z.number().int().nonnegative(),
+  /** Time spent waiting (pacing and backoff), summed over requests, ms. */
+  waitedMs: z.number().nonnegative(),
+  durationMs: z.number().nonnegative(),
+  rateLimit: z.object({
+    /** Bucket size (`x-ratelimit-limit`); absent when the server sent no rate-limit headers. */
+    limit: z.number().optional(),
+    /** The reserve kept for the tenant's own traffic: percent of the bucket, and tokens. */
+    reservePercent: z.number(),
+    reserveTokens: z.number().optional(),
+    maxRps: z.number().optional(),
+    /** Lowest `x-ratelimit-remaining` seen in an accepted answer. */
+    minRemaining: z.number().optional(),
+    /** Peak and time-weighted mean share (0–1) of the bucket in use, (limit − remaining) / limit. */
+    peakShare: z.number().optional(),
+    meanShare: z.number().optional(),
+    /** Net refill learned, requests/s. */
+    refillPerSecond: z.number().optional(),
+    /** Peak rate the tenant's own traffic took, as far as the audit could tell, requests/s. */
+    othersPerSecond: z.number().optional(),
+    /** A hidden (e.g. per-minute) limit found by a 429: the send rate the audit settled at, requests/s. */
+    hiddenLimitPerSecond: z.number().optional(),
+    /** Whether `x-ratelimit-reset` agreed with the observations (read as "the bucket is full at"). */
+    resetTrusted: z.boolean().optional(),
+  }),
+});
+export type SourceSection = z.infer<typeof SourceSectionSchema>;
+
 export const AuditReportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.string(), version: z.string() }),
@@ -250,6 +287,8 @@ export const AuditReportSchema = z.object({
   rules: z.array(ReportRuleSchema).optional(),
   /** The path to the target milestone: what to fix first (src/report/fix-first.ts). */
   fixFirst: FixFirstSchema.optional(),
+  /** A live read: requests, 429s, retries and the share of the rate limit used. */
+  source: SourceSectionSchema.optional(),
 });
 
 export type AuditReport = z.infer<typeof AuditReportSchema>;

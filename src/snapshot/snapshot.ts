@@ -4,6 +4,7 @@
  * never an empty list or an empty object, so an outage cannot look like "not configured".
  */
 import { z } from 'zod';
+import type { ApiUsage } from '../sources/management-api/pacer.js';
 import { RESOURCES, RESOURCE_KEYS, type ResourceData, type ResourceKey } from './resources.js';
 
 export const FAILURE_REASONS = ['missing-scope', 'unavailable-on-plan', 'not-in-export', 'error'] as const;
@@ -36,9 +37,26 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export type SnapshotResources = { [K in ResourceKey]?: ResourceResult<ResourceData<K>> };
 
+/** How a live read used the tenant's Management API: the report's `source` section. */
+export interface SourceUsage {
+  /** Attempts sent (retries and the token request included), 429s answered, retries, 5xx, network errors. */
+  requests: number;
+  rateLimited: number;
+  retries: number;
+  serverErrors: number;
+  networkErrors: number;
+  /** Time spent waiting for the pacer and retry backoff, summed over requests, ms. */
+  waitedMs: number;
+  /** Wall time of the collection, ms. */
+  durationMs: number;
+  /** What the pacer saw of the rate limit and how much of it the audit used. */
+  rateLimit: ApiUsage;
+}
+
 export interface Snapshot {
   tenant: { domain: string };
-  source: { kind: SourceKind; path?: string };
+  /** `usage`: only for a live read, in memory (a saved snapshot is read back without it). */
+  source: { kind: SourceKind; path?: string; usage?: SourceUsage };
   collectedAt: string;
   resources: SnapshotResources;
 }

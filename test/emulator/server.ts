@@ -15,7 +15,9 @@
  * - log search (`GET /logs?q=`, also `search=` as the OAS names it) and user search
  *   (`GET /users?q=&search_engine=v3`) over the fixture's raw `logs` and `users`, with a small
  *   Lucene subset (./lucene.ts); log dates move with the clock (`fixture.asOf`);
- * - a token-bucket rate limiter with `x-ratelimit-*` headers, `429` and `retry-after`;
+ * - a token-bucket rate limiter with `x-ratelimit-*` headers, `429` and `retry-after`: both readings
+ *   of `x-ratelimit-reset`, an optional hidden per-minute bucket, a simulated tenant application,
+ *   and `api_limit_warning` when a bucket falls under 20% (`emulator.rateLimit`);
  * - `405` for every non-GET request under `/api/v2`, so a test can prove the auditor never writes.
  *
  * Every request is recorded in `emulator.requests`.
@@ -35,6 +37,46 @@ export interface RateLimitOptions {
   perSecond: number;
   /** Bucket capacity; sent as `x-ratelimit-limit`. */
   burst: number;
+  /**
+   * What `x-ratelimit-reset` says on an accepted request: `full` (default) the time the bucket is
+   * full again; `next-second` the next whole second (a reading seen in the wild). A 429 always says
+   * when the next token is there.
+   */
+  reset?: 'full' | 'next-second';
+  /**
+   * A per-minute allowance beside the per-second bucket, never shown in the headers: a token bucket
+   * of this capacity refilled at `perMinute / 60` per second. A request needs a token of both.
+   */
+  perMinute?: number;
+  /**
+   * The tenant's own application: this many requests per second, evenly spaced from the start,
+   * through the same buckets. Each refused one is logged (`production_refused`).
+   */
+  productionRps?: number;
+  /** `api_limit_warning` is logged when a bucket falls under this share of its capacity (default 0.2). */
+  warnAt?: number;
+}
+
+/** What the rate limiter logged: warnings and the tenant application's refused requests. */
+export interface RateLimitEvent {
+  type: 'api_limit_warning' | 'production_refused';
+  /** Epoch ms. */
+  at: number;
+  /** The bucket: `second` (the one in the headers) or `minute`. */
+  bucket?: 'second' | 'minute';
+  /** Whose request took the bucket under the threshold. */
+  by?: 'audit' | 'production';
+}
+
+export interface RateLimitStats {
+  /** `api_limit_warning` events logged. */
+  warnings: number;
+  /** Requests of the simulated tenant application served and refused. */
+  productionServed: number;
+  productionRefused: number;
+  /** 429s answered because the hidden per-minute bucket was empty while the visible one was not. */
+  hiddenRefusals: number;
+  events: RateLimitEvent[];
 }
 
 /**
@@ -121,6 +163,8 @@ export interface Emulator {
   requests: RecordedRequest[];
   /** What was injected or refused so far. */
   faults: FaultStats;
+  /** The rate limiter's log (warnings, the tenant application's refused requests), up to now. */
+  readonly rateLimit: RateLimitStats;
   close(): Promise<void>;
 }
 
@@ -460,43 +504,113 @@ function searched(key: string, items: Json[], q: Q, query: string | undefined, d
 // ---------------------------------------------------------------------------------------------
 // Rate limiter
 
+/** One bucket: capacity, refill per second, current tokens; logs a warning when it falls under `warnAt`. */
+class Bucket {
+  tokens: number;
+  private warned = false;
+  constructor(
+    readonly name: 'second' | 'minute',
+    readonly capacity: number,
+    readonly perSecond: number,
+  ) {
+    this.tokens = capacity;
+  }
+  refill(elapsedS: number): void {
+    this.tokens = Math.min(this.capacity, this.tokens + elapsedS * this.perSecond);
+  }
+  /** After a take: a warning when the bucket just fell under the threshold (re-armed above it). */
+  crossed(warnAt: number): boolean {
+    const under = this.tokens < warnAt * this.capacity;
+    const fire = under && !this.warned;
+    this.warned = under;
+    return fire;
+  }
+}
+
+/**
+ * The rate limiter: the per-second bucket the headers show, an optional hidden per-minute one, and
+ * an optional simulated tenant application taking its share. The application's requests are
+ * replayed lazily, in time order, before each API request and whenever the stats are read, so
+ * the result is the same as with timers, and deterministic on an injected clock.
+ */
 class TokenBucket {
-  private tokens: number;
+  private readonly second: Bucket;
+  private readonly minute: Bucket | undefined;
   private last: number;
+  private nextProduction: number;
+  readonly stats: RateLimitStats = { warnings: 0, productionServed: 0, productionRefused: 0, hiddenRefusals: 0, events: [] };
 
   constructor(
     private readonly opts: RateLimitOptions,
     private readonly now: () => number,
   ) {
-    this.tokens = opts.burst;
+    this.second = new Bucket('second', opts.burst, opts.perSecond);
+    this.minute = opts.perMinute ? new Bucket('minute', opts.perMinute, opts.perMinute / 60) : undefined;
     this.last = now();
+    this.nextProduction = this.last;
   }
 
-  private refill(): number {
-    const t = this.now();
+  private refillTo(t: number): void {
     const elapsed = Math.max(0, t - this.last) / 1000;
-    this.tokens = Math.min(this.opts.burst, this.tokens + elapsed * this.opts.perSecond);
-    this.last = t;
-    return t;
+    this.second.refill(elapsed);
+    this.minute?.refill(elapsed);
+    this.last = Math.max(this.last, t);
+  }
+
+  /** Take a token of every bucket, or none. */
+  private takeAt(t: number, by: 'audit' | 'production'): { allowed: boolean; hidden: boolean } {
+    this.refillTo(t);
+    const visibleOk = this.second.tokens >= 1;
+    const hiddenOk = !this.minute || this.minute.tokens >= 1;
+    const allowed = visibleOk && hiddenOk;
+    if (allowed) {
+      this.second.tokens -= 1;
+      if (this.minute) this.minute.tokens -= 1;
+    }
+    const warnAt = this.opts.warnAt ?? 0.2;
+    for (const b of [this.second, this.minute]) {
+      if (b?.crossed(warnAt)) {
+        this.stats.warnings++;
+        this.stats.events.push({ type: 'api_limit_warning', at: t, bucket: b.name, by });
+      }
+    }
+    return { allowed, hidden: visibleOk && !hiddenOk };
+  }
+
+  /** Replay the tenant application's requests up to `t`. */
+  catchUp(t = this.now()): void {
+    const rps = this.opts.productionRps;
+    if (!rps || rps <= 0) return;
+    while (this.nextProduction <= t) {
+      const at = this.nextProduction;
+      if (this.takeAt(at, 'production').allowed) this.stats.productionServed++;
+      else {
+        this.stats.productionRefused++;
+        this.stats.events.push({ type: 'production_refused', at });
+      }
+      this.nextProduction += 1000 / rps;
+    }
   }
 
   /** Take one token. Returns the headers to send and whether the request may proceed. */
   take(): { allowed: boolean; headers: Record<string, string> } {
-    const t = this.refill();
-    const allowed = this.tokens >= 1;
-    if (allowed) this.tokens -= 1;
-    const remaining = Math.floor(this.tokens);
+    const t = this.now();
+    this.catchUp(t);
+    const { allowed, hidden } = this.takeAt(t, 'audit');
+    const b = this.second;
     const headers: Record<string, string> = {
       'x-ratelimit-limit': String(this.opts.burst),
-      'x-ratelimit-remaining': String(remaining),
+      'x-ratelimit-remaining': String(Math.floor(b.tokens)),
     };
     if (allowed) {
-      // When the bucket is full again.
-      const msToFull = ((this.opts.burst - this.tokens) / this.opts.perSecond) * 1000;
-      headers['x-ratelimit-reset'] = String(Math.ceil((t + msToFull) / 1000));
+      // When the bucket is full again, or (the other reading) the next whole second.
+      const msToFull = ((b.capacity - b.tokens) / b.perSecond) * 1000;
+      headers['x-ratelimit-reset'] = String(this.opts.reset === 'next-second' ? Math.floor(t / 1000) + 1 : Math.ceil((t + msToFull) / 1000));
     } else {
-      // When the next token is available.
-      const msToNext = ((1 - this.tokens) / this.opts.perSecond) * 1000;
+      // When the next token is available (of the bucket that refused).
+      const refusing = hidden && this.minute ? this.minute : b;
+      if (hidden) this.stats.hiddenRefusals++;
+      const msToNext = ((1 - refusing.tokens) / refusing.perSecond) * 1000;
       headers['x-ratelimit-reset'] = String(Math.ceil((t + msToNext) / 1000));
       headers['retry-after'] = String(Math.max(1, Math.ceil(msToNext / 1000)));
     }
@@ -1293,6 +1407,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     audience,
     requests,
     faults: faultStats,
+    get rateLimit() {
+      bucket.catchUp();
+      return bucket.stats;
+    },
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -9,7 +9,7 @@ import { SourceError } from '../../errors.js';
 import { redact } from '../../snapshot/redact.js';
 import { tolerantParse } from '../../snapshot/validate.js';
 import { RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
-import { failure, ok, type ResourceFailure, type ResourceResult, type Snapshot } from '../../snapshot/snapshot.js';
+import { failure, ok, type ResourceFailure, type ResourceResult, type Snapshot, type SourceUsage } from '../../snapshot/snapshot.js';
 import { audienceFor, createManagementClient, type Credentials } from './client.js';
 import { DependencyUnavailableError, FETCHERS, type FetchContext } from './fetchers.js';
 import { createTransport, describeNetworkError, errorCode, isPermanentNetworkError, type TransportEvent, type TransportStats } from './transport.js';
@@ -22,6 +22,10 @@ export interface CollectOptions {
   concurrency?: number;
   /** Retry budget per request, ms. */
   retryBudgetMs?: number;
+  /** Share of the rate-limit bucket never spent, percent (default 20). */
+  reservePercent?: number;
+  /** Requests started per second, at most. */
+  maxRps?: number;
   onEvent?: (e: CollectEvent) => void;
   now?: () => Date;
   fetchImpl?: typeof fetch;
@@ -36,6 +40,8 @@ export type CollectEvent = TransportEvent | { type: 'start'; resources: number }
 export interface CollectResult {
   snapshot: Snapshot;
   stats: TransportStats;
+  /** Requests, 429s, retries and the share of the rate limit used (also in `snapshot.source.usage`). */
+  usage: SourceUsage;
 }
 
 interface ErrorBody {
@@ -67,8 +73,11 @@ export function classifyError(e: unknown, key: ResourceKey): ResourceFailure & {
 }
 
 export async function collect(opts: CollectOptions): Promise<CollectResult> {
+  const startedAt = Date.now();
   const transport = createTransport({
     ...(opts.apiBaseUrl ? { apiBaseUrl: opts.apiBaseUrl } : {}),
+    ...(opts.reservePercent !== undefined ? { reservePercent: opts.reservePercent } : {}),
+    ...(opts.maxRps !== undefined ? { maxRps: opts.maxRps } : {}),
     ...(opts.retryBudgetMs !== undefined ? { retryBudgetMs: opts.retryBudgetMs } : {}),
     ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
     ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
@@ -145,13 +154,25 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
     const { fatal: _fatal, ...clean } = r as ResourceResult<unknown> & { fatal?: string };
     resources[k] = clean;
   }
+  const s = transport.stats;
+  const usage: SourceUsage = {
+    requests: s.requests,
+    rateLimited: s.rateLimited,
+    retries: s.retries,
+    serverErrors: s.serverErrors ?? 0,
+    networkErrors: s.networkErrors ?? 0,
+    waitedMs: Math.round(s.waitedMs),
+    durationMs: Date.now() - startedAt,
+    rateLimit: transport.pacer.usage(),
+  };
   return {
     snapshot: {
       tenant: { domain: opts.credentials.domain },
-      source: { kind: 'management-api', ...(opts.apiBaseUrl ? { path: opts.apiBaseUrl.origin } : {}) },
+      source: { kind: 'management-api', ...(opts.apiBaseUrl ? { path: opts.apiBaseUrl.origin } : {}), usage },
       collectedAt: (opts.now?.() ?? new Date()).toISOString(),
       resources: resources as Snapshot['resources'],
     },
     stats: transport.stats,
+    usage,
   };
 }

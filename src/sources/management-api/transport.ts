@@ -9,23 +9,15 @@
  *   connections (a per-attempt timeout), within one total time budget per request. The SDK's
  *   own retries are turned off (`maxRetries: 0`): one retry layer.
  *
- * The pacer. Auth0 answers `x-ratelimit-limit` (the bucket size, i.e. the burst),
- * `x-ratelimit-remaining` (whole tokens left after this request) and `x-ratelimit-reset` (epoch
- * seconds, 1-second granularity, when the bucket is full again). We keep a local estimate of the
- * tokens a *new* request may spend:
- * - every response re-synchronises it to `remaining − (other requests still in flight)`: the
- *   server's own count, minus what we already sent that it may not have counted yet;
- * - between responses it refills at an estimated rate. Each response with a deficit
- *   d = limit − remaining gives a rate that cannot be too high: (d − 1) / (resetMs − sentAt)
- *   (remaining is floored, reset is rounded up, and the request was sent before the server
- *   counted it); the estimate is the largest such lower bound seen, and a 429 caps it;
- * - a request starts only when the estimate keeps `reserve` tokens (default 1) back.
- * Because every response re-synchronises to the server's count, an estimate that is too low only
- * makes the sending burstier, not slower on average: tokens the server refilled show up in the
- * next `remaining` and are spent then. An estimate that is too high is bounded by the reserve.
- * Without rate-limit headers nothing is paced. With `remaining` but no `limit` (no rate can be
- * estimated), an empty bucket waits for `x-ratelimit-reset`.
+ * The pacer (./pacer.ts, docs/pacing.md) models the tenant's rate limit from the answers: it keeps
+ * a reserve of the bucket (`x-ratelimit-limit`, default 20%) for the tenant's own traffic, learns
+ * the net refill from successive `x-ratelimit-remaining` values, trusts `x-ratelimit-reset` only
+ * where it agrees with them, and settles under a hidden (per-minute) bucket by AIMD.
  */
+
+import { MAX_WAIT_MS, Pacer } from './pacer.js';
+
+export { Pacer, type ApiUsage, type PacerOptions } from './pacer.js';
 
 export interface TransportStats {
   /** Attempts sent (retries included). */
@@ -50,8 +42,10 @@ export interface TransportOptions {
   maxRetries?: number;
   /** One attempt is abandoned (and retried) after this long without response headers, ms (default 30 000, never more than what is left of the budget). */
   attemptTimeoutMs?: number;
-  /** Tokens the pacer leaves in the server's bucket (default 1). */
-  reserve?: number;
+  /** Share of the server's bucket the pacer never spends, percent (default 20; 0 keeps one token). */
+  reservePercent?: number;
+  /** Requests started per second, at most (default: no cap). */
+  maxRps?: number;
   /** First backoff after a 5xx or a network error, ms (default 500; doubles, at most 8 000). */
   backoffMs?: number;
   /** Injected for tests. */
@@ -82,6 +76,9 @@ class AttemptTimeoutError extends Error {
   }
 }
 
+/** While answers are outstanding, the pacer's wait is re-evaluated at least this often, ms. */
+const PENDING_RECHECK_MS = 20;
+
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function rewriteUrl(url: URL, base: URL | undefined): URL {
@@ -93,114 +90,29 @@ export function rewriteUrl(url: URL, base: URL | undefined): URL {
   return out;
 }
 
-/** Milliseconds to wait as a 429 (or a pacing decision) says, from `Retry-After` or `X-RateLimit-Reset`. */
-export function waitFromHeaders(headers: Headers, nowMs: number): number | undefined {
+/** Milliseconds `Retry-After` asks for (seconds or an HTTP date), or undefined. */
+export function retryAfterMs(headers: Headers, nowMs: number): number | undefined {
   const ra = headers.get('retry-after');
-  if (ra) {
-    const secs = Number(ra);
-    if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-    const date = Date.parse(ra);
-    if (Number.isFinite(date)) return Math.max(0, date - nowMs);
-  }
-  const reset = Number(headers.get('x-ratelimit-reset'));
-  if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - nowMs);
+  if (!ra) return undefined;
+  const secs = Number(ra);
+  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+  const date = Date.parse(ra);
+  if (Number.isFinite(date)) return Math.max(0, date - nowMs);
   return undefined;
 }
 
-/** A number header, or undefined when absent or not a finite number. */
-function numHeader(headers: Headers, name: string): number | undefined {
-  const v = headers.get(name);
-  if (v === null || v.trim() === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-/** Longest single wait the pacer or a 429 may impose, ms: a bogus header cannot stall the run. */
-const MAX_WAIT_MS = 60_000;
+/** How one attempt ended, for the retry decision. */
+export type AttemptOutcome =
+  | { kind: 'answer'; status: number }
+  | { kind: 'network'; error: unknown };
 
 /**
- * The client-side model of the server's token bucket. Pure state + arithmetic on an injected
- * clock; `acquire` is serialised by the transport, so request starts are FIFO.
+ * Whether an attempt is retried: 429 (rate limited), 5xx, and every network failure (including a
+ * hung connection abandoned after the attempt timeout). The one place to change what is retryable.
  */
-export class Pacer {
-  /** Bucket size from `x-ratelimit-limit`; undefined until seen. */
-  limit: number | undefined;
-  /** Tokens a new request may spend (already net of requests in flight). Infinity = unknown. */
-  tokens = Number.POSITIVE_INFINITY;
-  /** Estimated refill, tokens per ms; 0 = unknown. */
-  rate = 0;
-  /** Upper bound on the rate after a 429 (tokens per ms). */
-  rateCap = Number.POSITIVE_INFINITY;
-  /** No request starts before this time (a 429, or an empty bucket without a rate). */
-  notBefore = 0;
-  private last: number;
-
-  constructor(
-    private readonly now: () => number,
-    private readonly reserve = 1,
-  ) {
-    this.last = now();
-  }
-
-  private refill(t: number): void {
-    if (this.rate > 0 && Number.isFinite(this.tokens)) {
-      const cap = this.limit ?? Number.POSITIVE_INFINITY;
-      this.tokens = Math.min(cap, this.tokens + (t - this.last) * this.rate);
-    }
-    this.last = t;
-  }
-
-  /** How long to wait before the next request may start (0: now). Takes the token when 0. */
-  reserveSlot(): number {
-    const t = this.now();
-    if (t < this.notBefore) return this.notBefore - t;
-    this.refill(t);
-    // Without a rate there is no refill to model: only `notBefore` (a reset, a 429) gates.
-    if (this.tokens >= 1 + this.reserve || !Number.isFinite(this.tokens) || this.rate === 0) {
-      this.tokens -= 1;
-      return 0;
-    }
-    return Math.min(MAX_WAIT_MS, Math.max(1, Math.ceil((1 + this.reserve - this.tokens) / this.rate)));
-  }
-
-  /**
-   * A response arrived. `inFlight`: other requests sent and not yet answered. `sentAt`: when this
-   * one was sent.
-   */
-  observe(headers: Headers, inFlight: number, sentAt: number, status: number): void {
-    const t = this.now();
-    const remaining = numHeader(headers, 'x-ratelimit-remaining');
-    const limit = numHeader(headers, 'x-ratelimit-limit');
-    const reset = numHeader(headers, 'x-ratelimit-reset');
-    if (remaining === undefined) return;
-    if (limit !== undefined && limit > 0) this.limit = limit;
-    this.refill(t);
-    this.tokens = remaining - inFlight;
-    if (this.limit !== undefined && reset !== undefined && status !== 429) {
-      const deficit = this.limit - remaining;
-      const window = reset * 1000 - sentAt;
-      if (deficit >= 2 && window > 0) {
-        const lower = (deficit - 1) / window;
-        if (lower > this.rate) this.rate = Math.min(lower, this.rateCap);
-      }
-    }
-    if (this.tokens < 1 + this.reserve && this.rate === 0 && reset !== undefined) {
-      // Nothing to estimate a refill from: wait for the reset the server announced.
-      this.notBefore = Math.max(this.notBefore, Math.min(t + MAX_WAIT_MS, reset * 1000));
-    }
-  }
-
-  /** A 429: wait as told, and never again trust a rate as high as the one that got us here. */
-  refused(waitMs: number): void {
-    const t = this.now();
-    this.notBefore = Math.max(this.notBefore, t + Math.min(waitMs, MAX_WAIT_MS));
-    if (this.rate > 0) {
-      this.rateCap = this.rate * 0.8;
-      this.rate = this.rateCap;
-    }
-    if (Number.isFinite(this.tokens)) this.tokens = Math.min(this.tokens, 0);
-    this.last = t;
-  }
+export function isRetryable(o: AttemptOutcome): boolean {
+  if (o.kind === 'network') return true;
+  return o.status === 429 || o.status >= 500;
 }
 
 export interface Transport {
@@ -219,24 +131,30 @@ export function createTransport(opts: TransportOptions = {}): Transport {
   const attemptTimeout = opts.attemptTimeoutMs ?? 30_000;
   const backoff = opts.backoffMs ?? 500;
   const stats: TransportStats = { requests: 0, retries: 0, rateLimited: 0, waitedMs: 0, serverErrors: 0, networkErrors: 0 };
-  const pacer = new Pacer(now, opts.reserve ?? 1);
-  let inFlight = 0;
+  const pacer = new Pacer(now, {
+    ...(opts.reservePercent !== undefined ? { reservePercent: opts.reservePercent } : {}),
+    ...(opts.maxRps !== undefined ? { maxRps: opts.maxRps } : {}),
+  });
   /** Whether the tenant (or the base URL) has answered at least once. */
   let reached = false;
   /** Request starts are serialised: FIFO, one pacing decision at a time. */
-  let queue: Promise<void> = Promise.resolve();
+  let queue: Promise<number> = Promise.resolve(0);
 
-  const slot = (): Promise<void> => {
+  /** Wait for the pacer, then start: the request's seq. */
+  const slot = (): Promise<number> => {
     const mine = queue.then(async () => {
       for (;;) {
-        const wait = pacer.reserveSlot();
-        if (wait <= 0) return;
+        let wait = pacer.nextWait();
+        if (wait <= 0) return pacer.onSend();
+        // With answers outstanding the model is pessimistic (each may not be counted yet): look
+        // again soon, when some of them will have answered.
+        if (pacer.outstanding > 0) wait = Math.min(wait, PENDING_RECHECK_MS);
         opts.onEvent?.({ type: 'pace', waitMs: wait });
         stats.waitedMs += wait;
         await sleep(wait);
       }
     });
-    queue = mine.catch(() => undefined);
+    queue = mine.catch(() => 0);
     return mine;
   };
 
@@ -271,41 +189,40 @@ export function createTransport(opts: TransportOptions = {}): Transport {
     const url = rewriteUrl(original, opts.apiBaseUrl);
     const started = now();
     for (let n = 0; ; n++) {
-      await slot();
-      init?.signal?.throwIfAborted();
+      const seq = await slot();
+      if (init?.signal?.aborted) {
+        pacer.lost(seq);
+        init.signal.throwIfAborted();
+      }
       stats.requests++;
       opts.onEvent?.({ type: 'request', method, path: original.pathname });
       const t0 = now();
       let res: Response | undefined;
       let netError: unknown;
-      inFlight++;
       try {
         res = await attempt(url, init, Math.min(attemptTimeout, Math.max(1, budget - (t0 - started))));
       } catch (e) {
+        pacer.lost(seq);
         // An abort by the caller (the SDK's per-request timeout) is final; the rest are network failures.
-        if (init?.signal?.aborted) {
-          inFlight--;
-          throw e;
-        }
+        if (init?.signal?.aborted) throw e;
         netError = e;
         stats.networkErrors = (stats.networkErrors ?? 0) + 1;
       }
-      inFlight--;
       if (res) {
         opts.onEvent?.({ type: 'response', method, path: original.pathname, status: res.status, ms: now() - t0 });
-        pacer.observe(res.headers, inFlight, t0, res.status);
+        pacer.observe(res.headers, seq, t0, res.status);
       }
       if (res) reached = true;
+      const outcome: AttemptOutcome = res ? { kind: 'answer', status: res.status } : { kind: 'network', error: netError };
       // A host that does not resolve, refuses connections or fails TLS before it ever answered is a
       // wrong domain or base URL, not a blip: fail at once, naming the cause (no retry budget spent).
-      if (netError !== undefined && !reached && isPermanentNetworkError(netError)) throw netError;
-      const retryable = netError !== undefined || (res !== undefined && (res.status === 429 || res.status >= 500));
-      if (!retryable) return res as Response;
+      if (outcome.kind === 'network' && !reached && isPermanentNetworkError(netError)) throw netError;
+      if (!isRetryable(outcome)) return res as Response;
       let wait: number;
       if (res?.status === 429) {
         stats.rateLimited++;
-        wait = Math.min(waitFromHeaders(res.headers, now()) ?? 1000 * 2 ** n, MAX_WAIT_MS);
-        pacer.refused(wait);
+        wait = Math.min(retryAfterMs(res.headers, now()) ?? pacer.waitAfter429(res.headers, n), MAX_WAIT_MS);
+        pacer.refused(res.headers, seq, t0, wait);
       } else {
         if (res) stats.serverErrors = (stats.serverErrors ?? 0) + 1;
         wait = Math.min(backoff * 2 ** n, 8000);
