@@ -274,6 +274,12 @@ async function main() {
     if (r.error) console.log(`| ${r.label} | ${r.error} | | | | | |`);
     else console.log(`| ${r.label} | ${r.wallOverFloor.toFixed(2)} (${r.wallS.toFixed(1)} s / ${r.floorS.toFixed(1)} s) | ${r.r429} | ${r.apiLimitWarnings}${r.warningsByBucket.minute ? ` (${r.warningsByBucket.minute} of the hidden bucket)` : ''} | ${r.productionRps ?? (SCENARIOS[n].rateLimit.productionRps ? r.productionRefused : '—')} | ${r.duplicates} | ${r.apiRequests} / ${r.minimum} |`);
   }
+  // The CLI's cold start (issue 11: --help, rules, explain, catalog under 300 ms median).
+  if (!values.only) {
+    const cold = execFileSync(process.execPath, [join(ROOT, 'bench', 'cold-start.mjs')], { encoding: 'utf8' });
+    process.stdout.write(cold);
+    results.coldStart = cold.trim().split('\n').map((l) => JSON.parse(l));
+  }
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`wrote ${values.json}`);

@@ -10,6 +10,8 @@ export default defineRule({
   title: 'Confidential apps authenticate with Private Key JWT (or mTLS), not a shared client secret',
   topics: bothPlans('p1.authentication.application-integration'),
   severity: 'advice',
+  // An app whose Private Key JWT has no credential cannot authenticate at all: a warning.
+  maxSeverity: 'warning',
   checks: [],
   checkmate: ['checkPrivateKeyJWT'],
   rationale:

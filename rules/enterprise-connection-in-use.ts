@@ -1,6 +1,6 @@
 import { enabledClientsOf } from '../src/engine/connections.js';
 import { bothPlans, defineRule, NOT_EVALUATED_MESSAGE, notEvaluated, type FindingDraft } from '../src/engine/define-rule.js';
-import { ENTERPRISE_STRATEGIES } from '../src/engine/scope.js';
+import { ENTERPRISE_STRATEGIES } from '../src/engine/strategies.js';
 
 type Msg = 'in-use' | 'clients-unknown' | 'resource-unavailable';
 

@@ -1,6 +1,6 @@
 import { enabledClientsOf } from '../src/engine/connections.js';
 import { defineRule, NOT_EVALUATED_MESSAGE, notEvaluated, type FindingDraft } from '../src/engine/define-rule.js';
-import { ENTERPRISE_STRATEGIES } from '../src/engine/scope.js';
+import { ENTERPRISE_STRATEGIES } from '../src/engine/strategies.js';
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
 const list = (xs: string[], max = 3): string => (xs.length > max ? `${xs.slice(0, max).join(', ')} and ${xs.length - max} more` : xs.join(', '));

@@ -1,5 +1,5 @@
 import { defineRule, type FindingDraft } from '../src/engine/define-rule.js';
-import { ENTERPRISE_STRATEGIES } from '../src/engine/scope.js';
+import { ENTERPRISE_STRATEGIES } from '../src/engine/strategies.js';
 
 const messages = {
   ok: 'Organization {name} has {count} connection(s) enabled: {connections}',

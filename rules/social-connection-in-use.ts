@@ -1,6 +1,6 @@
 import { enabledClientsOf } from '../src/engine/connections.js';
 import { defineRule, NOT_EVALUATED_MESSAGE, notEvaluated, type FindingDraft } from '../src/engine/define-rule.js';
-import { SOCIAL_STRATEGIES } from '../src/engine/scope.js';
+import { SOCIAL_STRATEGIES } from '../src/engine/strategies.js';
 
 type Msg = 'in-use' | 'clients-unknown' | 'resource-unavailable';
 

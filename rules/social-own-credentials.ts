@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { SOCIAL_STRATEGIES } from '../src/engine/scope.js';
+import { SOCIAL_STRATEGIES } from '../src/engine/strategies.js';
 
 export default defineRule({
   id: 'social-own-credentials',

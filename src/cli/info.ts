@@ -1,8 +1,6 @@
 /** `catalog`, `rules` and `explain`: offline reference commands (no tenant, no SDK). */
 import type { PlanId } from '../catalog/plans.js';
 import { UsageError } from '../errors.js';
-import { renderExplain, renderRulesText, summarize } from '../report/rules-doc.js';
-import { rules as allRules } from '../../rules/index.js';
 
 export async function runCatalog(flags: { plan: PlanId; format: 'text' | 'json' }): Promise<number> {
   const [{ loadCatalog }, { renderCatalog }] = await Promise.all([import('../catalog/index.js'), import('../report/catalog.js')]);
@@ -11,7 +9,14 @@ export async function runCatalog(flags: { plan: PlanId; format: 'text' | 'json' 
   return 0;
 }
 
-export function runRules(flags: { format: 'text' | 'json' }): number {
+/** The rule registry and its renderers, loaded only by the commands that need them. */
+async function registry() {
+  const [{ rules }, doc] = await Promise.all([import('../../rules/index.js'), import('../report/rules-doc.js')]);
+  return { allRules: rules, ...doc };
+}
+
+export async function runRules(flags: { format: 'text' | 'json' }): Promise<number> {
+  const { allRules, summarize, renderRulesText } = await registry();
   process.stdout.write(flags.format === 'json' ? `${JSON.stringify(allRules.map(summarize), null, 2)}\n` : renderRulesText(allRules));
   return 0;
 }
@@ -20,7 +25,8 @@ export function runRules(flags: { format: 'text' | 'json' }): number {
 const CHECK_ID = /^[a-z]{2,4}-\d{1,2}$/i;
 
 /** `explain <rule-id>` or `explain <check-id>`: a rule in full, or the rules that implement a catalog check. */
-export function runExplain(id: string): number {
+export async function runExplain(id: string): Promise<number> {
+  const { allRules, renderExplain } = await registry();
   const rule = allRules.find((r) => r.id === id);
   if (rule) {
     process.stdout.write(renderExplain(rule));

@@ -150,7 +150,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (flags: { format: 'text' | 'json' }) => {
       const { runRules } = await import('./info.js');
-      setExit(runRules(flags));
+      setExit(await runRules(flags));
     });
 
   program
@@ -159,7 +159,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<id>', 'a rule id, as `auth0-readiness rules` lists them, or a catalog check id such as CD-01')
     .action(async (id: string) => {
       const { runExplain } = await import('./info.js');
-      setExit(runExplain(id));
+      setExit(await runExplain(id));
     });
   return program;
 }

@@ -6,8 +6,19 @@
  * What this can and cannot see: calls through aliases (`const m = api.multifactor; m.enable()`)
  * are followed one level; dynamically built names are not. Treat results as evidence.
  */
-import { parse, type Node } from 'acorn';
-import { ancestor, simple } from 'acorn-walk';
+import { createRequire } from 'node:module';
+import type { Node } from 'acorn';
+import type * as Acorn from 'acorn';
+import type * as AcornWalk from 'acorn-walk';
+
+// The parser loads on first use: `rules`, `explain` and audits without code to read never pay for it.
+const requireCjs = createRequire(import.meta.url);
+let acornModule: typeof Acorn | undefined;
+let walkModule: typeof AcornWalk | undefined;
+const parse: typeof Acorn.parse = (input, options) => (acornModule ??= requireCjs('acorn') as typeof Acorn).parse(input, options);
+const walker = (): typeof AcornWalk => (walkModule ??= requireCjs('acorn-walk') as typeof AcornWalk);
+const simple: typeof AcornWalk.simple = (node, visitors, base, state) => walker().simple(node, visitors, base, state);
+const ancestor: typeof AcornWalk.ancestor = (node, visitors, base, state) => walker().ancestor(node, visitors, base, state);
 
 export interface Location {
   line: number;

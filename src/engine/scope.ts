@@ -4,36 +4,13 @@
  * (unknown): the topic then stays in scope, so its rules run and report what they could not see.
  */
 import type { Fact, PlanIndex, ScopeRule, TopicNode } from '../catalog/index.js';
-import type { ResourceKey } from '../snapshot/resources.js';
 import { dataOf, type Snapshot } from '../snapshot/snapshot.js';
 import { findCalls, imports, parseCode } from './code.js';
 
-export const SOCIAL_STRATEGIES = new Set([
-  'google-oauth2', 'facebook', 'apple', 'github', 'linkedin', 'windowslive', 'twitter', 'amazon', 'bitbucket', 'box',
-  'dropbox', 'line', 'paypal', 'paypal-sandbox', 'salesforce', 'salesforce-community', 'salesforce-sandbox', 'shopify',
-  'soundcloud', 'yahoo', 'yandex', 'vkontakte', 'weibo', 'wordpress', 'baidu', 'daccount', 'dwolla', 'evernote',
-  'evernote-sandbox', 'exact', 'fitbit', 'instagram', 'planningcenter', 'renren', 'thecity', 'thecity-sandbox',
-  'thirtysevensignals', 'miicard', 'oauth1', 'oauth2',
-]);
-export const ENTERPRISE_STRATEGIES = new Set([
-  'samlp', 'waad', 'adfs', 'oidc', 'okta', 'google-apps', 'pingfederate', 'ad', 'auth0-adldap', 'office365', 'ip', 'sharepoint',
-]);
+import { ENTERPRISE_STRATEGIES, SOCIAL_STRATEGIES } from './strategies.js';
 
-/** Resources the scope facts read: collected in every audit. */
-export const SCOPE_RESOURCES: readonly ResourceKey[] = [
-  'connections',
-  'connectionClients',
-  'customDomains',
-  'organizations',
-  'clients',
-  'guardianFactors',
-  'actions',
-  'bruteForceProtection',
-  'breachedPasswordDetection',
-  'emailProvider',
-  'resourceServers',
-  'roles',
-];
+export { ENTERPRISE_STRATEGIES, SOCIAL_STRATEGIES };
+export { SCOPE_RESOURCES } from './scope-resources.js';
 
 export type Facts = { [F in Fact]: boolean | undefined };
 

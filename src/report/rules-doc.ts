@@ -6,8 +6,10 @@
 import { loadCatalog } from '../catalog/index.js';
 import { CATALOG_CHECKS, CHECKMATE, DASHBOARD, EXCLUSIONS } from '../coverage.js';
 import type { AnyRule } from '../engine/define-rule.js';
-import { SCOPE_RESOURCES } from '../engine/scope.js';
-import { RESOURCES, RESOURCE_KEYS, type ResourceKey } from '../snapshot/resources.js';
+import { SCOPE_RESOURCES } from '../engine/scope-resources.js';
+import { RESOURCE_META as RESOURCES, type ResourceKey } from '../snapshot/resource-meta.js';
+
+const RESOURCE_KEYS = Object.keys(RESOURCES) as ResourceKey[];
 
 export interface RuleSummary {
   id: string;

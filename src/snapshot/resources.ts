@@ -9,6 +9,9 @@
  * rule sees one shape whatever the source.
  */
 import { z } from 'zod';
+import { RESOURCE_META, type ResourceMeta } from './resource-meta.js';
+
+export { RESOURCE_META, type ResourceMeta };
 
 const str = z.string().optional();
 const bool = z.boolean().optional();
@@ -341,261 +344,172 @@ export const UsersSample = z.looseObject({
  */
 export const RESOURCES = {
   tenantSettings: {
-    title: 'Tenant settings',
-    paths: ['/tenants/settings'],
-    scopes: ['read:tenant_settings'],
+    ...RESOURCE_META.tenantSettings,
     schema: TenantSettings,
   },
   customDomains: {
-    title: 'Custom domains',
-    paths: ['/custom-domains'],
-    scopes: ['read:custom_domains'],
+    ...RESOURCE_META.customDomains,
     schema: z.array(CustomDomain),
   },
   prompts: {
-    title: 'Universal Login prompt settings',
-    paths: ['/prompts'],
-    scopes: ['read:prompts'],
+    ...RESOURCE_META.prompts,
     schema: Prompts,
   },
   promptsCustomText: {
-    title: 'Universal Login custom text per enabled locale',
-    paths: ['/prompts/{prompt}/custom-text/{language}'],
-    scopes: ['read:prompts'],
+    ...RESOURCE_META.promptsCustomText,
     schema: PromptsCustomText,
   },
   branding: {
-    title: 'Branding settings',
-    paths: ['/branding'],
-    scopes: ['read:branding'],
+    ...RESOURCE_META.branding,
     schema: Branding,
   },
   brandingTheme: {
-    title: 'Universal Login default theme',
-    paths: ['/branding/themes/default'],
-    scopes: ['read:branding'],
+    ...RESOURCE_META.brandingTheme,
     schema: BrandingTheme,
   },
   brandingTemplate: {
-    title: 'Universal Login page template',
-    paths: ['/branding/templates/universal-login'],
-    scopes: ['read:branding'],
+    ...RESOURCE_META.brandingTemplate,
     schema: BrandingTemplate,
   },
   emailProvider: {
-    title: 'Email provider',
-    paths: ['/emails/provider'],
-    scopes: ['read:email_provider'],
+    ...RESOURCE_META.emailProvider,
     schema: EmailProvider,
   },
   emailTemplates: {
-    title: 'Email templates',
-    paths: ['/email-templates/{templateName}'],
-    scopes: ['read:email_templates'],
+    ...RESOURCE_META.emailTemplates,
     schema: EmailTemplates,
   },
   bruteForceProtection: {
-    title: 'Brute-force protection',
-    paths: ['/attack-protection/brute-force-protection'],
-    scopes: ['read:attack_protection'],
+    ...RESOURCE_META.bruteForceProtection,
     schema: BruteForceProtection,
   },
   suspiciousIpThrottling: {
-    title: 'Suspicious IP throttling',
-    paths: ['/attack-protection/suspicious-ip-throttling'],
-    scopes: ['read:attack_protection'],
+    ...RESOURCE_META.suspiciousIpThrottling,
     schema: SuspiciousIpThrottling,
   },
   breachedPasswordDetection: {
-    title: 'Breached password detection',
-    paths: ['/attack-protection/breached-password-detection'],
-    scopes: ['read:attack_protection'],
+    ...RESOURCE_META.breachedPasswordDetection,
     schema: BreachedPasswordDetection,
   },
   botDetection: {
-    title: 'Bot detection',
-    paths: ['/attack-protection/bot-detection'],
-    scopes: ['read:attack_protection'],
+    ...RESOURCE_META.botDetection,
     schema: BotDetection,
   },
   guardianFactors: {
-    title: 'MFA factors',
-    paths: ['/guardian/factors'],
-    scopes: ['read:guardian_factors'],
+    ...RESOURCE_META.guardianFactors,
     schema: z.array(GuardianFactor),
   },
   guardianPolicies: {
-    title: 'MFA policy',
-    paths: ['/guardian/policies'],
-    scopes: ['read:mfa_policies'],
+    ...RESOURCE_META.guardianPolicies,
     schema: GuardianPolicies,
   },
   guardianPhoneProvider: {
-    title: 'MFA phone (SMS/voice) provider',
-    paths: ['/guardian/factors/phone/selected-provider'],
-    scopes: ['read:guardian_factors'],
+    ...RESOURCE_META.guardianPhoneProvider,
     schema: GuardianPhoneProvider,
   },
   phoneProviders: {
-    title: 'Tenant phone providers (Unified Phone Experience)',
-    paths: ['/branding/phone/providers'],
-    scopes: ['read:phone_providers'],
+    ...RESOURCE_META.phoneProviders,
     schema: z.array(PhoneProvider),
   },
   logStreams: {
-    title: 'Log streams',
-    paths: ['/log-streams'],
-    scopes: ['read:log_streams'],
+    ...RESOURCE_META.logStreams,
     schema: z.array(LogStream),
   },
   clients: {
-    title: 'Applications',
-    paths: ['/clients'],
-    scopes: ['read:clients'],
+    ...RESOURCE_META.clients,
     schema: z.array(Client),
   },
   connections: {
-    title: 'Connections',
-    paths: ['/connections'],
-    scopes: ['read:connections', 'read:connections_options'],
+    ...RESOURCE_META.connections,
     schema: z.array(Connection),
   },
   actions: {
-    title: 'Actions',
-    paths: ['/actions/actions'],
-    scopes: ['read:actions'],
+    ...RESOURCE_META.actions,
     schema: z.array(Action),
   },
   postLoginBindings: {
-    title: 'Post-login trigger bindings',
-    paths: ['/actions/triggers/post-login/bindings'],
-    scopes: ['read:actions'],
+    ...RESOURCE_META.postLoginBindings,
     schema: z.array(ActionBinding),
   },
   organizations: {
-    title: 'Organizations',
-    paths: ['/organizations'],
-    scopes: ['read:organizations'],
+    ...RESOURCE_META.organizations,
     schema: z.array(Organization),
   },
   connectionClients: {
-    title: 'Applications enabled per connection',
-    paths: ['/connections/{id}/clients'],
-    scopes: ['read:connections'],
-    /** connection id → enabled client ids */
+    ...RESOURCE_META.connectionClients,
     schema: z.record(z.string(), z.array(z.string())),
   },
   resourceServers: {
-    title: 'APIs (resource servers)',
-    paths: ['/resource-servers'],
-    scopes: ['read:resource_servers'],
+    ...RESOURCE_META.resourceServers,
     schema: z.array(ResourceServer),
   },
   clientGrants: {
-    title: 'Client grants',
-    paths: ['/client-grants'],
-    scopes: ['read:client_grants'],
+    ...RESOURCE_META.clientGrants,
     schema: z.array(ClientGrant),
   },
   roles: {
-    title: 'Roles',
-    paths: ['/roles'],
-    scopes: ['read:roles'],
+    ...RESOURCE_META.roles,
     schema: z.array(Role),
   },
   rolePermissions: {
-    title: 'Permissions per role',
-    paths: ['/roles/{id}/permissions'],
-    scopes: ['read:roles'],
-    /** role id → permissions */
+    ...RESOURCE_META.rolePermissions,
     schema: z.record(z.string(), z.array(Permission)),
   },
   rules: {
-    title: 'Rules (legacy)',
-    paths: ['/rules'],
-    scopes: ['read:rules'],
+    ...RESOURCE_META.rules,
     schema: z.array(LegacyRule),
   },
   hooks: {
-    title: 'Hooks (legacy)',
-    paths: ['/hooks'],
-    scopes: ['read:hooks'],
+    ...RESOURCE_META.hooks,
     schema: z.array(LegacyHook),
   },
   organizationConnections: {
-    title: 'Connections enabled per organization',
-    paths: ['/organizations/{id}/enabled_connections'],
-    scopes: ['read:organization_connections'],
-    /** organization id → enabled connections */
+    ...RESOURCE_META.organizationConnections,
     schema: z.record(z.string(), z.array(OrganizationConnection)),
   },
   organizationMembers: {
-    title: 'Members per organization (first page)',
-    paths: ['/organizations/{id}/members'],
-    scopes: ['read:organization_members'],
-    /** organization id → how many members were seen on the first page, and whether there are more */
+    ...RESOURCE_META.organizationMembers,
     schema: z.record(z.string(), OrganizationMembers),
   },
   organizationDiscoveryDomains: {
-    title: 'Discovery domains per organization',
-    paths: ['/organizations/{id}/discovery-domains'],
-    scopes: ['read:organization_discovery_domains'],
+    ...RESOURCE_META.organizationDiscoveryDomains,
     schema: z.record(z.string(), z.array(DiscoveryDomain)),
   },
   scimConfigurations: {
-    title: 'SCIM configurations',
-    paths: ['/connections-scim-configurations'],
-    scopes: ['read:scim_config'],
+    ...RESOURCE_META.scimConfigurations,
     schema: z.array(ScimConfiguration),
   },
   selfServiceProfiles: {
-    title: 'Self-service SSO profiles',
-    paths: ['/self-service-profiles'],
-    scopes: ['read:self_service_profiles'],
+    ...RESOURCE_META.selfServiceProfiles,
     schema: z.array(SelfServiceProfile),
   },
   forms: {
-    title: 'Forms',
-    paths: ['/forms'],
-    scopes: ['read:forms'],
+    ...RESOURCE_META.forms,
     schema: z.array(Form),
   },
   signingKeys: {
-    title: 'Signing keys',
-    paths: ['/keys/signing'],
-    scopes: ['read:signing_keys'],
+    ...RESOURCE_META.signingKeys,
     schema: z.array(SigningKey),
   },
   networkAcls: {
-    title: 'Tenant network ACLs',
-    paths: ['/network-acls'],
-    scopes: ['read:network_acls'],
+    ...RESOURCE_META.networkAcls,
     schema: z.array(NetworkAcl),
   },
   eventStreams: {
-    title: 'Event streams',
-    paths: ['/event-streams'],
-    scopes: ['read:event_streams'],
+    ...RESOURCE_META.eventStreams,
     schema: z.array(EventStream),
   },
   logEvents: {
-    title: 'Tenant log searches (--with-logs)',
-    paths: ['/logs'],
-    scopes: ['read:logs'],
+    ...RESOURCE_META.logEvents,
     schema: LogEvents,
   },
   usersSample: {
-    title: 'A sample of users (--with-users)',
-    paths: ['/users'],
-    scopes: ['read:users'],
+    ...RESOURCE_META.usersSample,
     schema: UsersSample,
   },
 } as const satisfies Record<string, ResourceSpec>;
 
-export interface ResourceSpec {
-  title: string;
-  paths: readonly string[];
-  scopes: readonly string[];
+export interface ResourceSpec extends ResourceMeta {
   schema: z.ZodType;
 }
 
