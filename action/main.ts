@@ -90,6 +90,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
   flag('from');
   flag('config');
   flag('deploy-config');
+  const allowUnknown = input(env, 'allow-unknown');
+  if (allowUnknown !== undefined && !['true', 'false'].includes(allowUnknown)) return fail(`allow-unknown must be true or false, not ${JSON.stringify(allowUnknown)}`, 2);
+  if (allowUnknown === 'true') args.push('--allow-unknown');
 
   // Only the variables the CLI reads and the runner's basics go to the child (no INPUT_*).
   const childEnv: NodeJS.ProcessEnv = {};

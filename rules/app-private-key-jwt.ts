@@ -27,9 +27,10 @@ export default defineRule({
       'Application {name} ({type}) authenticates through client_authentication_methods (Private Key JWT or mTLS): token_endpoint_auth_method is null, which Auth0 sets only when those are used. Which method, and its credentials, are returned only with read:client_keys (not granted to this audit) and could not be seen',
     'no-credentials': 'Application {name} ({type}) is set to {method} with an empty credential list: it cannot authenticate to the token endpoint',
     unset: 'Application {name} ({type}): token_endpoint_auth_method is unset and no client_authentication_methods is in the data although its client_secret is visible',
+    absent: 'Application {name} ({type}): the data holds no token_endpoint_auth_method at all (not even the null Auth0 sets for client authentication methods), so how it authenticates cannot be told',
   },
   evaluate({ clients }) {
-    const out: FindingDraft<'ok' | 'secret' | 'inferred' | 'no-credentials' | 'unset'>[] = [];
+    const out: FindingDraft<'ok' | 'secret' | 'inferred' | 'no-credentials' | 'unset' | 'absent'>[] = [];
     for (const c of clients) {
       if (c.global || !c.app_type || !CONFIDENTIAL.includes(c.app_type)) continue;
       const auth = clientAuthOf(c);
@@ -41,7 +42,7 @@ export default defineRule({
       else if (auth.kind === 'strong') out.push({ status: 'pass', messageId: 'ok', data: { ...data, method: auth.method }, resource });
       else if (auth.kind === 'no-credentials') out.push({ status: 'fail', messageId: 'no-credentials', data: { ...data, method: auth.method }, resource, field: auth.field, value: [], severity: 'warning' });
       else if (auth.kind === 'inferred') out.push({ status: 'pass', messageId: 'inferred', data, resource });
-      else out.push({ status: 'unknown', messageId: 'unset', data, resource, field: 'token_endpoint_auth_method', value: null });
+      else out.push({ status: 'unknown', messageId: auth.kind, data, resource, field: 'token_endpoint_auth_method', ...(auth.kind === 'unset' ? { value: null } : {}) });
     }
     return out;
   },

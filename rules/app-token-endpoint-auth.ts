@@ -27,9 +27,10 @@ export default defineRule({
       'Application {name} ({type}) authenticates through client_authentication_methods (Private Key JWT or mTLS): Auth0 sets token_endpoint_auth_method to null only when those are used. The methods and their credentials are returned only with read:client_keys, which this audit does not ask for, so which one, and its keys, could not be seen',
     'no-credentials': 'Application {name} ({type}) is set to {method} with an empty credential list: it cannot authenticate to the token endpoint',
     unset: 'Application {name} ({type}): token_endpoint_auth_method is unset and no client_authentication_methods is in the data although its client_secret is visible, so how it authenticates cannot be told',
+    absent: 'Application {name} ({type}): the data holds no token_endpoint_auth_method at all (not even the null Auth0 sets for client authentication methods), so how it authenticates cannot be told',
   },
   evaluate({ clients }) {
-    type Msg = 'public-ok' | 'public-secret' | 'confidential-ok' | 'confidential-none' | 'confidential-inferred' | 'no-credentials' | 'unset';
+    type Msg = 'public-ok' | 'public-secret' | 'confidential-ok' | 'confidential-none' | 'confidential-inferred' | 'no-credentials' | 'unset' | 'absent';
     const out: FindingDraft<Msg>[] = [];
     for (const c of clients) {
       if (c.global || !c.app_type) continue;
@@ -71,6 +72,9 @@ export default defineRule({
           break;
         case 'unset':
           out.push({ status: 'unknown', messageId: 'unset', data, ...at });
+          break;
+        case 'absent':
+          out.push({ status: 'unknown', messageId: 'absent', data, resource, field: 'token_endpoint_auth_method' });
           break;
       }
     }

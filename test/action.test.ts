@@ -80,7 +80,7 @@ describe('action.yml', () => {
       outputs: Record<string, { value: string }>;
       runs: { using: string; steps: { env?: Record<string, string>; run: string }[] };
     };
-    expect(Object.keys(action.inputs).sort()).toEqual(['config', 'deploy-config', 'env', 'fail-on', 'formats', 'from', 'output-dir', 'plan', 'require']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['allow-unknown', 'config', 'deploy-config', 'env', 'fail-on', 'formats', 'from', 'output-dir', 'plan', 'require']);
     expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['gate', 'exit-code', 'milestones', 'reports', 'json-report', 'markdown-report', 'sarif-report']));
     expect(action.runs.using).toBe('composite');
     const step = action.runs.steps.find((s) => s.env)!;
@@ -89,6 +89,24 @@ describe('action.yml', () => {
     for (const s of action.runs.steps) expect(s.run).not.toContain('${{');
     expect(Object.keys(action.inputs).join(' ')).not.toMatch(/secret|token|client/);
   });
+});
+
+describe('allow-unknown', () => {
+  // A modern export holds no sandbox_version: the blocker-level runtime check cannot be judged, so
+  // the gate fails closed unless the workflow accepts it.
+  const run = (extra: Record<string, string>) =>
+    runAction({ from: 'tenant-config/yaml/tenant.yaml', 'deploy-config': 'tenant-config/config.json', formats: 'json', ...extra }, {}, copyExport('go-live-ready-b2c'));
+  it('fails closed by default, passes with allow-unknown: true, rejects other values', async () => {
+    const closed = await run({});
+    expect(closed.code).toBe(1);
+    expect(closed.outputs.gate).toBe('failed');
+    const accepted = await run({ 'allow-unknown': 'true' });
+    expect(accepted.code).toBe(0);
+    expect(accepted.outputs.gate).toBe('passed');
+    const bad = await run({ 'allow-unknown': 'yes' });
+    expect(bad.code).toBe(2);
+    expect(bad.summary).toContain('allow-unknown must be true or false');
+  }, 120_000);
 });
 
 describe('the entry script against a Deploy CLI export', () => {

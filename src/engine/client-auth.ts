@@ -22,7 +22,12 @@ export type ClientAuth =
   /** Null method, `client_authentication_methods` not visible: Private Key JWT or mTLS, credentials unseen. */
   | { kind: 'inferred' }
   /** Null method although `client_secret` is visible (so the methods would be too): nothing configured in the data. */
-  | { kind: 'unset' };
+  | { kind: 'unset' }
+  /**
+   * No `token_endpoint_auth_method` at all, not even the API's null (an old Deploy CLI export): the
+   * data does not say, so it is not judged. Absent is not null.
+   */
+  | { kind: 'absent' };
 
 const METHODS = [
   ['private_key_jwt', 'Private Key JWT'],
@@ -48,5 +53,6 @@ export function clientAuthOf(c: ClientData): ClientAuth {
     }
   }
   const secret = (c as { client_secret?: unknown }).client_secret;
-  return secret !== undefined && secret !== null ? { kind: 'unset' } : { kind: 'inferred' };
+  if (secret !== undefined && secret !== null) return { kind: 'unset' };
+  return method === null ? { kind: 'inferred' } : { kind: 'absent' };
 }

@@ -22,6 +22,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // An old Deploy CLI export (field corpus: wwdjapan) holds no method at all: absent is not
+      // the API's null, so it is not read as "configured through client authentication methods".
+      name: 'web app with no token_endpoint_auth_method in the data at all: not judged',
+      tenant: tenant(patch('Acme Web Store', { token_endpoint_auth_method: undefined })),
+      findings: [{ status: 'unknown', messageId: 'absent', resource: 'Acme Web Store', field: 'token_endpoint_auth_method' }],
+    },
+    {
       name: 'SPA given a client secret',
       tenant: tenant(patch('Acme Account (SPA)', { token_endpoint_auth_method: 'client_secret_post' })),
       findings: [{ status: 'fail', messageId: 'public-secret', resource: 'Acme Account (SPA)', field: 'token_endpoint_auth_method', value: 'client_secret_post' }],
