@@ -19,7 +19,7 @@ import { detectDeployCliExport, parseKeywordFlag, readDeployCliExport } from '..
 import { rules as allRules } from '../../rules/index.js';
 import { colorFor, createLogger, parseFormats, writeAtomically } from './output.js';
 import { Progress } from './progress.js';
-import { liveSource, logDaysOf, optInsOf, tenantSource, type SourceFlags, type TenantConfig } from './source.js';
+import { checkReadingFlags, liveSource, logDaysOf, optInsOf, tenantSource, type SourceFlags, type TenantConfig } from './source.js';
 
 export interface AuditFlags extends SourceFlags {
   plan: PlanId;
@@ -42,6 +42,7 @@ export interface AuditFlags extends SourceFlags {
   failOnRegression?: boolean;
   shard?: string;
   allowUnknown?: boolean;
+  baselineAnyTenant?: boolean;
 }
 
 /** The tenants `--all` / `--tenant` select, in config order; unknown aliases are usage errors. */
@@ -57,10 +58,22 @@ function selectTenants(config: Config, flags: AuditFlags): TenantConfig[] {
 }
 
 /** Attach the baseline comparison and, with --fail-on-regression, decide the gate on regressions only. */
-function applyBaseline(report: AuditReport, baselines: AuditReport[] | undefined, path: string | undefined, failOnRegression: boolean): void {
+function applyBaseline(
+  report: AuditReport,
+  baselines: AuditReport[] | undefined,
+  path: string | undefined,
+  failOnRegression: boolean,
+  opts: { single: boolean; anyTenant: boolean },
+): void {
   if (!baselines) return;
-  const base = baselineFor(report, baselines);
-  if (!base) return;
+  const base = baselineFor(report, baselines, { anyTenant: opts.anyTenant });
+  if (!base) {
+    // In a fleet, a tenant the baseline does not have is new: nothing to compare. A single audit
+    // compared with another tenant's report would call every difference a regression.
+    if (!opts.single) return;
+    const of = [...new Set(baselines.map((b) => b.tenant.alias ?? b.tenant.domain))].join(', ');
+    throw new UsageError(`--baseline ${path}: a report of ${of}, not of ${report.tenant.alias ?? report.tenant.domain}; pass --baseline-any-tenant to compare them anyway`);
+  }
   report.baseline = compareWithBaseline(report, base, { knownRuleIds: new Set(allRules.map((r) => r.id)), ...(path ? { path } : {}) });
   if (failOnRegression) {
     const lines = regressions(report.baseline);
@@ -106,8 +119,10 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel, flags.logFormat);
   const logLookbackDays = logDaysOf(flags);
   const outputs = parseFormats(flags.format, flags.output);
+  checkReadingFlags(flags);
   const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet && !['debug', 'trace'].includes(flags.logLevel));
   if (flags.failOnRegression && !flags.baseline) throw new UsageError('--fail-on-regression needs --baseline <previous-report.json>');
+  if (flags.baselineAnyTenant && !flags.baseline) throw new UsageError('--baseline-any-tenant needs --baseline <previous-report.json>');
   const baselines = flags.baseline ? readBaseline(flags.baseline) : undefined;
   if (flags.shard && !flags.all && !flags.tenant?.length) throw new UsageError('--shard splits the tenants of --all (or --tenant) across runs: add --all');
   if (flags.all || flags.tenant?.length) return runMulti(flags, config, configPath, outputs, baselines, log, logLookbackDays);
@@ -142,7 +157,7 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
     ...(flags.allowUnknown ? { allowUnknown: true } : {}),
     ...auditOptionsFromConfig(config, configPath),
   });
-  applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression);
+  applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression, { single: true, anyTenant: !!flags.baselineAnyTenant });
   const color = colorFor(flags.color);
   progress.clear();
   // Render everything first, then write: a failing reporter leaves no file half-written.
@@ -191,7 +206,7 @@ async function runMulti(
     { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}), ...(shard ? { shard: { ...shard, of: chosen.map((t) => t.alias) } } : {}) },
   );
   if (baselines) {
-    for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression);
+    for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression, { single: false, anyTenant: false });
     if (flags.failOnRegression) {
       const reasons = report.tenants.flatMap((t) => (t.gate.passed ? [] : t.gate.reasons.map((x) => `${t.tenant.alias ?? t.tenant.domain}: ${x}`)));
       report.gate = { ...report.gate, passed: reasons.length === 0, reasons };

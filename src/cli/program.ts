@@ -70,6 +70,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--tenant <alias>', 'audit this configured tenant (repeatable); with two or more, cross-tenant checks run', repeatable, [] as string[])
     .option('--baseline <report.json>', 'compare with a previous JSON report: mark findings and topics new, fixed, changed or unchanged')
     .option('--fail-on-regression', 'with --baseline: exit 1 only when something got worse since the baseline')
+    .option('--baseline-any-tenant', "with --baseline: compare with a report of another tenant (refused otherwise)")
     .option('--shard <i/n>', 'with --all: audit only shard i of n of the tenants (k8s/<n>: i from JOB_COMPLETION_INDEX); combine the JSON reports with merge')
     .action(async (flags: AuditFlags, cmd: Command) => {
       const { runAudit } = await import('./audit.js');

@@ -48,6 +48,18 @@ export function optInsOf(flags: SourceFlags): OptIns {
   return { logs: flags.withLogs !== undefined, users: !!flags.withUsers, forms: !!flags.withForms };
 }
 
+/**
+ * The flags about reading a tenant, checked the same whatever the source: a bad `--timeout` is
+ * exit 2 with `--from` too, not ignored there and refused live.
+ */
+export function checkReadingFlags(flags: SourceFlags): { concurrency: number; timeout: number; pacing: ReturnType<typeof pacingOptions> } {
+  const concurrency = Number(flags.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError('--concurrency must be an integer from 1 to 16');
+  const timeout = Number(flags.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) throw new UsageError('--timeout must be a number of seconds from 1 to 3600');
+  return { concurrency, timeout, pacing: pacingOptions(flags) };
+}
+
 /** The live source from flags and environment; every check here is a usage error (exit 2). */
 export function liveSource(flags: SourceFlags, log: Logger, progress?: Progress): Extract<SourceOptions, { kind: 'management-api' }> {
   const env = process.env;
@@ -64,10 +76,7 @@ export function liveSource(flags: SourceFlags, log: Logger, progress?: Progress)
   }
   const baseInput = flags.apiBaseUrl ?? env.AUTH0_API_BASE_URL;
   const apiBaseUrl = baseInput ? parseUrlFlag(baseInput) : undefined;
-  const concurrency = Number(flags.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError('--concurrency must be an integer from 1 to 16');
-  const timeout = Number(flags.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) throw new UsageError('--timeout must be a number of seconds from 1 to 3600');
+  const { concurrency, timeout, pacing } = checkReadingFlags(flags);
   log.debug({ domain, apiBaseUrl: apiBaseUrl?.origin }, 'reading tenant');
   return {
     kind: 'management-api',
@@ -75,7 +84,7 @@ export function liveSource(flags: SourceFlags, log: Logger, progress?: Progress)
     ...(apiBaseUrl ? { apiBaseUrl } : {}),
     concurrency,
     retryBudgetMs: timeout * 1000,
-    ...pacingOptions(flags),
+    ...pacing,
     onEvent: (e) => {
       progress?.onEvent(e);
       if (e.type === 'retry') log.warn({ path: e.path, reason: e.reason, waitMs: e.waitMs, attempt: e.attempt }, 'retrying');

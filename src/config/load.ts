@@ -61,7 +61,18 @@ function crossCheck(config: Config): string[] {
   return problems;
 }
 
-export function validateConfig(raw: unknown, path: string): Config {
+/**
+ * Attestations record what was done: one dated after today (in any time zone: UTC plus a day) is a
+ * typo or a wish, and would pass a topic before the work is done.
+ */
+function futureAttestations(config: Config, now: Date): string[] {
+  const latest = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+  return (config.attestations ?? []).flatMap((a, i) =>
+    a.date > latest ? [`attestations.${i}.date: ${a.date} is in the future (today is ${now.toISOString().slice(0, 10)}): date an attestation when the work was done`] : [],
+  );
+}
+
+export function validateConfig(raw: unknown, path: string, now: Date = new Date()): Config {
   const parsed = ConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
@@ -71,7 +82,7 @@ export function validateConfig(raw: unknown, path: string): Config {
     });
     throw new ConfigError(`${path}: invalid config\n${lines.join('\n')}`);
   }
-  const problems = crossCheck(parsed.data);
+  const problems = [...crossCheck(parsed.data), ...futureAttestations(parsed.data, now)];
   if (problems.length) throw new ConfigError(`${path}: invalid config\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return parsed.data;
 }

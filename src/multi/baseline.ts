@@ -173,11 +173,14 @@ export function readBaseline(path: string): AuditReport[] {
   });
 }
 
-/** The baseline report of this tenant: same alias, else same domain, else the only one. */
-export function baselineFor(current: AuditReport, baselines: readonly AuditReport[]): AuditReport | undefined {
+/**
+ * The baseline report of this tenant: same alias, else same domain; a report of another tenant only
+ * when asked (`anyTenant`, `--baseline-any-tenant`) and it is the only one.
+ */
+export function baselineFor(current: AuditReport, baselines: readonly AuditReport[], opts: { anyTenant?: boolean } = {}): AuditReport | undefined {
   return (
     (current.tenant.alias ? baselines.find((b) => b.tenant.alias === current.tenant.alias) : undefined) ??
     baselines.find((b) => b.tenant.domain === current.tenant.domain) ??
-    (baselines.length === 1 ? baselines[0] : undefined)
+    (opts.anyTenant && baselines.length === 1 ? baselines[0] : undefined)
   );
 }

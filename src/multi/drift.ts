@@ -207,7 +207,50 @@ const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y)
 
 export function diffSnapshots(a: { side: DriftSide; snapshot: Snapshot }, b: { side: DriftSide; snapshot: Snapshot }, opts: { ignore?: readonly string[] } = {}): DriftReport {
   const unread = (snap: Snapshot) => DRIFT_RESOURCES.flatMap((key) => { const r = snap.resources[key]; return r && !r.ok ? [{ resource: key, detail: r.detail }] : []; });
-  return diffNormalised({ side: a.side, normalised: normalise(a.snapshot), unread: unread(a.snapshot) }, { side: b.side, normalised: normalise(b.snapshot), unread: unread(b.snapshot) }, opts);
+  const na = normalise(a.snapshot);
+  const nb = normalise(b.snapshot);
+  const aExport = a.snapshot.source.kind === 'deploy-cli';
+  const bExport = b.snapshot.source.kind === 'deploy-cli';
+  // An export beside a live read (or a snapshot of one): what exports never hold is not drift.
+  const blind = aExport === bExport ? [] : withoutExportBlindSpots(aExport ? nb : na, aExport ? b.snapshot : a.snapshot, aExport ? na : nb);
+  const report = diffNormalised({ side: a.side, normalised: na, unread: unread(a.snapshot) }, { side: b.side, normalised: nb, unread: unread(b.snapshot) }, opts);
+  const exportSide = aExport ? ('a' as const) : ('b' as const);
+  report.notCompared.push(...blind.map((resource) => ({ side: exportSide, resource, reason: 'never in a Deploy CLI export: not compared' })));
+  return report;
+}
+
+/**
+ * Remove from the live side what a Deploy CLI export never holds, and name each: the global client
+ * ("All Applications"), the system APIs (the Auth0 Management API), and tenant flags the export does
+ * not carry (the Deploy CLI manages only some; `a0deploy import` leaves the others as they are).
+ */
+function withoutExportBlindSpots(live: Normalised, liveSnapshot: Snapshot, exported: Normalised): string[] {
+  const out: string[] = [];
+  const clients = live.clients;
+  for (const c of (dataOf(liveSnapshot, 'clients') ?? []) as Obj[]) {
+    const name = c.name as string | undefined;
+    if (c.global === true && name && clients && name in clients) {
+      delete clients[name];
+      out.push(`clients/${name}`);
+    }
+  }
+  const apis = live['resource-servers'];
+  const domain = liveSnapshot.tenant.domain;
+  for (const r of (dataOf(liveSnapshot, 'resourceServers') ?? []) as Obj[]) {
+    const name = r.name as string | undefined;
+    if ((r.is_system === true || r.identifier === `https://${domain}/api/v2/`) && name && apis && name in apis) {
+      delete apis[name];
+      out.push(`resource-servers/${name}`);
+    }
+  }
+  const liveFlags = (live.tenant?.settings as Obj | undefined)?.flags as Obj | undefined;
+  const exportFlags = ((exported.tenant?.settings as Obj | undefined)?.flags ?? {}) as Obj;
+  if (liveFlags && exported.tenant) {
+    const notCarried = Object.keys(liveFlags).filter((k) => !(k in exportFlags)).sort();
+    for (const k of notCarried) delete liveFlags[k];
+    if (notCarried.length) out.push(`tenant/settings flags.${notCarried.join(', flags.')}`);
+  }
+  return out;
 }
 
 /** One side of a drift comparison, already normalised (from a snapshot, or from a report's facts). */
@@ -270,7 +313,7 @@ export function renderDriftText(r: DriftReport): string {
     lines.push(`  ${e.kind === 'changed' ? '~' : e.kind === 'only-in-a' ? '-' : '+'} ${e.name}${e.field ? ` ${e.field}` : ''}: ${describe(e, r)}`);
   }
   if (r.notCompared.length) {
-    lines.push('', 'Not compared (could not be read):');
+    lines.push('', 'Not compared (could not be read, or never in a Deploy CLI export):');
     for (const n of r.notCompared) lines.push(`  ${n.side === 'a' ? r.a.label : r.b.label}: ${n.resource} — ${n.reason}`);
   }
   if (r.ignored) lines.push('', `${r.ignored} difference(s) ignored by drift.ignore (${r.ignorePatterns.join(', ')})`);
@@ -291,7 +334,7 @@ export function renderDriftMarkdown(r: DriftReport): string {
     lines.push('');
   }
   if (r.notCompared.length) {
-    lines.push('Not compared (could not be read):', '');
+    lines.push('Not compared (could not be read, or never in a Deploy CLI export):', '');
     for (const n of r.notCompared) lines.push(`- ${md(n.side === 'a' ? r.a.label : r.b.label)}: \`${n.resource}\` — ${md(n.reason)}`);
     lines.push('');
   }

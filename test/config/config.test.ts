@@ -46,6 +46,10 @@ describe('config file', () => {
     expect(message).toMatch(/bogus/);
   });
   it('rejects unknown rules and topics, and attestations for API-evidenced topics', () => {
+    const future = { attestations: [{ topic: 'b2c.p1.operations.notifications', status: 'done', owner: 'a', date: '2026-12-07', evidence: 'x' }] };
+    expect(() => validateConfig(future, 'c', new Date('2026-12-05T12:00:00Z'))).toThrow(/attestations\.0\.date: 2026-12-07 is in the future \(today is 2026-12-05\)/);
+    // A day ahead of UTC is someone's today.
+    expect(() => validateConfig({ attestations: [{ ...future.attestations[0], date: '2026-12-06' }] }, 'c', new Date('2026-12-05T12:00:00Z'))).not.toThrow();
     expect(() => validateConfig({ rules: { 'no-such-rule': 'off' } }, 'c')).toThrow(/rules\.no-such-rule: no such rule/);
     expect(() => validateConfig({ outOfScope: [{ topic: 'b2c.p9.x.y', reason: 'because' }] }, 'c')).toThrow(/no such topic/);
     expect(() =>

@@ -3,7 +3,7 @@
  * fixture with deliberate differences), the built CLI with `audit --all`, `diff` and `--baseline`.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { AuditReportSchema } from '../../src/report/schema.js';
 import { toSnapshotFile } from '../../src/snapshot/file.js';
 import type { Emulator } from '../emulator/server.js';
 import { snapshotOf } from '../support/tenant.js';
-import { ACME_ENV, acmeProd, startAcmeFleet } from '../multi/acme.js';
+import { ACME_ENV, acmeDev, acmeProd, startAcmeFleet } from '../multi/acme.js';
 
 const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
 const ENV = ACME_ENV;
@@ -196,5 +196,28 @@ describe('single tenant --baseline (offline)', () => {
     expect(text.stdout).toContain('Since the baseline of');
     const usage = await cli(['audit', '--from', 'prod.json', '--fail-on-regression'], dir, {});
     expect(usage.code).toBe(2);
+  });
+  it('refuses a baseline of another tenant (exit 2) unless --baseline-any-tenant', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baseline-other-'));
+    writeFileSync(join(dir, 'prod.json'), JSON.stringify(toSnapshotFile(snapshotOf(acmeProd()), { name: 'test', version: '0' })));
+    writeFileSync(join(dir, 'dev.json'), JSON.stringify(toSnapshotFile(snapshotOf(acmeDev()), { name: 'test', version: '0' })));
+    const devReport = await cli(['audit', '--from', 'dev.json', '--format', 'json', '--fail-on', 'none'], dir, {});
+    writeFileSync(join(dir, 'dev-report.json'), devReport.stdout);
+    const refused = await cli(['audit', '--from', 'prod.json', '--format', 'json:out.json', '--baseline', 'dev-report.json'], dir, {});
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--baseline dev-report.json: a report of acme-dev.us.auth0.com, not of acme-prod.us.auth0.com; pass --baseline-any-tenant');
+    expect(existsSync(join(dir, 'out.json'))).toBe(false);
+    const anyway = await cli(['audit', '--from', 'prod.json', '--format', 'json', '--fail-on', 'none', '--baseline', 'dev-report.json', '--baseline-any-tenant'], dir, {});
+    expect(anyway.code).toBe(0);
+    expect(AuditReportSchema.parse(JSON.parse(anyway.stdout)).baseline).toBeDefined();
+  });
+  it('validates reading flags with --from as it does live', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'from-flags-'));
+    writeFileSync(join(dir, 'prod.json'), JSON.stringify(toSnapshotFile(snapshotOf(acmeProd()), { name: 'test', version: '0' })));
+    for (const bad of [['--timeout', 'soon'], ['--concurrency', '0'], ['--rate-reserve', '150']]) {
+      const r = await cli(['audit', '--from', 'prod.json', ...bad], dir, {});
+      expect(r.code, bad.join(' ')).toBe(2);
+      expect(r.stderr, bad.join(' ')).toContain(bad[0]);
+    }
   });
 });

@@ -71,3 +71,30 @@ describe('drift (X-04 normalisation)', () => {
     expect(r.notCompared).toEqual([{ side: 'b', resource: 'clients', reason: 'Applications: missing read:clients' }]);
   });
 });
+
+import { fileURLToPath } from 'node:url';
+import { readDeployCliExport } from '../../src/sources/deploy-cli/index.js';
+
+describe('an export beside a live read', () => {
+  const exportOf = (fmt: 'yaml/tenant.yaml' | 'directory') => {
+    const root = fileURLToPath(new URL('../../fixtures/deploy-cli/go-live-ready-b2c/', import.meta.url));
+    return readDeployCliExport(`${root}${fmt}`, { deployConfigPath: `${root}config.json` }).snapshot;
+  };
+  it.each(['yaml/tenant.yaml', 'directory'] as const)('%s: what exports never hold is not drift, and is named as not compared', (fmt) => {
+    const live = snapshotOf(acmeProd());
+    const r = diffSnapshots({ side: { label: 'live', domain: live.tenant.domain, source: 'management-api' }, snapshot: live }, { side: { label: 'export', domain: 'x', source: 'deploy-cli' }, snapshot: exportOf(fmt) });
+    expect(r.entries.map((e) => e.path)).toEqual([]);
+    expect(r.drift).toBe(false);
+    const named = r.notCompared.filter((n) => n.reason.startsWith('never in a Deploy CLI export')).map((n) => n.resource);
+    expect(named).toContain('clients/All Applications');
+    expect(named).toContain('resource-servers/Auth0 Management API');
+    expect(named.some((n) => n.startsWith('tenant/settings flags.'))).toBe(true);
+  });
+  it('two live reads still compare the global client and the Management API', () => {
+    const a = snapshotOf(acmeProd());
+    const b = snapshotOf(acmeProd());
+    const side = { label: 'x', domain: a.tenant.domain, source: 'management-api' };
+    const r = diffSnapshots({ side, snapshot: a }, { side, snapshot: b });
+    expect(r.notCompared).toEqual([]);
+  });
+});
