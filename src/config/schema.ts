@@ -80,7 +80,7 @@ export const ConfigSchema = z.strictObject({
   plan: z.enum(PLAN_IDS).optional(),
   env: z.enum(ENVIRONMENTS).optional(),
   require: z.string().optional(),
-  failOn: z.union([z.enum(SEVERITIES), z.literal('none')]).optional(),
+  failOn: z.enum([...SEVERITIES, 'none']).optional(),
   /**
    * Accept checks at or above failOn that could not be judged (a resource not read): by default
    * they fail the gate, naming the resources and the scopes to grant. `--allow-unknown` too.

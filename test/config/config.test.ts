@@ -46,6 +46,9 @@ describe('config file', () => {
     expect(message).toMatch(/bogus/);
   });
   it('rejects unknown rules and topics, and attestations for API-evidenced topics', () => {
+    // Every enum error lists what is allowed.
+    expect(() => validateConfig({ failOn: 'critical', plan: 'b2x' }, 'c')).toThrow(/failOn: Invalid option: expected one of "blocker"\|"warning"\|"advice"\|"none"/);
+    expect(() => validateConfig({ failOn: 'critical', plan: 'b2x' }, 'c')).toThrow(/plan: Invalid option: expected one of "b2c"\|"b2b"/);
     const future = { attestations: [{ topic: 'b2c.p1.operations.notifications', status: 'done', owner: 'a', date: '2026-12-07', evidence: 'x' }] };
     expect(() => validateConfig(future, 'c', new Date('2026-12-05T12:00:00Z'))).toThrow(/attestations\.0\.date: 2026-12-07 is in the future \(today is 2026-12-05\)/);
     // A day ahead of UTC is someone's today.
