@@ -2,33 +2,20 @@
  * End to end: the built CLI, as a child process, against the local Management API emulator
  * serving each fixture tenant over HTTP on 127.0.0.1. Run `npm run build` first (`npm test` does).
  */
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/cli.js';
 import { rules } from '../../rules/index.js';
 import { AuditReportSchema, type AuditReport } from '../../src/report/schema.js';
 import { RESOURCES } from '../../src/snapshot/resources.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { readFixture } from '../support/tenant.js';
 
-const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
 const CREDS = { AUTH0_CLIENT_ID: 'e2e-client', AUTH0_CLIENT_SECRET: 'e2e-secret' };
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
-    );
-  });
+  return runCli(args, { env });
 }
 
 async function withEmulator(name: string, opts: Partial<Parameters<typeof startEmulator>[0]> = {}): Promise<Emulator> {

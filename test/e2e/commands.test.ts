@@ -1,16 +1,9 @@
 /** The discovery commands of the built CLI: rules, explain. */
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { rules } from '../../rules/index.js';
 
-const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
-const cli = (args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
-    );
-  });
+const cli = (args: string[]) => runCli(args);
 
 describe('rules and explain', () => {
   it('rules --format json lists every rule with topics, severity and scopes', async () => {

@@ -1,17 +1,11 @@
 /** `audit --from` a Deploy CLI export through the built CLI: the pull-request use. */
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { AuditReportSchema } from '../../src/report/schema.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = `${ROOT}bin/auth0-readiness.js`;
-const cli = (args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
-    );
-  });
+const cli = (args: string[]) => runCli(args, { cwd: ROOT });
 
 describe('audit --from <Deploy CLI export>', () => {
   for (const format of ['yaml/tenant.yaml', 'directory']) {

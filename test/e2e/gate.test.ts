@@ -2,33 +2,20 @@
  * The gate fails closed (issue 10 §4, DESIGN.md "Exit codes"): the built CLI, as a child process,
  * against the local emulator with static tokens. Run `npm run build` first (`npm test` does).
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/cli.js';
 import { AuditReportSchema } from '../../src/report/schema.js';
 import { ALL_READ_SCOPES, startEmulator, type Emulator } from '../emulator/server.js';
 import { readFixture } from '../support/tenant.js';
 
-const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 function cli(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024, ...(cwd ? { cwd } : {}) },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
-    );
-  });
+  return runCli(args, { env, ...(cwd ? { cwd } : {}) });
 }
 
 const fixture = readFixture('go-live-ready-b2c');

@@ -2,12 +2,11 @@
  * End to end, many tenants: three emulators (acme dev, QA and prod, derived from the go-live-ready
  * fixture with deliberate differences), the built CLI with `audit --all`, `diff` and `--baseline`.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/cli.js';
 import { MultiReportSchema, type MultiReport } from '../../src/multi/report.js';
 import { AuditReportSchema } from '../../src/report/schema.js';
 import { toSnapshotFile } from '../../src/snapshot/file.js';
@@ -15,16 +14,11 @@ import type { Emulator } from '../emulator/server.js';
 import { snapshotOf } from '../support/tenant.js';
 import { ACME_ENV, acmeDev, acmeProd, startAcmeFleet } from '../multi/acme.js';
 
-const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
 const ENV = ACME_ENV;
 
-interface Run { code: number; stdout: string; stderr: string }
+type Run = CliRun;
 function cli(args: string[], cwd: string, env: Record<string, string> = ENV): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
-    );
-  });
+  return runCli(args, { cwd, env });
 }
 
 describe('audit --all over dev, QA and prod emulators', () => {

@@ -3,28 +3,19 @@
  * error that cannot heal), exits 3 and names the cause. Names under `.invalid` fail in a preloaded
  * resolver (test/support/dns-offline.mjs), so no DNS query leaves the machine.
  */
-import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/cli.js';
 import { SourceError } from '../../src/errors.js';
 import { takeSnapshot } from '../../src/run.js';
 import '../support/dns-offline.mjs';
 
-const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
 const DNS_OFFLINE = fileURLToPath(new URL('../support/dns-offline.mjs', import.meta.url));
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
-  const t0 = Date.now();
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', DNS_OFFLINE, BIN, ...args],
-      { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, timeout: 30_000 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr, ms: Date.now() - t0 }),
-    );
-  });
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(args, { env, nodeArgs: ['--import', DNS_OFFLINE], timeoutMs: 30_000 });
 }
 
 /** A port nothing listens on: bind one, note it, close it. */

@@ -1,19 +1,12 @@
 /** Opt-in checks through the built CLI: logs, users and forms are read only when asked. */
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { AuditReportSchema, type AuditReport } from '../../src/report/schema.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { readFixture } from '../support/tenant.js';
 
-const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
 const CREDS = { AUTH0_CLIENT_ID: 'opt-client', AUTH0_CLIENT_SECRET: 'opt-secret' };
-const cli = (args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...CREDS }, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
-    );
-  });
+const cli = (args: string[]) => runCli(args, { env: CREDS });
 
 describe('opt-in checks', () => {
   let em: Emulator;

@@ -2,26 +2,20 @@
  * `--rate-reserve` / `--max-rps` and the config keys `rateReserve` / `maxRps`, through the built
  * CLI (run `npm run build` first), against the emulator; and the console's one line of usage.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/cli.js';
 import { AuditReportSchema } from '../../src/report/schema.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { readFixture } from '../support/tenant.js';
 
-const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
 const CREDS = { AUTH0_CLIENT_ID: 'e2e-client', AUTH0_CLIENT_SECRET: 'e2e-secret' };
 const fixture = readFixture('go-live-ready-b2c');
 
-function cli(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...CREDS }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
-    );
-  });
+function cli(args: string[], cwd?: string): Promise<CliRun> {
+  return runCli(args, { env: CREDS, ...(cwd ? { cwd } : {}) });
 }
 
 let em: Emulator | undefined;

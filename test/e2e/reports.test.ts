@@ -5,35 +5,23 @@
  * (≤ 60 lines) and names milestones and topics by title; `report <report.json>` renders every
  * format byte for byte as the audit wrote it. Run `npm run build` first (`npm test` does).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/cli.js';
 import { AuditReportSchema, type AuditReport } from '../../src/report/schema.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { readFixture } from '../support/tenant.js';
 
-const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CREDS = { AUTH0_CLIENT_ID: 'e2e-client', AUTH0_CLIENT_SECRET: 'e2e-secret' };
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 function cli(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
-    );
-  });
+  return runCli(args, { env, cwd });
 }
 
 /** Distinct failing findings: one per rule, resource and message. */

@@ -7,16 +7,14 @@
  * logs, with every opt-in on; none of them may contain any planted string, and the emulator must
  * have seen nothing but GETs and the token POST.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/cli.js';
 import { ALL_READ_SCOPES, startEmulator, type Emulator } from '../emulator/server.js';
 import { readFixture } from '../support/tenant.js';
 
-const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
 
 const SECRETS: Record<string, string> = {};
 const plant = (where: string): string => (SECRETS[where] = `Zq${where.replace(/[^a-z0-9]/gi, '')}X9v${Object.keys(SECRETS).length}kP4wL7`);
@@ -25,17 +23,8 @@ const AUDIT_SECRET = plant('audit client secret');
 const AUDIT_TOKEN = plant('audit static token');
 const CREDS = { AUTH0_CLIENT_ID: 'secrets-client', AUTH0_CLIENT_SECRET: AUDIT_SECRET };
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-const cli = (args: string[], env: Record<string, string>) =>
-  new Promise<Run>((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, timeout: 60_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
-    );
-  });
+type Run = CliRun;
+const cli = (args: string[], env: Record<string, string>): Promise<Run> => runCli(args, { env });
 
 function plantedTenant() {
   const f = readFixture('go-live-ready-b2c');

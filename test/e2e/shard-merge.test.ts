@@ -3,27 +3,21 @@
  * emulators (the multi-tenant e2e fixtures), then `merge` of the shard reports must equal one
  * `audit --all` over the same tenants, minus timestamps — matrix, cross-tenant checks and drift.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../support/cli.js';
 import { mergeReports, readMergeInput } from '../../src/multi/merge.js';
 import { MultiReportSchema } from '../../src/multi/report.js';
 import type { Emulator } from '../emulator/server.js';
 import { ACME_ENV, startAcmeFleet } from '../multi/acme.js';
 
-const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
 const ENV = ACME_ENV;
 
-interface Run { code: number; stdout: string; stderr: string }
+type Run = CliRun;
 function cli(args: string[], cwd: string, env: Record<string, string> = ENV): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
-    );
-  });
+  return runCli(args, { cwd, env });
 }
 
 /** The report without its timestamps (each run reads the tenants at its own time). */

@@ -1,22 +1,15 @@
 /** `snapshot --out` then `audit --from`: same verdicts, no network, no secrets on disk. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
 import { AuditReportSchema } from '../../src/report/schema.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { readFixture } from '../support/tenant.js';
 
-const BIN = fileURLToPath(new URL('../../bin/auth0-readiness.js', import.meta.url));
 const CREDS = { AUTH0_CLIENT_ID: 'snap-client', AUTH0_CLIENT_SECRET: 'snap-secret-value-123' };
-const cli = (args: string[], env: Record<string, string> = {}) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr }),
-    );
-  });
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
 describe('snapshots', () => {
   const dir = mkdtempSync(join(tmpdir(), 'a0r-snap-'));
