@@ -95,6 +95,19 @@ function auditOptionsFromConfig(config: Config, configPath: string | undefined):
   };
 }
 
+/** The audit options a single-tenant and a multi-tenant run share: plan, gate, opt-ins and the config file's part. */
+function gateAndRules(flags: AuditFlags, config: Config, configPath: string | undefined, logLookbackDays: number) {
+  return {
+    plan: flags.plan,
+    ...(flags.require ? { require: flags.require } : {}),
+    failOn: flags.failOn,
+    optIns: optInsOf(flags),
+    logLookbackDays,
+    ...(flags.allowUnknown ? { allowUnknown: true } : {}),
+    ...auditOptionsFromConfig(config, configPath),
+  } satisfies Partial<AuditOptions>;
+}
+
 /** Flags override the config file; a flag left at its default does not. */
 function merge(flags: AuditFlags, config: Config, given: (name: string) => boolean): AuditFlags {
   const pick = <K extends keyof AuditFlags>(k: K, fromConfig: AuditFlags[K] | undefined): AuditFlags[K] => (given(k) || fromConfig === undefined ? flags[k] : fromConfig);
@@ -146,17 +159,7 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
     if (flags.deployConfig || flags.keyword?.length) throw new UsageError('--deploy-config and --keyword apply to --from <Deploy CLI export>');
     source = liveSource(flags, log, progress);
   }
-  const report = await audit({
-    source,
-    plan: flags.plan,
-    env: flags.env,
-    ...(flags.require ? { require: flags.require } : {}),
-    failOn: flags.failOn,
-    optIns: optInsOf(flags),
-    logLookbackDays,
-    ...(flags.allowUnknown ? { allowUnknown: true } : {}),
-    ...auditOptionsFromConfig(config, configPath),
-  });
+  const report = await audit({ source, env: flags.env, ...gateAndRules(flags, config, configPath, logLookbackDays) });
   applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression, { single: true, anyTenant: !!flags.baselineAnyTenant });
   const color = colorFor(flags.color);
   progress.clear();
@@ -194,15 +197,7 @@ async function runMulti(
   const specs: TenantSpec[] = selected.map((t) => ({ alias: t.alias, env: t.env, domain: t.domain, source: tenantSource(t, flags, log.child({ tenant: t.alias })) }));
   const { report } = await auditTenants(
     specs,
-    {
-      plan: flags.plan,
-      ...(flags.require ? { require: flags.require } : {}),
-      failOn: flags.failOn,
-      optIns: optInsOf(flags),
-      logLookbackDays,
-      ...(flags.allowUnknown ? { allowUnknown: true } : {}),
-      ...auditOptionsFromConfig(config, configPath),
-    },
+    gateAndRules(flags, config, configPath, logLookbackDays),
     { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}), ...(shard ? { shard: { ...shard, of: chosen.map((t) => t.alias) } } : {}) },
   );
   if (baselines) {
