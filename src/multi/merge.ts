@@ -14,6 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError, UsageError } from '../errors.js';
+import { colorFor, parseFormatSpecs, type FormatSpec } from '../output-files.js';
 import type { AuditReport } from '../report/schema.js';
 import { crossTenantChecks, type TenantRun } from './cross-tenant.js';
 import type { TenantFacts } from './facts.js';
@@ -126,22 +127,9 @@ export interface MergeFlags {
 type MultiFormat = keyof typeof MULTI_REPORTERS;
 
 /** `--format name[:path]` for the multi-tenant reporters; at most one goes to stdout. */
-export function parseMultiFormats(values: readonly string[], output: string | undefined): { name: MultiFormat; path?: string }[] {
-  const names = Object.keys(MULTI_REPORTERS);
-  const outs = (values.length ? values : ['console']).map((v) => {
-    const i = v.indexOf(':');
-    const name = i < 0 ? v : v.slice(0, i);
-    const path = i < 0 ? undefined : v.slice(i + 1);
-    if (!names.includes(name)) throw new UsageError(`--format ${v}: a multi-tenant report renders as ${names.join(', ')}`);
-    if (path === '') throw new UsageError(`--format ${v}: give a file after the colon, or no colon for stdout`);
-    return { name: name as MultiFormat, ...(path ? { path } : {}) };
-  });
-  const toStdout = outs.filter((o) => !o.path);
-  if (output) {
-    if (toStdout.length !== 1) throw new UsageError('--output needs exactly one --format without a path');
-    (toStdout[0] as { path?: string }).path = output;
-  } else if (toStdout.length > 1) throw new UsageError('only one --format can go to stdout; give the others a path (--format json:fleet.json)');
-  return outs;
+export function parseMultiFormats(values: readonly string[], output: string | undefined): FormatSpec<MultiFormat>[] {
+  const names = Object.keys(MULTI_REPORTERS) as MultiFormat[];
+  return parseFormatSpecs(values, output, names, (v) => `--format ${v}: a multi-tenant report renders as ${names.join(', ')}`, 'json:fleet.json');
 }
 
 /** The merge command: exit 3 when a tenant could not be read, else 1 when the gate fails, else 0. */
@@ -149,7 +137,7 @@ export function runMerge(files: readonly string[], flags: MergeFlags, write: (pa
   const outputs = parseMultiFormats(flags.format, flags.output);
   const { config } = loadConfig(flags.config, process.cwd());
   const report = mergeReports(files.map(readMergeInput), { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}), ...(now ? { now } : {}) });
-  const color = flags.color ?? (!!process.stdout.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''));
+  const color = colorFor(flags.color);
   const rendered = outputs.map((o) => ({ ...o, text: MULTI_REPORTERS[o.name](report, { color: o.path ? false : color, verbose: !!flags.verbose }) }));
   for (const o of rendered) {
     if (o.path) write(o.path, o.text);

@@ -8,9 +8,9 @@
  * this schema version (naming the first field that does not fit), or a format a multi-tenant
  * report has no renderer for.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { ConfigError, UsageError } from '../errors.js';
+import { readFileSync, statSync } from 'node:fs';
+import { ConfigError } from '../errors.js';
+import { colorFor, parseFormatSpecs, writeAtomically } from '../output-files.js';
 import { MULTI_REPORTERS, MultiReportSchema, type MultiReport } from '../multi/report.js';
 import { REPORTERS, type ReporterName, type ReporterOptions } from './index.js';
 import { AuditReportSchema, SCHEMA_VERSION, type AuditReport } from './schema.js';
@@ -89,15 +89,6 @@ export interface ReportCommandFlags {
   verbose?: boolean;
 }
 
-/** Write a file whole or not at all: a temporary file renamed into place. */
-function writeWhole(path: string, text: string): void {
-  const full = resolve(path);
-  mkdirSync(dirname(full), { recursive: true });
-  const tmp = `${full}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, full);
-}
-
 /**
  * The `report` command: read, validate, render every `--format name[:path]` (default console),
  * then write (a failing renderer leaves no file half-written). Exit 0; bad input throws (exit 2).
@@ -105,27 +96,13 @@ function writeWhole(path: string, text: string): void {
 export function runReportCommand(file: string, flags: ReportCommandFlags, stdout: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout): number {
   const saved = readReportFile(file);
   const names = formatsFor(saved);
-  const outs = (flags.format.length ? flags.format : ['console']).map((v) => {
-    const i = v.indexOf(':');
-    const name = i < 0 ? v : v.slice(0, i);
-    const path = i < 0 ? undefined : v.slice(i + 1);
-    if (!names.includes(name)) {
-      throw new UsageError(`--format ${v}: ${saved.kind === 'multi' ? 'not available for a multi-tenant report' : `unknown format ${name}`}; use one of ${names.join(', ')}`);
-    }
-    if (path === '') throw new UsageError(`--format ${v}: give a file after the colon, or no colon for stdout`);
-    return { name, path };
-  });
-  if (flags.output) {
-    const toStdout = outs.filter((o) => !o.path);
-    if (toStdout.length !== 1) throw new UsageError('--output needs exactly one --format without a path');
-    (toStdout[0] as { path?: string }).path = flags.output;
-  }
-  if (outs.filter((o) => !o.path).length > 1) throw new UsageError('only one --format can go to stdout; give the others a path (--format junit:readiness.xml)');
-  const env = process.env;
-  const color = flags.color ?? (!!stdout.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== ''));
+  const outs = parseFormatSpecs(flags.format, flags.output, names, (v, name) =>
+    `--format ${v}: ${saved.kind === 'multi' ? 'not available for a multi-tenant report' : `unknown format ${name}`}; use one of ${names.join(', ')}`,
+  );
+  const color = colorFor(flags.color, stdout);
   const rendered = outs.map((o) => ({ ...o, text: renderSaved(saved, o.name, { color: o.path ? false : color, verbose: !!flags.verbose }) }));
   for (const o of rendered) {
-    if (o.path) writeWhole(o.path, o.text);
+    if (o.path) writeAtomically(o.path, o.text);
     else stdout.write(o.text);
   }
   return 0;
