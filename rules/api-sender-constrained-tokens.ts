@@ -11,6 +11,7 @@ type Msg = keyof typeof messages;
 
 export default defineRule({
   id: 'api-sender-constrained-tokens',
+  feature: 'highly-regulated-identity',
   title: 'APIs require sender-constrained access tokens (DPoP or mTLS)',
   topics: bothPlans('p2.authorization.api-integration'),
   severity: 'advice',

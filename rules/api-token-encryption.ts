@@ -9,6 +9,7 @@ type Msg = keyof typeof messages;
 
 export default defineRule({
   id: 'api-token-encryption',
+  feature: 'highly-regulated-identity',
   title: 'APIs that carry sensitive claims receive encrypted access tokens (JWE)',
   topics: bothPlans('p2.authorization.api-integration'),
   severity: 'advice',

@@ -27,6 +27,7 @@ function problemOf(url: string): string | undefined {
 
 export default defineRule({
   id: 'app-backchannel-logout',
+  feature: 'back-channel-logout',
   title: 'Regular web apps receive OIDC back-channel logout',
   topics: ['b2b.p2.logout.single-logout'],
   severity: 'advice',

@@ -7,6 +7,7 @@ const ref = (c: ClientData) => ({ type: 'client', id: c.client_id, name: c.name 
 
 export default defineRule({
   id: 'app-private-key-jwt',
+  feature: 'private-key-jwt',
   title: 'Confidential apps authenticate with Private Key JWT (or mTLS), not a shared client secret',
   topics: bothPlans('p1.authentication.application-integration'),
   severity: 'advice',

@@ -12,6 +12,7 @@ const isConfidentialBrowserApp = (c: ClientData) =>
 
 export default defineRule({
   id: 'app-pushed-authorization-requests',
+  feature: 'highly-regulated-identity',
   title: 'Confidential apps require Pushed Authorization Requests (PAR)',
   topics: bothPlans('p1.authentication.application-integration'),
   severity: 'advice',

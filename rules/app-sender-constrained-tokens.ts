@@ -17,6 +17,7 @@ const ref = (c: ClientData) => ({ type: 'client', id: c.client_id, name: c.name 
 
 export default defineRule({
   id: 'app-sender-constrained-tokens',
+  feature: 'highly-regulated-identity',
   title: 'Applications require sender-constrained tokens (DPoP or mTLS)',
   topics: bothPlans('p1.authentication.application-integration'),
   severity: 'advice',

@@ -19,6 +19,7 @@ const applies = (c: ClientData) =>
 
 export default defineRule({
   id: 'app-signed-request-object',
+  feature: 'highly-regulated-identity',
   title: 'Confidential apps require JWT-secured authorization requests (JAR)',
   topics: bothPlans('p1.authentication.application-integration'),
   severity: 'advice',

@@ -8,6 +8,7 @@ const FLOWS = [
 
 export default defineRule({
   id: 'attack-protection-bot-detection',
+  feature: 'bot-detection',
   title: 'Bot detection challenges risky password flows',
   topics: bothPlans('p1.authentication.anomaly-detection'),
   severity: 'advice',

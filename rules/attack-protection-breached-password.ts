@@ -4,6 +4,8 @@ const RESOURCE = { type: 'attack-protection', id: 'breached-password-detection',
 
 export default defineRule({
   id: 'attack-protection-breached-password',
+  feature: 'breached-password-detection',
+  appliesWhen: 'passwords',
   title: 'Breached password detection blocks at login and sign-up',
   topics: [...bothPlans('p1.authentication.anomaly-detection'), 'b2c.p1.provisioning.self-sign-up'],
   severity: 'warning',

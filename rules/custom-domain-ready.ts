@@ -2,6 +2,7 @@ import { bothPlans, defineRule } from '../src/engine/define-rule.js';
 
 export default defineRule({
   id: 'custom-domain-ready',
+  prodOnly: true,
   title: 'A custom domain is verified and ready',
   topics: bothPlans('p1.architecture.custom-domains', 'p1.branding.custom-domain-naming'),
   // Decision 3: a ready custom domain is the core evidence of the custom-domains topic.

@@ -2,6 +2,7 @@ import { bothPlans, defineRule } from '../src/engine/define-rule.js';
 
 export default defineRule({
   id: 'database-brute-force-protection',
+  appliesWhen: 'passwords',
   title: 'Database connections have brute-force protection on',
   topics: bothPlans('p1.authentication.username-password'),
   severity: 'warning',

@@ -5,6 +5,7 @@ type Msg = 'otp' | 'link' | 'classic' | 'hidden';
 
 export default defineRule({
   id: 'database-email-verification-otp',
+  appliesWhen: 'passwords',
   title: 'Database connections verify email addresses with a one-time code',
   topics: bothPlans('p1.profile-management.account-verification'),
   severity: 'advice',

@@ -3,6 +3,7 @@ import { bothPlans, defineRule } from '../src/engine/define-rule.js';
 
 export default defineRule({
   id: 'database-passkeys',
+  appliesWhen: 'passwords',
   title: 'Database connections offer passkeys',
   topics: bothPlans('p1.authentication.username-password'),
   severity: 'advice',

@@ -17,6 +17,7 @@ const CONTROLS: Control[] = [
 
 export default defineRule({
   id: 'database-password-hygiene',
+  appliesWhen: 'passwords',
   title: 'Database connections block reused, common and personal passwords',
   topics: bothPlans('p1.authentication.username-password'),
   severity: 'advice',

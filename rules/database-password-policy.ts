@@ -103,6 +103,7 @@ type Msg = 'policy-ok' | 'policy-weak' | 'length-ok' | 'length-short' | 'hidden'
 
 export default defineRule({
   id: 'database-password-policy',
+  appliesWhen: 'passwords',
   title: 'Database connections enforce a strong password policy (length first) and a minimum length',
   topics: ['b2c.p1.provisioning.self-sign-up', ...bothPlans('p1.authentication.username-password')],
   // Catalog DB-02: blocker for none or low; a fair policy and a short minimum length are warnings.

@@ -2,6 +2,7 @@ import { bothPlans, defineRule } from '../src/engine/define-rule.js';
 
 export default defineRule({
   id: 'database-self-service-password-change',
+  appliesWhen: 'passwords',
   title: 'Users can reset their own password on database connections',
   topics: bothPlans('p1.profile-management.password-reset'),
   severity: 'warning',

@@ -6,6 +6,7 @@ const NOT_YOURS = ['auth0.com', 'auth0user.net', 'gmail.com', 'googlemail.com', 
 
 export default defineRule({
   id: 'email-provider-from-address',
+  prodOnly: true,
   title: 'Mail is sent from your own domain',
   topics: bothPlans('p1.operations.email-provider'),
   severity: 'warning',

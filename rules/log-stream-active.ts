@@ -2,6 +2,7 @@ import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-r
 
 export default defineRule({
   id: 'log-stream-active',
+  prodOnly: true,
   title: 'Logs stream to your own system',
   topics: bothPlans('p1.operations.logging'),
   // Decision 3: an active log stream is the core evidence of the logging topic.

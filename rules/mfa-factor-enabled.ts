@@ -5,6 +5,7 @@ const WEAK = new Set(['sms', 'email', 'duo', 'phone']);
 
 export default defineRule({
   id: 'mfa-factor-enabled',
+  firstGoLive: 'advice',
   title: 'At least one MFA factor is enabled',
   topics: bothPlans('p2.authentication.mfa', 'p3.authentication.step-up-authentication'),
   // Decision 4: MFA is in scope by default; with no factor the Phase 2 MFA topic fails.

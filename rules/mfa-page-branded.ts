@@ -4,6 +4,7 @@ const RESOURCE = { type: 'tenant', id: 'guardian_mfa_page', name: 'MFA page' };
 
 export default defineRule({
   id: 'mfa-page-branded',
+  appliesWhen: 'mfa',
   title: 'The MFA page is branded',
   topics: bothPlans('p2.branding.mfa-page'),
   severity: 'warning',

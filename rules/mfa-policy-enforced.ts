@@ -7,6 +7,7 @@ const MFA_CALLS = /\bapi\s*\.\s*(multifactor\s*\.\s*enable|authentication\s*\.\s
 
 export default defineRule({
   id: 'mfa-policy-enforced',
+  firstGoLive: 'advice',
   title: 'MFA is actually required: by policy or by a post-login Action',
   topics: bothPlans('p2.authentication.mfa'),
   severity: 'warning',

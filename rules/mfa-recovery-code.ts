@@ -4,6 +4,7 @@ const DEVICE_BOUND = ['otp', 'push-notification', 'webauthn-roaming', 'webauthn-
 
 export default defineRule({
   id: 'mfa-recovery-code',
+  appliesWhen: 'mfa',
   title: 'Recovery codes back up device-bound factors',
   topics: bothPlans('p2.authentication.mfa'),
   severity: 'advice',

@@ -4,6 +4,7 @@ const RESOURCE = { type: 'mfa-factor', id: 'sms', name: 'SMS/voice provider' };
 
 export default defineRule({
   id: 'mfa-sms-provider',
+  appliesWhen: 'phone-mfa',
   title: 'SMS MFA uses your own phone provider',
   topics: bothPlans('p2.authentication.mfa'),
   severity: 'blocker',

@@ -22,6 +22,7 @@ function actionOf(acl: Acl): string {
 
 export default defineRule({
   id: 'network-acls-reviewed',
+  feature: 'tenant-acl',
   title: 'Tenant Access Control Lists are configured and every rule is enforced',
   topics: bothPlans('p1.architecture.custom-domains'),
   severity: 'advice',

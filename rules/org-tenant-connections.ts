@@ -20,6 +20,7 @@ type Msg = 'connected' | 'not-connected' | 'hidden';
 
 export default defineRule({
   id: 'org-tenant-connections',
+  appliesWhen: 'organizations',
   title: 'Each organization tenant is federated through an OIDC, SAML or Okta connection',
   topics: ['b2b.p3.authentication.connect-multi-idp-org-tenant'],
   // Catalog ENT-07 is the topic's only evidence: a configured org tenant nothing connects to fails it.

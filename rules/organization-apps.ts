@@ -20,6 +20,7 @@ type Msg = keyof typeof messages;
 
 export default defineRule({
   id: 'organization-apps',
+  appliesWhen: 'organizations',
   title: 'Organization applications accept organizations and say how users pick theirs',
   topics: ['b2b.p1.branding.login-by-organization', 'b2b.p1.authentication.home-realm-discovery'],
   severity: 'warning',

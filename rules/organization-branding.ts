@@ -8,6 +8,7 @@ type Msg = keyof typeof messages;
 
 export default defineRule({
   id: 'organization-branding',
+  appliesWhen: 'organizations',
   title: 'Organizations carry their own branding, when per-organization branding is used',
   topics: ['b2b.p1.branding.login-by-organization'],
   severity: 'advice',

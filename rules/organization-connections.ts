@@ -11,6 +11,7 @@ type Msg = keyof typeof messages;
 
 export default defineRule({
   id: 'organization-connections',
+  appliesWhen: 'organizations',
   title: 'Every organization has connections enabled, with membership settings that fit the invite model',
   topics: ['b2b.p1.provisioning.provision-organization', 'b2b.p1.provisioning.provision-organization-users', 'b2b.p2.provisioning.enterprise-sign-up'],
   severity: 'warning',

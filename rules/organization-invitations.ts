@@ -19,6 +19,7 @@ type Msg = keyof typeof messages;
 
 export default defineRule({
   id: 'organization-invitations',
+  appliesWhen: 'organizations',
   title: 'Organization invitations are usable: branded email and a login route to land on',
   topics: ['b2b.p1.provisioning.user-invite'],
   severity: 'warning',

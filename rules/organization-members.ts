@@ -9,6 +9,7 @@ type Msg = keyof typeof messages;
 
 export default defineRule({
   id: 'organization-members',
+  appliesWhen: 'organizations',
   title: 'Organizations have members',
   topics: ['b2b.p1.provisioning.provision-organization-users', 'b2b.p2.authorization.roles-permissions'],
   // Evidence (catalog ORG-06).

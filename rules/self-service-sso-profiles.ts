@@ -8,6 +8,7 @@ type Msg = keyof typeof messages;
 
 export default defineRule({
   id: 'self-service-sso-profiles',
+  feature: 'self-service-sso',
   title: 'Self-service SSO profiles let customer admins set up their own enterprise connection',
   topics: ['b2b.p3.operations.self-service-sso-setup'],
   // Evidence (catalog SSP-01).

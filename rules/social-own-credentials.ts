@@ -3,6 +3,7 @@ import { SOCIAL_STRATEGIES } from '../src/engine/strategies.js';
 
 export default defineRule({
   id: 'social-own-credentials',
+  appliesWhen: 'social-login',
   title: 'Social connections use your own client credentials, not Auth0 developer keys',
   topics: ['b2c.p2.authentication.social-login'],
   severity: 'blocker',

@@ -4,6 +4,7 @@ const RESOURCE = { type: 'tenant', id: 'sandbox_version', name: 'Tenant extensib
 
 export default defineRule({
   id: 'tenant-node-runtime',
+  appliesWhen: 'legacy-extensibility',
   title: 'The tenant default Node.js runtime is the recommended one',
   topics: bothPlans('p1.operations.notifications'),
   severity: 'blocker',

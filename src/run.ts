@@ -5,7 +5,7 @@
 import { rules as allRules } from '../rules/index.js';
 import { loadCatalog, resolveMilestone, type PlanId } from './catalog/index.js';
 import type { AnyRule, RuleSettings } from './engine/define-rule.js';
-import { aggregate, type OutOfScope } from './engine/aggregate.js';
+import { aggregate, placeLiveFindings, type OutOfScope } from './engine/aggregate.js';
 import { evaluate, isRuleEnabled, neededResources, type RuleSetting } from './engine/evaluate.js';
 import { computeFacts, SCOPE_RESOURCES, type ScopeConfig } from './engine/scope.js';
 import { FINDING_STATUSES, MILESTONE_STATUSES, TOPIC_STATUSES, type Environment, type Severity } from './engine/status.js';
@@ -13,6 +13,7 @@ import { SCHEMA_VERSION, type AuditReport, type ReportRule, type SourceLocation 
 import type { Finding } from './engine/evaluate.js';
 import { computeFixFirst } from './report/fix-first.js';
 import { decideGate } from './gate.js';
+import { computeInUse, contextHints, FEATURES, IN_USE, type AddOn, type FeatureId, type Subscription, type TenantContext } from './engine/context.js';
 
 export { decideGate } from './gate.js';
 import { collect, type CollectOptions } from './sources/management-api/collect.js';
@@ -53,6 +54,11 @@ export interface AuditOptions {
   source: SourceOptions;
   plan?: PlanId;
   env?: Environment;
+  /** Where `env` came from (the report says "judged as production" when it is the default). */
+  envSource?: 'flag' | 'config';
+  /** The tenant's Auth0 subscription, when known; add-ons bought on top of it. */
+  subscription?: Subscription;
+  addOns?: readonly AddOn[];
   /** Milestone the gate requires: a full id or a unique suffix (`go-live`). */
   require?: string;
   /** Findings at or above this severity fail the gate (default `blocker`; `none` disables). */
@@ -127,12 +133,15 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
 
   const needed = new Set(resourcesFor(rules));
   const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...opts.settings };
+  const tenantContext = buildContext(opts, snapshot, rules, env);
   const evaluated = evaluate(rules, snapshot, {
     ctx: { now: now(), env, plan, settings },
+    tenant: tenantContext,
     ...(opts.ruleSettings ? { ruleSettings: opts.ruleSettings } : {}),
   });
   const who = { now: now(), ...(opts.tenantAlias ? { tenant: opts.tenantAlias } : {}) };
-  const { findings, waivers } = applyWaivers(evaluated, opts.waivers ?? [], who);
+  const placed = placeLiveFindings(index, evaluated, new Map(rules.flatMap((r) => (r.appliesWhen ? [[r.id, r.appliesWhen] as const] : []))));
+  const { findings, waivers } = applyWaivers(placed, opts.waivers ?? [], who);
   const attestations = resolveAttestations(opts.attestations ?? [], {
     ...who,
     ...(opts.attestationMaxAgeDays ? { maxAgeDays: opts.attestationMaxAgeDays } : {}),
@@ -175,6 +184,16 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
       environment: env,
     },
     plan,
+    context: {
+      plan,
+      environment: env,
+      environmentSource: tenantContext.environmentSource,
+      subscription: { ...tenantContext.subscription, addOns: [...tenantContext.subscription.addOns], inferred: [...tenantContext.subscription.inferred] },
+      inUse: Object.fromEntries(IN_USE.map((k) => [k, tenantContext.inUse[k] ?? null])) as Record<(typeof IN_USE)[number], boolean | null>,
+      productionOnly: [...new Set(findings.filter((f) => f.context?.production).map((f) => f.ruleId))].sort(),
+      cappedBySubscription: [...new Set(findings.filter((f) => f.context?.cappedBySubscription).map((f) => f.ruleId))].sort(),
+      hints: contextHints(tenantContext, snapshot.tenant.domain),
+    },
     generatedAt: now().toISOString(),
     collectedAt: snapshot.collectedAt,
     gate: { failOn: opts.failOn ?? 'blocker', passed: true, reasons: [] },
@@ -203,6 +222,38 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   report.rules = describeRules(rules, report);
   report.fixFirst = computeFixFirst(report);
   return report;
+}
+
+/**
+ * The tenant's context for this audit: the environment (and where it came from), the declared
+ * subscription plus what the API showed about it (a plan-gated 403 on a feature a rule needs),
+ * and what the tenant uses.
+ */
+function buildContext(opts: AuditOptions, snapshot: Snapshot, rules: readonly AnyRule[], env: Environment): TenantContext {
+  const inferred: TenantContext['subscription']['inferred'] = [];
+  const seen = new Set<FeatureId>();
+  for (const r of rules) {
+    if (!r.feature || seen.has(r.feature)) continue;
+    for (const k of [...r.needs, ...r.wants]) {
+      const res = snapshot.resources[k];
+      if (res && !res.ok && res.reason === 'unavailable-on-plan') {
+        seen.add(r.feature);
+        inferred.push({ feature: r.feature, detail: `${FEATURES[r.feature].title}: the API refused ${RESOURCES[k].title} as not on the subscription` });
+        break;
+      }
+    }
+  }
+  return {
+    environment: env,
+    environmentSource: opts.envSource ?? (opts.env ? 'flag' : 'default'),
+    subscription: {
+      ...(opts.subscription ? { tier: opts.subscription } : {}),
+      source: opts.subscription ? 'declared' : 'unknown',
+      addOns: [...(opts.addOns ?? [])],
+      inferred,
+    },
+    inUse: computeInUse(snapshot),
+  };
 }
 
 /** What the reporters need about each rule with a finding in the report, in id order. */

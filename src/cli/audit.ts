@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { PlanId } from '../catalog/schema.js';
 import type { Environment, Severity } from '../engine/status.js';
+import type { AddOn, Subscription } from '../engine/context.js';
 import { loadCatalog, resolveMilestone } from '../catalog/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -24,6 +25,8 @@ import { checkReadingFlags, liveSource, logDaysOf, optInsOf, tenantSource, type 
 export interface AuditFlags extends SourceFlags {
   plan: PlanId;
   env: Environment;
+  subscription?: Subscription;
+  addOn?: AddOn[];
   require?: string;
   failOn: Severity | 'none';
   format: string[];
@@ -116,6 +119,8 @@ function merge(flags: AuditFlags, config: Config, given: (name: string) => boole
     ...flags,
     plan: pick('plan', config.plan),
     env: pick('env', config.env),
+    ...(given('subscription') || !config.subscription ? {} : { subscription: config.subscription }),
+    addOn: given('addOn') || !config.addOns ? (flags.addOn ?? []) : config.addOns,
     failOn: pick('failOn', config.failOn),
     require: pick('require', config.require),
     ...(withLogs !== undefined ? { withLogs } : {}),
@@ -159,7 +164,15 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
     if (flags.deployConfig || flags.keyword?.length) throw new UsageError('--deploy-config and --keyword apply to --from <Deploy CLI export>');
     source = liveSource(flags, log, progress);
   }
-  const report = await audit({ source, env: flags.env, ...gateAndRules(flags, config, configPath, logLookbackDays) });
+  const envSource = given('env') ? ('flag' as const) : config.env ? ('config' as const) : undefined;
+  const report = await audit({
+    source,
+    env: flags.env,
+    ...(envSource ? { envSource } : {}),
+    ...(flags.subscription ? { subscription: flags.subscription } : {}),
+    addOns: flags.addOn ?? [],
+    ...gateAndRules(flags, config, configPath, logLookbackDays),
+  });
   applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression, { single: true, anyTenant: !!flags.baselineAnyTenant });
   const color = colorFor(flags.color);
   progress.clear();
@@ -194,7 +207,17 @@ async function runMulti(
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const chosen = selectTenants(config, flags);
   const selected = shard ? shardOf(chosen, shard) : chosen;
-  const specs: TenantSpec[] = selected.map((t) => ({ alias: t.alias, env: t.env, domain: t.domain, source: tenantSource(t, flags, log.child({ tenant: t.alias })) }));
+  const specs: TenantSpec[] = selected.map((t) => {
+    const subscription = t.subscription ?? flags.subscription;
+    return {
+      alias: t.alias,
+      env: t.env,
+      domain: t.domain,
+      source: tenantSource(t, flags, log.child({ tenant: t.alias })),
+      ...(subscription ? { subscription } : {}),
+      addOns: t.addOns ?? flags.addOn ?? [],
+    };
+  });
   const { report } = await auditTenants(
     specs,
     gateAndRules(flags, config, configPath, logLookbackDays),

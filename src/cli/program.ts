@@ -4,9 +4,10 @@
  * Exit codes (the CI contract): 0 gate passed · 1 gate failed · 2 usage/config/input error ·
  * 3 the tenant could not be read (auth or network). Known errors print one line, never a stack.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PLAN_IDS, type PlanId } from '../catalog/plans.js';
 import { ENVIRONMENTS, SEVERITIES } from '../engine/status.js';
+import { ADD_ONS, SUBSCRIPTIONS } from '../engine/context.js';
 import { isKnownError, UsageError } from '../errors.js';
 import { REPORTER_NAMES } from '../report/names.js';
 import { TOOL } from '../version.js';
@@ -18,6 +19,14 @@ import type { DiffFlags } from './diff.js';
 import type { SnapshotFlags } from './snapshot.js';
 
 const repeatable = (v: string, prev: string[] = []) => [...prev, v];
+
+/** A repeatable option whose every value must be one of `allowed`. */
+const collectChoice =
+  (allowed: readonly string[]) =>
+  (v: string, prev: string[] = []): string[] => {
+    if (!allowed.includes(v)) throw new InvalidArgumentError(`Allowed choices are ${allowed.join(', ')}.`);
+    return [...prev, v];
+  };
 
 /** Options shared by every command that reads a live tenant. */
 function addSourceOptions(cmd: Command): Command {
@@ -56,7 +65,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--deploy-config <file>', 'with a Deploy CLI export: its config JSON (AUTH0_DOMAIN, AUTH0_KEYWORD_REPLACE_MAPPINGS, AUTH0_EXCLUDED)')
     .option('--keyword <KEY=VALUE>', 'with a Deploy CLI export: a keyword mapping, repeatable, overrides the config (a VALUE starting with [ or { is JSON)', repeatable, [] as string[])
     .addOption(new Option('--plan <plan>', 'implementation plan').choices(PLAN_IDS).default('b2c'))
-    .addOption(new Option('--env <env>', 'tenant environment; checks marked (prod) drop a level elsewhere').choices(ENVIRONMENTS).default('prod'))
+    .addOption(new Option('--env <env>', 'tenant environment (default prod); production-only checks count at Go-Live milestones only, one level lower off production').choices(ENVIRONMENTS).default('prod'))
+    .addOption(new Option('--subscription <plan>', "the tenant's Auth0 subscription: features it lacks are n/a; when not given, plan-gated checks are advice at most").choices(SUBSCRIPTIONS))
+    .addOption(new Option('--add-on <name>', `an add-on on top of the subscription, repeatable: ${ADD_ONS.join(', ')}`).argParser(collectChoice(ADD_ONS)).default([] as string[]))
     .option('--require <milestone>', 'fail the gate unless this milestone is satisfied (full id or unique suffix, e.g. go-live)')
     .addOption(new Option('--fail-on <severity>', 'fail the gate on failing findings at or above this severity').choices([...SEVERITIES, 'none']).default('blocker'))
     .option('--allow-unknown', 'do not fail the gate when checks at or above --fail-on could not be judged (a resource not read: missing scope, error, not on the plan, not in the export)')

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PLAN_IDS, SPECIAL_ATTESTATIONS } from '../catalog/schema.js';
 import { ENVIRONMENTS, SEVERITIES } from '../engine/status.js';
+import { ADD_ONS, SUBSCRIPTIONS } from '../engine/context.js';
 
 const isoDate = z
   .string()
@@ -50,6 +51,9 @@ export const TenantConfigSchema = z.strictObject({
   alias: z.string().regex(/^[a-z0-9][a-z0-9-_]*$/i, 'letters, digits, - and _'),
   domain: z.string().min(3),
   env: z.enum(ENVIRONMENTS),
+  /** This tenant's Auth0 subscription and add-ons (default: the file's top-level ones). */
+  subscription: z.enum(SUBSCRIPTIONS).optional(),
+  addOns: z.array(z.enum(ADD_ONS)).optional(),
   /** Names of environment variables holding the credentials (never the secrets themselves). */
   credentials: z
     .strictObject({
@@ -79,6 +83,13 @@ export const SettingsSchema = z.strictObject({
 export const ConfigSchema = z.strictObject({
   plan: z.enum(PLAN_IDS).optional(),
   env: z.enum(ENVIRONMENTS).optional(),
+  /**
+   * The tenant's Auth0 subscription (free, essentials, professional, enterprise): a feature it does
+   * not include makes its checks n/a; unknown, plan-gated checks are advice at most.
+   */
+  subscription: z.enum(SUBSCRIPTIONS).optional(),
+  /** Add-ons bought on top of the subscription (attack-protection, highly-regulated-identity, …). */
+  addOns: z.array(z.enum(ADD_ONS)).optional(),
   require: z.string().optional(),
   failOn: z.enum([...SEVERITIES, 'none']).optional(),
   /**

@@ -29,6 +29,7 @@ import type { MilestoneNode, PlanIndex, TopicNode } from '../catalog/index.js';
 import type { Finding } from './evaluate.js';
 import type { AttestationState } from '../config/apply.js';
 import { topicScope, type Facts, type ScopeConfig } from './scope.js';
+import type { InUse } from './context.js';
 import {
   MILESTONE_RANK,
   TOPIC_RANK,
@@ -64,6 +65,11 @@ export interface TopicResult {
    */
   certain?: TopicStatus;
   worstCase?: TopicStatus;
+  /**
+   * Only when it differs: the topic as Milestones 1–2 judge it, before Go-Live (without
+   * production-only checks, live features planned later, and Go-Live attestations).
+   */
+  beforeGoLive?: { status: TopicStatus; reasons: string[] };
 }
 
 export interface WorkstreamResult {
@@ -117,6 +123,58 @@ const emptyCounts = (): FindingCounts => ({ pass: 0, fail: 0, error: 0, unknown:
 /** Findings that evidence a topic: those naming it, or the P1 topic a P2 revisit re-runs. */
 function findingsFor(topic: TopicNode, byTopic: Map<string, Finding[]>): Finding[] {
   return [...(byTopic.get(topic.id) ?? []), ...(topic.revisitOf ? (byTopic.get(topic.revisitOf) ?? []) : [])];
+}
+
+/**
+ * Where a feature already in use is judged at the plan's first Go-Live, when the topics it is
+ * planned under belong to a later phase (or to no topic of this plan): the Phase 1 topic whose
+ * work it is part of. Suffixes after the plan id; the first one the plan has wins.
+ */
+const LIVE_HOME: Record<InUse | 'advice', readonly string[]> = {
+  'social-login': ['p1.authentication.universal-login'],
+  'phone-mfa': ['p1.authentication.universal-login'],
+  mfa: ['p1.authentication.universal-login'],
+  organizations: ['p1.provisioning.provision-organization', 'p1.authentication.application-integration'],
+  passwords: ['p1.authentication.username-password'],
+  'sign-up': ['p1.provisioning.self-sign-up', 'p1.authentication.username-password'],
+  'legacy-extensibility': ['p1.authentication.universal-login'],
+  advice: ['p1.authentication.universal-login'],
+};
+
+/**
+ * Special attestations that a Go-Live judgement of a topic rests on (what the Management API
+ * cannot show about the people and processes around the tenant). Missing, in progress, expired
+ * or without evidence, they put the topic at risk in the production view; Milestones 1–2 do not
+ * ask for them.
+ */
+export const TOPIC_ATTESTATIONS: Readonly<Record<string, string>> = {
+  'admin-mfa': 'p1.architecture.tenant-provision',
+  'admin-review': 'p1.architecture.tenant-provision',
+  'status-subscription': 'p1.operations.monitoring',
+};
+
+/** The Phase 1 home topic of a live (or first-Go-Live advice) finding in this plan, if it needs one. */
+export function liveHome(plan: PlanIndex, f: Pick<Finding, 'topicIds' | 'context'>, inUse: InUse | undefined): string | undefined {
+  const key = f.context?.live && inUse ? inUse : f.context?.firstGoLiveAdvice ? 'advice' : undefined;
+  if (!key) return undefined;
+  const p1 = `${plan.plan.id}.p1`;
+  if (f.topicIds.some((t) => plan.topics.get(t)?.phase === p1)) return undefined;
+  return LIVE_HOME[key].map((s) => `${plan.plan.id}.${s}`).find((id) => plan.topics.has(id));
+}
+
+/**
+ * Planned vs. live: a finding about a feature already in use whose topics are planned for a later
+ * phase (or are not in this plan at all) also evidences its Phase 1 home topic, so it counts at
+ * the plan's first Go-Live. The home is added to its topics and recorded in `context.home`
+ * (Milestones 1–2 do not count it there). `liveFeatures`: each rule's `appliesWhen`, by rule id.
+ */
+export function placeLiveFindings(plan: PlanIndex, findings: readonly Finding[], liveFeatures: ReadonlyMap<string, InUse>): Finding[] {
+  return findings.map((f) => {
+    if (!f.context?.live) return f;
+    const home = liveHome(plan, f, liveFeatures.get(f.ruleId));
+    if (!home || f.topicIds.includes(home)) return f;
+    return { ...f, topicIds: [...f.topicIds, home], context: { ...f.context, home } };
+  });
 }
 
 function describe(f: Finding): string {
@@ -248,6 +306,9 @@ function rangeStatus(certains: TopicStatus[], worsts: TopicStatus[]): TopicStatu
   return rank(w) > rank(c) ? 'unknown' : c;
 }
 
+/** The findings one view of a topic judges: production (Go-Live) or before Go-Live (demo milestones). */
+type View = 'production' | 'demo';
+
 export function aggregate(input: AggregateInput): Aggregate {
   const { plan, facts, env } = input;
   const scopeConfig = input.scopeConfig ?? {};
@@ -256,47 +317,119 @@ export function aggregate(input: AggregateInput): Aggregate {
     if (!attestations.has(id)) attestations.set(id, { id, state: 'current', owner: 'test', date: '1970-01-01', expires: '9999-12-31' });
   }
   const byTopic = new Map<string, Finding[]>();
+  const add = (t: string, f: Finding) => {
+    const list = byTopic.get(t) ?? [];
+    list.push(f);
+    byTopic.set(t, list);
+  };
+  // A live feature's finding counts at its Phase 1 home topic (placeLiveFindings put it there)
+  // in the production view only; a first-Go-Live advice finding counts there as advice.
+  const pulledIn = new Set<Finding>();
   for (const f of input.findings) {
     for (const t of f.topicIds) {
-      const list = byTopic.get(t) ?? [];
-      list.push(f);
-      byTopic.set(t, list);
+      add(t, f);
+      if (f.context?.home === t) pulledIn.add(f);
+    }
+    const home = f.context?.firstGoLiveAdvice ? liveHome(plan, f, undefined) : undefined;
+    if (home && !f.topicIds.includes(home)) {
+      const g: Finding = { ...f, severity: 'advice' };
+      pulledIn.add(g);
+      add(home, g);
     }
   }
   const outOfScope = new Map((input.outOfScope ?? []).map((o) => [o.topic, o.reason]));
-
-  const results = new Map<string, TopicResult>();
-  for (const topic of plan.topics.values()) {
-    const fs = findingsFor(topic, byTopic);
-    const counts = emptyCounts();
-    for (const f of fs) counts[f.status]++;
-    const rules = [...new Set(fs.map((f) => f.ruleId))];
-    const att = attestations.get(topic.id);
-    const scope = outOfScope.has(topic.id)
-      ? { inScope: false, reason: `out of scope in config: ${outOfScope.get(topic.id)}` }
-      : att?.state === 'not-applicable'
-        ? { inScope: false, reason: describeAttestation(att) }
-        : topicScope(topic, plan, facts, scopeConfig);
-    const common = {
-      id: topic.id,
-      title: topic.title,
-      phase: topic.phase,
-      workstream: topic.workstream,
-      evidence: topic.evidence,
-      scope,
-      required: topic.required,
-      rules,
-      counts,
-    };
-    if (scope.inScope === false) {
-      results.set(topic.id, { ...common, status: 'n/a', reasons: [scope.reason] });
-      continue;
-    }
-    const v = baseStatus(topic, fs, att);
-    results.set(topic.id, withRange({ ...common, status: v.status, reasons: v.reasons }, v.certain, v.worstCase));
+  const topicAttestations = new Map<string, string[]>();
+  for (const [a, suffix] of Object.entries(TOPIC_ATTESTATIONS)) {
+    const id = `${plan.plan.id}.${suffix}`;
+    topicAttestations.set(id, [...(topicAttestations.get(id) ?? []), a]);
   }
 
-  // Dependencies, to a fixed point (chains are short; the bound guards against cycles).
+  const judge = (view: View): Map<string, TopicResult> => {
+    const results = new Map<string, TopicResult>();
+    for (const topic of plan.topics.values()) {
+      const all = findingsFor(topic, byTopic);
+      // Before Go-Live: production-only checks and live features' pull-ins do not count.
+      const fs = view === 'production' ? all : all.filter((f) => !f.context?.production && !(pulledIn.has(f) && (f.context?.home === topic.id || f.context?.firstGoLiveAdvice)));
+      const counts = emptyCounts();
+      for (const f of fs) counts[f.status]++;
+      const rules = [...new Set(fs.map((f) => f.ruleId))];
+      const att = attestations.get(topic.id);
+      const scope = outOfScope.has(topic.id)
+        ? { inScope: false, reason: `out of scope in config: ${outOfScope.get(topic.id)}` }
+        : att?.state === 'not-applicable'
+          ? { inScope: false, reason: describeAttestation(att) }
+          : topicScope(topic, plan, facts, scopeConfig);
+      const common = {
+        id: topic.id,
+        title: topic.title,
+        phase: topic.phase,
+        workstream: topic.workstream,
+        evidence: topic.evidence,
+        scope,
+        required: topic.required,
+        rules,
+        counts,
+      };
+      if (scope.inScope === false) {
+        results.set(topic.id, { ...common, status: 'n/a', reasons: [scope.reason] });
+        continue;
+      }
+      const v = baseStatus(topic, fs, att);
+      // What a Go-Live judgement of this topic also rests on (production view only).
+      if (view === 'production') {
+        const needs = (topicAttestations.get(topic.id) ?? []).flatMap((a) => {
+          const st = attestations.get(a);
+          if (st?.state === 'current' || st?.state === 'not-applicable') return [];
+          return [st ? `attestation ${a}: ${describeAttestation(st)}` : `attestation ${a} is missing (recommended before Go-Live)`];
+        });
+        if (needs.length && rank('at-risk') > rank(v.certain)) {
+          v.reasons = [...needs, ...v.reasons];
+          v.certain = 'at-risk';
+          if (rank(v.worstCase) < rank('at-risk')) v.worstCase = 'at-risk';
+          v.status = rank(v.worstCase) > rank(v.certain) ? 'unknown' : 'at-risk';
+        } else if (needs.length) v.reasons = [...v.reasons, ...needs];
+      }
+      results.set(topic.id, withRange({ ...common, status: v.status, reasons: v.reasons }, v.certain, v.worstCase));
+    }
+    applyDependencies(plan, facts, results);
+    return results;
+  };
+
+  const results = judge('production');
+  const demo = judge('demo');
+  // The report's topics are the production view; a topic judged otherwise before Go-Live says so.
+  for (const [id, t] of results) {
+    const d = demo.get(id);
+    if (d && d.status !== t.status) t.beforeGoLive = { status: d.status, reasons: d.reasons };
+  }
+
+  const topics = [...results.values()];
+  const workstreams: WorkstreamResult[] = [...plan.workstreams.values()].map((w) => {
+    const view = viewOf(plan.milestones.find((m) => m.id === w.milestone));
+    const r = view === 'production' ? results : demo;
+    return {
+      id: w.id,
+      title: w.title,
+      phase: w.phase,
+      milestone: w.milestone,
+      status: rangeStatus(
+        w.topics.map((t) => r.get(t.id)).map((t) => (t ? certainOf(t) : 'pass')),
+        w.topics.map((t) => r.get(t.id)).map((t) => (t ? worstOf(t) : 'fail')),
+      ),
+      topics: w.topics.map((t) => t.id),
+    };
+  });
+  const milestones = plan.milestones.map((m) => milestone(m, viewOf(m) === 'production' ? results : demo, env, attestations));
+  return { topics, workstreams, milestones };
+}
+
+/** Demo milestones (Phase 1 Milestones 1–2) are judged before Go-Live; every other one as production. */
+function viewOf(m: MilestoneNode | undefined): View {
+  return m?.outcome === 'demo' ? 'demo' : 'production';
+}
+
+/** Dependencies, to a fixed point (chains are short; the bound guards against cycles). */
+function applyDependencies(plan: PlanIndex, facts: Facts, results: Map<string, TopicResult>): void {
   const precedes = plan.dependencies.filter((d) => d.kind === 'precedes' && (!d.when || facts[d.when] !== false));
   for (let pass = 0; pass < 8; pass++) {
     let changed = false;
@@ -318,21 +451,6 @@ export function aggregate(input: AggregateInput): Aggregate {
     }
     if (!changed) break;
   }
-
-  const topics = [...results.values()];
-  const workstreams: WorkstreamResult[] = [...plan.workstreams.values()].map((w) => ({
-    id: w.id,
-    title: w.title,
-    phase: w.phase,
-    milestone: w.milestone,
-    status: rangeStatus(
-      w.topics.map((t) => results.get(t.id)).map((t) => (t ? certainOf(t) : 'pass')),
-      w.topics.map((t) => results.get(t.id)).map((t) => (t ? worstOf(t) : 'fail')),
-    ),
-    topics: w.topics.map((t) => t.id),
-  }));
-  const milestones = plan.milestones.map((m) => milestone(m, results, env, attestations));
-  return { topics, workstreams, milestones };
 }
 
 /** What a topic in this status does to its milestone (a required unverified topic blocks it). */

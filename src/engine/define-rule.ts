@@ -8,6 +8,7 @@ import type { PlanId } from '../catalog/schema.js';
 import type { ResourceResult } from '../snapshot/snapshot.js';
 import type { ResourceData, ResourceKey } from '../snapshot/resources.js';
 import type { Environment, Severity } from './status.js';
+import type { FeatureId, InUse } from './context.js';
 
 export interface ResourceRef {
   /** Resource type, e.g. `client`, `connection`, `custom-domain`, `log-stream`, `email-template`. */
@@ -32,7 +33,7 @@ export interface FindingDraft<M extends string = string> {
   severity?: Severity;
 }
 
-/** Settings rules may read; defaults in src/engine/settings.ts, overridable by config. */
+/** Settings rules may read; defaults in DEFAULT_SETTINGS (src/run.ts), overridable by config. */
 export interface RuleSettings {
   /** The company's own domain (e.g. `acme.com`), for naming and from-address checks. */
   companyDomain?: string;
@@ -90,8 +91,30 @@ export interface RuleMeta {
    * judged (unknown, error) takes it: what was not seen could be that bad (docs/statuses.md).
    */
   maxSeverity?: Severity;
-  /** A "(prod)" check: full severity only on `--env prod`, one level lower elsewhere. */
+  /**
+   * A production-only check: it counts at Go-Live milestones only (the guides demonstrate
+   * Milestones 1–2 on a development tenant), at full severity on `--env prod` and one level lower
+   * elsewhere.
+   */
   prodOnly?: boolean;
+  /**
+   * The subscription feature the rule's subject needs (src/engine/context.ts). On a subscription
+   * without it the rule's findings are `n/a` ("available on …; needed only if …"); when the
+   * subscription is not known they are advice at most.
+   */
+  feature?: FeatureId;
+  /**
+   * What must be in use for the rule to apply, derived from the tenant. When it is not, the rule
+   * is `n/a` with that reason. When it is, the feature is live: its findings also count at the
+   * plan's first Go-Live, whatever phase its topics are planned in.
+   */
+  appliesWhen?: InUse;
+  /**
+   * How the rule counts at the plan's first Go-Live when its topics are planned for a later phase
+   * and its subject is not a live feature: `advice` (shown there, never holding it back — MFA
+   * adoption is advice at Phase 1 Go-Live).
+   */
+  firstGoLive?: 'advice';
   /** Catalog check ids (§2.2) this rule implements; may be empty for a CheckMate/Dashboard-only rule. */
   checks: readonly string[];
   /** CheckMate function names this rule covers (src/coverage.ts CHECKMATE). */

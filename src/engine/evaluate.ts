@@ -8,6 +8,7 @@ import type { ResourceFailure, Snapshot } from '../snapshot/snapshot.js';
 import type { AnyRule, FindingDraft, ResourceRef, RuleContext } from './define-rule.js';
 import { renderMessage } from './define-rule.js';
 import { dropOneLevel, type FindingStatus, type Severity } from './status.js';
+import { availability, featureIncluded, FEATURES, IN_USE_TEXT, SUBSCRIPTION_TITLE, type TenantContext } from './context.js';
 
 export interface Finding {
   ruleId: string;
@@ -24,12 +25,24 @@ export interface Finding {
   waiver?: { reason: string; expires: string; owner?: string };
   /** For `unknown` findings: which resources could not be read, and why. */
   missing?: { key: ResourceKey; reason: ResourceFailure['reason']; detail: string; scopes?: string[] }[];
+  /**
+   * How the tenant's context shaped this finding, as data (reporters word it):
+   * `production`: a production-only check (counts at Go-Live milestones only);
+   * `live`: the rule's subject is in use, so it counts at the plan's first Go-Live (`home`: the
+   * Phase 1 topic it was placed under there, when its own topics are planned later);
+   * `firstGoLiveAdvice`: shown at the first Go-Live as advice (its topics are planned later);
+   * `cappedBySubscription`: advice at most because the subscription is not known and the rule's
+   * feature is plan-gated (the feature id).
+   */
+  context?: { production?: true; live?: true; home?: string; firstGoLiveAdvice?: true; cappedBySubscription?: string };
 }
 
 export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off'; options?: Record<string, unknown> };
 
 export interface EvaluateOptions {
   ctx: Omit<RuleContext, 'options'>;
+  /** The tenant's context (subscription, what is in use): without it, every rule applies as declared. */
+  tenant?: Pick<TenantContext, 'subscription' | 'inUse'>;
   /** Per-rule config: off, a severity, or options. */
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
 }
@@ -60,7 +73,60 @@ export function neededResources(rules: readonly AnyRule[]): ResourceKey[] {
   return [...set];
 }
 
+/**
+ * A rule's findings in the tenant's context: `n/a` when its subject is not in use or its feature
+ * is not on the subscription (or the API refused it as such); advice at most when the feature is
+ * plan-gated and the subscription is not known; marked production-only or live (data for the
+ * aggregation, which decides the milestones they count at).
+ */
 export function evaluateRule(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOptions): Finding[] {
+  const tenant = opts.tenant;
+  const base = { ruleId: rule.id, topicIds: [...rule.topics] };
+  const na = (messageId: string, message: string): Finding[] => [{ ...base, severity: severityFor(rule, undefined, opts), status: 'n/a', messageId, message }];
+  if (tenant && rule.appliesWhen && tenant.inUse[rule.appliesWhen] === false) {
+    return na('not-in-use', `Not in use: ${IN_USE_TEXT[rule.appliesWhen].no}`);
+  }
+  let capped: string | undefined;
+  if (tenant && rule.feature) {
+    const feature = FEATURES[rule.feature];
+    const tail = `available on ${availability(rule.feature)}; needed only if ${feature.neededOnlyIf}`;
+    const refused = [...rule.needs, ...rule.wants].find((k) => {
+      const r = snapshot.resources[k];
+      return r && !r.ok && r.reason === 'unavailable-on-plan';
+    });
+    const included = featureIncluded(rule.feature, tenant.subscription);
+    if (refused) return na('not-on-subscription', `${feature.title} is not on this tenant's subscription (the API refused ${RESOURCES[refused].title}): ${tail}`);
+    if (included === false) {
+      const tier = tenant.subscription.tier ? SUBSCRIPTION_TITLE[tenant.subscription.tier] : '';
+      return na('not-on-subscription', `${feature.title} is not on the ${tier} subscription: ${tail}`);
+    }
+    if (included === undefined) capped = rule.feature;
+  }
+  const findings = judge(rule, snapshot, opts);
+  const live = !!(tenant && rule.appliesWhen && tenant.inUse[rule.appliesWhen] === true);
+  if (!rule.prodOnly && !live && !capped && !rule.firstGoLive) return findings;
+  for (const f of findings) {
+    const c: NonNullable<Finding['context']> = {};
+    if (rule.prodOnly) c.production = true;
+    if (live) c.live = true;
+    else if (rule.firstGoLive === 'advice') c.firstGoLiveAdvice = true;
+    if (capped && f.status !== 'n/a' && f.status !== 'pass' && f.severity !== 'advice' && !configuredSeverity(rule, opts)) {
+      f.severity = 'advice';
+      c.cappedBySubscription = capped;
+    }
+    f.context = c;
+  }
+  return findings;
+}
+
+/** A severity the user set for this rule in config: it wins over the subscription cap. */
+function configuredSeverity(rule: AnyRule, opts: EvaluateOptions): Severity | undefined {
+  const s = opts.ruleSettings?.[rule.id];
+  const v = typeof s === 'string' ? s : s?.severity;
+  return v && v !== 'off' ? v : undefined;
+}
+
+function judge(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOptions): Finding[] {
   const base = { ruleId: rule.id, topicIds: [...rule.topics] };
   const missing: NonNullable<Finding['missing']> = [];
   const view: Record<string, unknown> = {};

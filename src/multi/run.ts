@@ -5,26 +5,37 @@
  */
 import { audit, takeSnapshot, type AuditOptions, type SourceOptions } from '../run.js';
 import type { Environment } from '../engine/status.js';
+import type { AddOn, Subscription } from '../engine/context.js';
 import { crossTenantChecks, type TenantRun } from './cross-tenant.js';
 import { buildMultiReport, type MultiReport } from './report.js';
 
 export interface TenantSpec {
   alias: string;
   env: Environment;
+  subscription?: Subscription;
+  addOns?: readonly AddOn[];
   domain: string;
   source: SourceOptions;
 }
 
 export async function auditTenants(
   tenants: readonly TenantSpec[],
-  common: Omit<AuditOptions, 'source' | 'env' | 'tenantAlias'>,
+  common: Omit<AuditOptions, 'source' | 'env' | 'tenantAlias' | 'envSource' | 'subscription' | 'addOns'>,
   opts: { driftIgnore?: readonly string[]; shard?: NonNullable<MultiReport['shard']> } = {},
 ): Promise<{ report: MultiReport; runs: TenantRun[] }> {
   const runs = await Promise.all(
     tenants.map(async (t): Promise<TenantRun> => {
       try {
         const snapshot = await takeSnapshot({ ...common, source: t.source });
-        const report = await audit({ ...common, source: { kind: 'snapshot', snapshot }, env: t.env, tenantAlias: t.alias });
+        const report = await audit({
+          ...common,
+          source: { kind: 'snapshot', snapshot },
+          env: t.env,
+          envSource: 'config',
+          ...(t.subscription ? { subscription: t.subscription } : {}),
+          ...(t.addOns ? { addOns: t.addOns } : {}),
+          tenantAlias: t.alias,
+        });
         report.tenant.alias = t.alias;
         return { alias: t.alias, env: t.env, domain: t.domain, snapshot, report };
       } catch (e) {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PLAN_IDS, EVIDENCE_CLASSES } from '../catalog/schema.js';
 import { ENVIRONMENTS, FINDING_STATUSES, MILESTONE_STATUSES, SEVERITIES, TOPIC_STATUSES } from '../engine/status.js';
 import { FAILURE_REASONS, SOURCE_KINDS } from '../snapshot/snapshot.js';
+import { ADD_ONS, FEATURE_IDS, IN_USE, SUBSCRIPTIONS } from '../engine/context.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -40,7 +41,43 @@ export const FindingSchema = z.object({
     .optional(),
   /** With `--from` a Deploy CLI export: the file and line the finding is about. */
   location: SourceLocationSchema.optional(),
+  /** How the tenant's context shaped the finding (src/engine/evaluate.ts `Finding.context`). */
+  context: z
+    .object({
+      production: z.literal(true).optional(),
+      live: z.literal(true).optional(),
+      home: z.string().optional(),
+      firstGoLiveAdvice: z.literal(true).optional(),
+      cappedBySubscription: z.string().optional(),
+    })
+    .optional(),
 });
+
+/**
+ * What the verdict was judged as: the tenant's environment, subscription and what it uses
+ * (src/engine/context.ts). Every format prints it on its first lines.
+ */
+export const ContextSchema = z.object({
+  plan: z.enum(PLAN_IDS),
+  environment: z.enum(ENVIRONMENTS),
+  environmentSource: z.enum(['flag', 'config', 'default']),
+  subscription: z.object({
+    tier: z.enum(SUBSCRIPTIONS).optional(),
+    source: z.enum(['declared', 'unknown']),
+    addOns: z.array(z.enum(ADD_ONS)),
+    /** What the API itself showed: a feature refused as not on the subscription. */
+    inferred: z.array(z.object({ feature: z.enum(FEATURE_IDS as [string, ...string[]]), detail: z.string() })),
+  }),
+  /** What the tenant uses, derived from it (`null`: could not tell). */
+  inUse: z.object(Object.fromEntries(IN_USE.map((k) => [k, z.boolean().nullable()])) as Record<(typeof IN_USE)[number], z.ZodNullable<z.ZodBoolean>>),
+  /** Rules judged only at Go-Live milestones (production-only checks), with a finding in this report. */
+  productionOnly: z.array(z.string()),
+  /** Rules whose findings were advice at most because the subscription is not known. */
+  cappedBySubscription: z.array(z.string()),
+  /** One line each: what the reader may want to set (an environment the tenant's name suggests, a subscription). */
+  hints: z.array(z.string()),
+});
+export type ReportContext = z.infer<typeof ContextSchema>;
 
 /** What reporters need about a rule with findings in the report: once per rule. */
 export const ReportRuleSchema = z.object({
@@ -115,6 +152,8 @@ export const TopicReportSchema = z.object({
   /** Only on an `unknown` topic: the worst status that is certain, and the worst it could be. */
   certain: z.enum(TOPIC_STATUSES).optional(),
   worstCase: z.enum(TOPIC_STATUSES).optional(),
+  /** Only when it differs: the status Milestones 1–2 judge (before Go-Live), and why. */
+  beforeGoLive: z.object({ status: z.enum(TOPIC_STATUSES), reasons: z.array(z.string()) }).optional(),
 });
 
 export const WorkstreamReportSchema = z.object({
@@ -262,6 +301,8 @@ export const AuditReportSchema = z.object({
     alias: z.string().optional(),
   }),
   plan: z.enum(PLAN_IDS),
+  /** What the verdict was judged as (absent in reports written before it was carried). */
+  context: ContextSchema.optional(),
   generatedAt: z.string(),
   collectedAt: z.string(),
   gate: GateSchema,

@@ -87,7 +87,7 @@ describe('dependencies', () => {
 
 describe('milestones', () => {
   const all = (status: Finding['status']) => [...plan.topics.values()].filter((t) => t.evidence === 'A').map((t) => finding(t.id, status));
-  const everything = new Set([...plan.topics.keys(), 'prodcheck', 'env-tag']);
+  const everything = new Set([...plan.topics.keys(), 'prodcheck', 'env-tag', 'admin-mfa', 'admin-review', 'status-subscription']);
   it('are satisfied when every covered topic passes or is attested', () => {
     const ms = aggregate({ plan, findings: all('pass'), facts, env: 'prod', attested: everything }).milestones;
     expect(ms.find((m) => m.id === 'b2c.p1.m3-go-live')?.status).toBe('satisfied');
@@ -97,7 +97,7 @@ describe('milestones', () => {
     const prod = aggregate({ plan, findings: all('pass'), facts, env: 'prod', attested }).milestones.find((m) => m.id === 'b2c.p1.m3-go-live');
     expect(prod?.status).toBe('not-satisfied');
     expect(prod?.reasons).toEqual(expect.arrayContaining(['attestation prodcheck is missing', 'attestation env-tag is missing']));
-    const dev = aggregate({ plan, findings: all('pass'), facts, env: 'dev', attested: new Set([...attested, 'prodcheck']) }).milestones.find((m) => m.id === 'b2c.p1.m3-go-live');
+    const dev = aggregate({ plan, findings: all('pass'), facts, env: 'dev', attested: new Set([...attested, 'prodcheck', 'admin-mfa', 'admin-review', 'status-subscription']) }).milestones.find((m) => m.id === 'b2c.p1.m3-go-live');
     expect(dev?.status).toBe('satisfied');
   });
   it('a required unverified topic blocks; a failing topic blocks; unknown and at-risk rank below', () => {
