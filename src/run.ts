@@ -55,7 +55,7 @@ export interface AuditOptions {
   plan?: PlanId;
   env?: Environment;
   /** Where `env` came from (the report says "judged as production" when it is the default). */
-  envSource?: 'flag' | 'config';
+  envSource?: 'flag' | 'config' | 'default';
   /** The tenant's Auth0 subscription, when known; add-ons bought on top of it. */
   subscription?: Subscription;
   addOns?: readonly AddOn[];

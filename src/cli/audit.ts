@@ -164,11 +164,11 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
     if (flags.deployConfig || flags.keyword?.length) throw new UsageError('--deploy-config and --keyword apply to --from <Deploy CLI export>');
     source = liveSource(flags, log, progress);
   }
-  const envSource = given('env') ? ('flag' as const) : config.env ? ('config' as const) : undefined;
+  const envSource = given('env') ? ('flag' as const) : config.env ? ('config' as const) : ('default' as const);
   const report = await audit({
     source,
     env: flags.env,
-    ...(envSource ? { envSource } : {}),
+    envSource,
     ...(flags.subscription ? { subscription: flags.subscription } : {}),
     addOns: flags.addOn ?? [],
     ...gateAndRules(flags, config, configPath, logLookbackDays),

@@ -91,6 +91,8 @@ export interface MilestoneResult {
   reasons: string[];
   topics: string[];
   counts: Record<TopicStatus, number>;
+  /** `before-go-live`: judged on the topics as Milestones 1–2 see them (their `beforeGoLive` view). */
+  judged: 'before-go-live' | 'go-live';
 }
 
 export interface OutOfScope {
@@ -419,7 +421,10 @@ export function aggregate(input: AggregateInput): Aggregate {
       topics: w.topics.map((t) => t.id),
     };
   });
-  const milestones = plan.milestones.map((m) => milestone(m, viewOf(m) === 'production' ? results : demo, env, attestations));
+  const milestones = plan.milestones.map((m) => ({
+    ...milestone(m, viewOf(m) === 'production' ? results : demo, env, attestations),
+    judged: viewOf(m) === 'production' ? ('go-live' as const) : ('before-go-live' as const),
+  }));
   return { topics, workstreams, milestones };
 }
 
@@ -466,7 +471,7 @@ function impact(status: TopicStatus, required: boolean): MilestoneStatus {
  * attestation → satisfied-with-risks; else satisfied), and `unknown` only when an unknown topic
  * could make it worse than that.
  */
-function milestone(m: MilestoneNode, results: Map<string, TopicResult>, env: Environment, attestations: ReadonlyMap<string, AttestationState>): MilestoneResult {
+function milestone(m: MilestoneNode, results: Map<string, TopicResult>, env: Environment, attestations: ReadonlyMap<string, AttestationState>): Omit<MilestoneResult, 'judged'> {
   const ts = m.topics.map((id) => results.get(id)).filter((t): t is TopicResult => !!t);
   const counts: Record<TopicStatus, number> = { pass: 0, 'at-risk': 0, fail: 0, unknown: 0, 'n/a': 0, unverified: 0 };
   for (const t of ts) counts[t.status]++;

@@ -82,3 +82,43 @@ export function withTitles(report: AuditReport, reason: string): string {
   return reason.replace(/\b(?:b2c|b2b)\.p\d+\.[a-z0-9.-]+[a-z0-9]/g, (id) => titles.get(id) ?? id);
 }
 
+
+const ENV_WORD = { dev: 'development', qa: 'QA', prod: 'production' } as const;
+const SUB_WORD = { free: 'Free', essentials: 'Essentials', professional: 'Professional', enterprise: 'Enterprise' } as const;
+const IN_USE_WORD: Record<string, string> = {
+  'social-login': 'social login',
+  'phone-mfa': 'SMS/voice MFA',
+  mfa: 'MFA',
+  organizations: 'organizations',
+  passwords: 'passwords',
+  'sign-up': 'sign-up',
+  'legacy-extensibility': 'Rules/Hooks/custom DB scripts',
+};
+
+/**
+ * What the verdict was judged as, for the first lines of every format: one line ("Judged as: B2C
+ * plan, production (default), subscription not declared; in use: …"), then the notes a reader
+ * must see (hints, inferences, which checks were production-only off production). Absent for a
+ * report saved before the context was carried.
+ */
+export function judgedAs(report: AuditReport): { line: string; notes: string[] } | undefined {
+  const c = report.context;
+  if (!c) return undefined;
+  const env = `${ENV_WORD[c.environment]}${c.environmentSource === 'default' ? ' (default)' : ''}`;
+  const sub = c.subscription.tier
+    ? `${SUB_WORD[c.subscription.tier]} subscription${c.subscription.addOns.length ? ` + ${c.subscription.addOns.join(', ')}` : ''} (declared)`
+    : 'subscription not declared';
+  const inUse = Object.entries(c.inUse).filter(([, v]) => v === true).map(([k]) => IN_USE_WORD[k] ?? k);
+  const unknown = Object.entries(c.inUse).filter(([, v]) => v === null).map(([k]) => IN_USE_WORD[k] ?? k);
+  const line =
+    `Judged as: ${c.plan.toUpperCase()} plan, ${env}, ${sub}; in use: ${inUse.length ? inUse.join(', ') : 'none of the gated features'}` +
+    (unknown.length ? ` (could not tell: ${unknown.join(', ')})` : '');
+  const notes = [...c.hints];
+  for (const i of c.subscription.inferred) notes.push(`inferred from the API: ${i.detail}`);
+  if (c.environment !== 'prod' && c.productionOnly.length) {
+    const titles = c.productionOnly.map((id) => ruleOf(report, id)?.title ?? id);
+    notes.push(`production-only checks (judged at Go-Live, one level lower here; not at Milestones 1–2): ${titles.join('; ')}`);
+  }
+  if (c.cappedBySubscription.length) notes.push(`advice at most until the subscription is known: ${c.cappedBySubscription.join(', ')}`);
+  return { line, notes };
+}

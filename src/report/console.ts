@@ -8,7 +8,7 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixItem, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, milestoneLabel, resourceName, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, judgedAs, milestoneLabel, resourceName, withTitles } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 
 export interface ConsoleOptions {
@@ -89,6 +89,11 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
     paint('bold', `${report.tool.name} ${report.tool.version}`) +
       ` — ${t.domain} (${t.source}${t.path ? ` ${t.path}` : ''}, env ${t.environment}) — plan ${report.plan}`,
   );
+  const judged = judgedAs(report);
+  if (judged) {
+    out.push(paint('gray', judged.line));
+    for (const n of judged.notes) out.push(paint('gray', `  · ${n}`));
+  }
   const blockers = fix.items.filter((i) => i.blocksTarget).length;
   const verdict = fix.target
     ? `${fix.target.status === 'unknown' ? '?' : '✘'} Not ready for ${fix.target.title}: ${MILESTONE_MARK[fix.target.status][2]}` +

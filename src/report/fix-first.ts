@@ -8,8 +8,10 @@
  *   one resource stands for it), then one finding on many resources grouped into one item (same
  *   rule, message and severity) with a count and the first few names. Each item names the topics
  *   it holds back (failing or at risk) and the earliest milestone per phase they keep back.
- * - Order: blocks the target (a blocker on one of its topics) → severity → how many topics it
- *   holds back → touches the target → how many resources → rule id.
+ * - Order: blocks the target (a blocker on one of its topics) → touches the target → severity →
+ *   how many topics it holds back → how many resources → rule id. Topic statuses are read as the
+ *   milestone judges them (Milestones 1–2 before Go-Live); a production-only finding never holds
+ *   back Milestones 1–2.
  * - Then what needs an attestation for the target, and what could not be checked (the scopes to grant).
  *
  * A pure function of the report (ids, titles and statuses only).
@@ -39,6 +41,12 @@ export function computeFixFirst(report: AuditReport): FixFirst {
   const target = targetMilestone(report);
   const targetTopics = new Set(target?.topics ?? []);
   const topicById = new Map(report.topics.map((t) => [t.id, t]));
+  // A topic's status as a milestone judges it: Milestones 1–2 before Go-Live, the others at Go-Live.
+  const statusAt = (id: string, m: ReportMilestone | undefined) => {
+    const t = topicById.get(id);
+    return m?.judged === 'before-go-live' ? (t?.beforeGoLive?.status ?? t?.status) : t?.status;
+  };
+  const judgedAtTarget = (id: string) => statusAt(id, target);
 
   // Finding index → the topics it counts for (its own, and the revisits that re-run its rule).
   const topicsOf = new Map<ReportFinding, string[]>();
@@ -83,18 +91,22 @@ export function computeFixFirst(report: AuditReport): FixFirst {
   }
 
   const items: (FixItem & { rank: number[] })[] = [...groups.values()].map(({ first, findings }) => {
-    const touched = [...new Set(findings.flatMap((f) => topicsOf.get(f) ?? f.topicIds))];
+    // A finding shown at the first Go-Live as advice (its topics are planned later) holds back only its own topics.
+    const touched = [...new Set(findings.flatMap((f) => (f.context?.firstGoLiveAdvice ? f.topicIds : (topicsOf.get(f) ?? f.topicIds))))];
+    // A production-only check (or a live feature's Go-Live finding) never holds back Milestones 1–2.
+    const goLiveOnly = findings.every((f) => f.context?.production);
+    const counts = (m: ReportMilestone | undefined) => !(goLiveOnly && m?.judged === 'before-go-live');
     const heldBack = touched.filter((id) => {
-      const s = topicById.get(id)?.status;
+      const s = targetTopics.has(id) && counts(target) ? judgedAtTarget(id) : topicById.get(id)?.status;
       return s === 'fail' || s === 'at-risk';
     });
-    const blocksTarget = first.severity === 'blocker' && touched.some((id) => targetTopics.has(id) && topicById.get(id)?.status === 'fail');
-    const inTarget = heldBack.some((id) => targetTopics.has(id));
+    const blocksTarget = counts(target) && first.severity === 'blocker' && touched.some((id) => targetTopics.has(id) && judgedAtTarget(id) === 'fail');
+    const inTarget = counts(target) && heldBack.some((id) => targetTopics.has(id));
     // The earliest not-satisfied milestone per phase among those holding a held-back topic.
     const ms = new Map<string, ReportMilestone>();
     for (const m of report.milestones) {
-      if (ms.has(m.phase) || SATISFIED.has(m.status)) continue;
-      if (heldBack.some((t) => (milestonesOfTopic.get(t) ?? []).includes(m))) ms.set(m.phase, m);
+      if (ms.has(m.phase) || SATISFIED.has(m.status) || !counts(m)) continue;
+      if (heldBack.some((t) => (milestonesOfTopic.get(t) ?? []).includes(m) && ['fail', 'at-risk'].includes(statusAt(t, m) ?? ''))) ms.set(m.phase, m);
     }
     const resources = findings.flatMap((f) => (f.resource ? [f.resource] : []));
     const location = findings.find((f) => f.location)?.location;
@@ -111,7 +123,7 @@ export function computeFixFirst(report: AuditReport): FixFirst {
       topics: heldBack.map((id) => ({ id, title: topicById.get(id)?.title ?? id })),
       milestones: [...ms.values()].map((m) => ({ id: m.id, title: milestoneLabel(report, m) })),
       ...(location ? { location } : {}),
-      rank: [Number(blocksTarget), SEVERITY_RANK[first.severity], heldBack.length, Number(inTarget), resources.length],
+      rank: [Number(blocksTarget), Number(inTarget), SEVERITY_RANK[first.severity], heldBack.length, resources.length],
     };
   });
   items.sort((a, b) => {
@@ -127,7 +139,7 @@ export function computeFixFirst(report: AuditReport): FixFirst {
   if (target) {
     for (const id of target.topics) {
       const t = topicById.get(id);
-      if (t && t.status === 'unverified' && t.required) attest.push({ id, title: t.title });
+      if (t && judgedAtTarget(id) === 'unverified' && t.required) attest.push({ id, title: t.title });
     }
     for (const r of target.reasons) {
       const m = /^attestation (\S+) is (.+)$/.exec(r);

@@ -18,7 +18,7 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone, ReportRule, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, judgedAs, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, withTitles } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 
 /** Findings listed under one topic before "… and N more". */
@@ -414,6 +414,13 @@ a{color:#0969da}
 }
 `;
 
+/** The "Judged as" line and its notes, under the facts. */
+function judgedPart(report: AuditReport): string {
+  const j = judgedAs(report);
+  if (!j) return '';
+  return `<p class="judged">${h(j.line)}</p>${j.notes.length ? `<ul class="judged-notes">${j.notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul>` : ''}`;
+}
+
 export function renderHtml(report: AuditReport): string {
   const t = report.tenant;
   const title = `Auth0 readiness — ${t.domain}`;
@@ -444,6 +451,7 @@ export function renderHtml(report: AuditReport): string {
     '<header>',
     `<h1>Auth0 readiness report</h1>`,
     `<dl class="facts">${facts.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>`,
+    judgedPart(report),
     gateBlock(report, fix, 'h-gate-top', 'h2'),
     `<p>${h(summary)}</p>`,
     '<nav aria-label="Contents"><ul><li><a href="#fix-first">Fix first</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#topics">Topics</a></li><li><a href="#unread">Not read</a></li><li><a href="#gate">Gate</a></li></ul></nav>',

@@ -11,7 +11,7 @@
  */
 import { type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, judgedAs, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, withTitles } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 
 export interface MarkdownOptions {
@@ -162,12 +162,14 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   const g = report.gate;
 
   // Header.
+  const judged = judgedAs(report);
   const required = g.require ? report.milestones.find((m) => m.id === g.require) : undefined;
   const gateWhat = [g.require ? `requires ${required ? mdText(milestoneLabel(report, required), 200) : code(g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : 'fails on nothing'].filter(Boolean).join(', ');
   const head = [
     `## ${g.passed ? '✅' : '❌'} Auth0 readiness: ${mdText(t.domain, 200)}`,
     '',
     `**Tenant** ${mdText(t.domain, 200)} (${t.environment}) · **Plan** ${report.plan} · **Gate** ${g.passed ? '✅ passed' : '❌ failed'} (${gateWhat})`,
+    ...(judged ? ['', mdText(judged.line, 600), ...judged.notes.map((n) => `- ${mdText(n, 600)}`)] : []),
     ...(g.reasons.length ? ['', ...g.reasons.map((r) => `> ${mdText(withTitles(report, r))}`)] : []),
     '',
     ...(report.baseline ? baselineLines(report.baseline) : []),

@@ -174,6 +174,8 @@ export const MilestoneReportSchema = z.object({
   reasons: z.array(z.string()),
   topics: z.array(z.string()),
   counts: countsOf(TOPIC_STATUSES),
+  /** `before-go-live`: a demo milestone (Phase 1 Milestones 1–2), judged on the topics' `beforeGoLive` view. */
+  judged: z.enum(['before-go-live', 'go-live']).optional(),
 });
 
 export const ResourceReportSchema = z.object({
