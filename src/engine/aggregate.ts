@@ -382,7 +382,7 @@ export function aggregate(input: AggregateInput): Aggregate {
         const needs = (topicAttestations.get(topic.id) ?? []).flatMap((a) => {
           const st = attestations.get(a);
           if (st?.state === 'current' || st?.state === 'not-applicable') return [];
-          return [st ? `attestation ${a}: ${describeAttestation(st)}` : `attestation ${a} is missing (recommended before Go-Live)`];
+          return [st ? `attestation ${a}: ${describeAttestation(st)}` : `attestation ${a} is missing, recommended before Go-Live`];
         });
         if (needs.length && rank('at-risk') > rank(v.certain)) {
           v.reasons = [...needs, ...v.reasons];

@@ -145,6 +145,15 @@ export function computeFixFirst(report: AuditReport): FixFirst {
       const m = /^attestation (\S+) is (.+)$/.exec(r);
       if (m?.[1]) attest.push({ id: m[1], title: `${m[1]} attestation (${m[2]})` });
     }
+    // Attestations a Go-Live judgement of a target topic rests on (admin MFA, status subscription, …).
+    if (target.judged !== 'before-go-live') {
+      for (const id of target.topics) {
+        for (const r of topicById.get(id)?.reasons ?? []) {
+          const m = /^attestation (\S+)(?: is |: )(.+)$/.exec(r);
+          if (m?.[1] && !attest.some((a) => a.id === m[1])) attest.push({ id: m[1], title: `${m[1]} attestation (${m[2]})` });
+        }
+      }
+    }
   }
 
   const unread = report.resources.filter((r) => r.status !== 'ok');

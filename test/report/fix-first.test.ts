@@ -48,12 +48,12 @@ describe('fix first', async () => {
     expect(new Set(keys)).toEqual(failing);
   });
 
-  it('orders by impact: blocks the target, then severity, then topics held back', () => {
+  it('orders by impact: blocks the target, then touches the target, then severity, then topics held back', () => {
     const rank = { blocker: 2, warning: 1, advice: 0 } as const;
-    const keys = fix.items.map((i) => [Number(i.blocksTarget), rank[i.severity], i.topics.length]);
+    const keys = fix.items.map((i) => [Number(i.blocksTarget), Number(i.inTarget), rank[i.severity], i.topics.length]);
     for (let n = 1; n < keys.length; n++) {
       const [a, b] = [keys[n - 1] ?? [], keys[n] ?? []];
-      const cmp = (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0) || (a[2] ?? 0) - (b[2] ?? 0);
+      const cmp = (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0) || (a[2] ?? 0) - (b[2] ?? 0) || (a[3] ?? 0) - (b[3] ?? 0);
       expect(cmp, `item ${n}`).toBeGreaterThanOrEqual(0);
     }
     expect(fix.items[0]?.blocksTarget).toBe(true);
