@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from './emulator/server.js';
 import { readFixture } from './support/tenant.js';
@@ -92,10 +92,17 @@ describe('action.yml', () => {
 });
 
 describe('allow-unknown', () => {
-  // A modern export holds no sandbox_version: the blocker-level runtime check cannot be judged, so
-  // the gate fails closed unless the workflow accepts it.
+  // An export made without its log streams (AUTH0_EXCLUDED, or an old export): the blocker-level
+  // log-stream check cannot be judged, so the gate fails closed unless the workflow accepts it.
+  const withoutLogStreams = (ws: string) => {
+    copyExport('go-live-ready-b2c')(ws);
+    const file = join(ws, 'tenant-config/yaml/tenant.yaml');
+    const doc = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    delete doc.logStreams;
+    writeFileSync(file, stringifyYaml(doc));
+  };
   const run = (extra: Record<string, string>) =>
-    runAction({ from: 'tenant-config/yaml/tenant.yaml', 'deploy-config': 'tenant-config/config.json', formats: 'json', ...extra }, {}, copyExport('go-live-ready-b2c'));
+    runAction({ from: 'tenant-config/yaml/tenant.yaml', 'deploy-config': 'tenant-config/config.json', formats: 'json', ...extra }, {}, withoutLogStreams);
   it('fails closed by default, passes with allow-unknown: true, rejects other values', async () => {
     const closed = await run({});
     expect(closed.code).toBe(1);

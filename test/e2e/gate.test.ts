@@ -92,6 +92,7 @@ describe('a resource a blocker-level check needs could not be read', { timeout: 
 
 describe('multi-tenant runs (--all)', { timeout: 60_000 }, () => {
   // Both aliases point at one emulated tenant, so cross-tenant checks fail the gate whatever happens.
+  // Both are production: the blocker-level checks that read clients are production-only ones.
   const config = () => {
     const path = join(dir, 'tenants.yaml');
     writeFileSync(
@@ -99,7 +100,7 @@ describe('multi-tenant runs (--all)', { timeout: 60_000 }, () => {
       [
         'tenants:',
         `  - { alias: prod, env: prod, domain: ${fixture.domain}, apiBaseUrl: "${em.url}", credentials: { tokenEnv: PROD_TOKEN } }`,
-        `  - { alias: qa, env: qa, domain: ${fixture.domain}, apiBaseUrl: "${em.url}", credentials: { tokenEnv: QA_TOKEN } }`,
+        `  - { alias: qa, env: prod, domain: ${fixture.domain}, apiBaseUrl: "${em.url}", credentials: { tokenEnv: QA_TOKEN } }`,
         '',
       ].join('\n'),
     );

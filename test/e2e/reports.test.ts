@@ -91,9 +91,9 @@ for (const [name, require] of [
         expect(i.severity).toBe('blocker');
         expect(i.topics.some((t) => target?.topics.includes(t.id))).toBe(true);
       }
-      // Then by severity.
+      // Then what touches the target, then by severity.
       const rank = { blocker: 2, warning: 1, advice: 0 } as const;
-      const rest = fix.items.filter((i) => !i.blocksTarget).map((i) => rank[i.severity]);
+      const rest = fix.items.filter((i) => !i.blocksTarget).map((i) => Number(i.inTarget) * 10 + rank[i.severity]);
       expect(rest).toEqual([...rest].sort((a, b) => b - a));
       if (name === 'brand-new') expect(fix.items.filter((i) => i.blocksTarget).length).toBeGreaterThan(0);
     });
