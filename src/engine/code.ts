@@ -513,3 +513,31 @@ export function isConditional(parsed: ParsedCode, l: Location): boolean {
   }
   return conditional;
 }
+
+/**
+ * Method calls on objects built with `new <ctor>(…)` and bound to a name
+ * (`const m = new ManagementClient(…); await m.users.get(…)` → `m.users.get`), in source order.
+ */
+export function instanceCalls(parsed: ParsedCode, ctor: RegExp): CallSite[] {
+  const names = new Set<string>();
+  simple(parsed.ast, {
+    VariableDeclarator(n) {
+      const node = n as unknown as AnyNode;
+      const id = node.id as AnyNode;
+      let init = node.init as AnyNode | undefined;
+      if (init?.type === 'AwaitExpression') init = init.argument as AnyNode;
+      const callee = init?.type === 'NewExpression' ? memberPath(init.callee) : undefined;
+      if (id.type === 'Identifier' && callee && ctor.test(callee)) names.add(id.name as string);
+    },
+    AssignmentExpression(n) {
+      const node = n as unknown as AnyNode;
+      const left = node.left as AnyNode;
+      const right = node.right as AnyNode;
+      const callee = right.type === 'NewExpression' ? memberPath(right.callee) : undefined;
+      if (left.type === 'Identifier' && callee && ctor.test(callee)) names.add(left.name as string);
+    },
+  });
+  return calls(parsed)
+    .filter((c) => names.has(c.callee.split('.')[0] ?? '') && c.callee.includes('.'))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
