@@ -128,7 +128,7 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   const needed = new Set(resourcesFor(rules));
   const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...opts.settings };
   const evaluated = evaluate(rules, snapshot, {
-    ctx: { now: now(), env, plan, settings },
+    ctx: { now: now(), env, plan, settings, ...(opts.scopeConfig ? { scope: opts.scopeConfig } : {}) },
     ...(opts.ruleSettings ? { ruleSettings: opts.ruleSettings } : {}),
   });
   const who = { now: now(), ...(opts.tenantAlias ? { tenant: opts.tenantAlias } : {}) };
