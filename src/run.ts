@@ -38,7 +38,7 @@ export const DEFAULT_SETTINGS: RuleSettings = {
   recommendedNode: 22,
   maxTokenLifetimeSeconds: 86_400,
   maxIdTokenLifetimeSeconds: 36_000,
-  minPasswordLength: 12,
+  minPasswordLength: 8,
   certificateWarningDays: 30,
   maxMetadataBytes: 16_384,
 };
