@@ -66,7 +66,7 @@ export default defineRule({
   checkmate: ['checkActionsHardCodedValues'],
   dashboard: ['externalize-config'],
   rationale:
-    'A credential written in Action code is visible to every Dashboard user and every token with read:actions, lands in exports, repositories and version history, and is the same in dev, QA and prod. Action secrets are encrypted, hidden after saving, set per tenant, and can be rotated without a code change.',
+    'A credential written in Action code is visible to every Dashboard user and every token with read:actions, lands in exports, repositories and version history, and is the same in dev, QA and prod. Action secrets are encrypted, hidden after saving, set per tenant, and can be rotated without a code change. Auth0 lists externalising configuration among its readiness best practices (https://auth0.com/docs/deploy-monitor/pre-deployment-checks/production-checks-best-practices); a warning here goes further because a leaked credential outlives the fix until it is rotated.',
   remediation:
     'Dashboard → Actions → Library → <action> → Secrets (key icon): add the value as a secret, read it as `event.secrets.NAME`, remove the literal, Deploy, and rotate the exposed credential; or PATCH /api/v2/actions/actions/{id} with `{ "secrets": [{ "name": "API_KEY", "value": "…" }] }` and POST …/deploy. For a legacy Rule use Rules settings (`configuration`), for a Hook its secrets. Scanning is static (treat hits as evidence; waive false positives).',
   docs: 'https://auth0.com/docs/deploy-monitor/pre-deployment-checks/production-checks-best-practices',

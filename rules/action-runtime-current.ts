@@ -17,7 +17,10 @@ type Msg = keyof typeof messages;
 export default defineRule({
   id: 'action-runtime-current',
   title: 'Every Action runs on the recommended Node.js runtime',
-  topics: bothPlans('p1.authorization.id-token-claims', 'p1.operations.notifications'),
+  // Not "Notifications" (human subscriptions to status and bulletins): a runtime upgrade is a change
+  // to deployed Action code — re-test and redeploy — so it is evidence of the Actions topic and of
+  // deployment automation (issue 16 §3).
+  topics: bothPlans('p1.authorization.id-token-claims', 'p1.deployment-automation.deployment-automation'),
   severity: 'blocker',
   checks: ['ACT-02'],
   checkmate: ['checkActionsRuntime'],

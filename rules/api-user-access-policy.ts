@@ -17,7 +17,7 @@ export default defineRule({
   checks: [],
   checkmate: ['checkAPIAuthorizationPolicy'],
   rationale:
-    'With the default "All apps allowed" policy, any first-party application in the tenant, including one added later for another purpose, can obtain an access token for the API on behalf of its user. Per-app authorization makes the set of calling applications, and the scopes each may request, an explicit and reviewable list; the API should still check the `azp` claim.',
+    'With the default "All apps allowed" policy, any first-party application in the tenant, including one added later for another purpose, can obtain an access token for the API on behalf of its user. Per-app authorization makes the set of calling applications, and the scopes each may request, an explicit and reviewable list; the API should still check the `azp` claim. Auth0 itself recommends `require_client_grant` (https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants) but leaves `allow_all` as the default for user access; API Access Policies for Applications is an Early Access feature on some tenants, hence advice.',
   remediation:
     'Dashboard → Applications → APIs → <API> → Settings → Application Access Policy → User-Delegated Access: "Per-app authorization", then Application Access → grant each calling application its permissions; or PATCH /api/v2/resource-servers/{id} with `{ "subject_type_authorization": { "user": { "policy": "require_client_grant" } } }` and POST /api/v2/client-grants `{ client_id, audience, scope, subject_type: "user" }`.',
   docs: 'https://auth0.com/docs/get-started/apis/api-access-policies-for-applications',

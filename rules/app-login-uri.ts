@@ -26,9 +26,9 @@ export default defineRule({
   checkmate: ['checkApplicationLoginUri'],
   dashboard: ['app-login-uri'],
   rationale:
-    'When a login does not start at the app — an organization invitation link, the "back to app" step after a password reset or email verification, a bookmarked login page, an expired login transaction — Auth0 sends the user to the app\'s Application Login URI (initiate_login_uri) so the app can start a fresh, valid login, and falls back to the tenant Login URI when the app has none. An app without its own route is therefore covered by a usable tenant Login URI — except for organization invitations, which are sent only to the Application Login URI: an app that logs users into organizations needs its own. Whatever is set must be https and publicly reachable.',
+    'When a login does not start at the app — an organization invitation link, the "back to app" step after a password reset or email verification, a bookmarked login page, an expired login transaction — Auth0 sends the user to the app\'s Application Login URI (initiate_login_uri) and falls back to the tenant Login URI when the app has none, so the app can start a fresh, valid login. Auth0\'s "Invite Organization Members" lets the invitation route be either: the tenant Login URI when it is shared by all applications, or a per-application Application Login URI. An app without its own route is therefore covered by a usable tenant Login URI, organization apps included; when neither exists, organization invitations to the app cannot be accepted. Whatever is set must be https and publicly reachable. (Auth0\'s readiness check lists the Application Login URI as a recommended, non-critical fix.)',
   remediation:
-    'Dashboard → Applications → Applications → <app> → Settings → Application URIs → Application Login URI: the https route of the app that starts a login (for example https://app.example.com/login, forwarding `invitation` and `organization` query parameters for organization invitations); or PATCH /api/v2/clients/{client_id} with `initiate_login_uri`. Apps outside organizations may instead rely on the tenant Login URI (Dashboard → Settings → Advanced → Login and Logout).',
+    'Dashboard → Applications → Applications → <app> → Settings → Application URIs → Application Login URI: the https route of the app that starts a login (for example https://app.example.com/login, forwarding `invitation` and `organization` query parameters for organization invitations); or PATCH /api/v2/clients/{client_id} with `initiate_login_uri`. Or rely on the tenant Login URI (Dashboard → Settings → Advanced → Login and Logout; `default_redirection_uri`) when one route serves every application, organization invitations included.',
   docs: 'https://auth0.com/docs/authenticate/login/auth0-universal-login/configure-default-login-routes',
   needs: ['clients'],
   wants: ['organizations', 'tenantSettings'],
@@ -51,19 +51,20 @@ export default defineRule({
       if (c.global || !c.app_type || !APPLIES.includes(c.app_type)) continue;
       const resource = ref(c);
       const data = { name: resource.name, type: c.app_type };
-      // An app that logs users into organizations is where organization invitations land.
+      // An app that logs users into organizations is where organization invitations land: on its
+      // own route, or on the tenant Login URI when it has none (Auth0 "Invite Organization Members":
+      // https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members).
       const orgApp = c.organization_usage === 'allow' || c.organization_usage === 'require';
       const invites = orgApp && (!orgs.ok || orgs.data.length > 0);
       const severity = invites ? ('blocker' as const) : undefined;
       const invitesNote = invites
         ? `: organization invitations to this app cannot be accepted${orgs.ok ? '' : ' (assumed: organizations could not be read)'}`
         : orgApp
-          ? ': it logs users into organizations, and organization invitations are sent only to the Application Login URI'
+          ? ': it logs users into organizations, and organization invitations need an Application Login URI or a tenant Login URI'
           : '';
       const uri = c.initiate_login_uri;
-      if (!uri && !orgApp) {
-        // Organization invitations go only to the app's own route (so an organization app always
-        // needs one); every other flow falls back to the tenant's.
+      if (!uri) {
+        // Every flow, organization invitations included, falls back to the tenant's route.
         if (fallback) {
           out.push({ status: 'pass', messageId: 'covered', data: { ...data, url: fallback }, resource });
           continue;

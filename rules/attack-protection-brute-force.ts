@@ -11,13 +11,13 @@ export default defineRule({
   checkmate: ['checkBruteForce'],
   dashboard: ['attack-protection'],
   rationale:
-    'Brute-force protection blocks an IP after repeated failed logins to one account. Without it, password guessing against a single account goes unchecked; without user notification, the user never learns of it or gets the unblock link.',
+    'Brute-force protection blocks an IP after repeated failed logins to one account. Without it, password guessing against a single account goes unchecked; without user notification, the user never learns of it or gets the unblock link. It is on by default and Auth0 strongly recommends keeping it enabled (https://auth0.com/docs/secure/attack-protection/brute-force-protection); its readiness check lists reviewing attack protection only as a best practice, so a blocker goes further than Auth0 — because a disabled or non-blocking setting is a deliberate removal of the only per-account limit on password guessing. Missing user notification is advice.',
   remediation:
     'Dashboard → Security → Attack Protection → Brute-force Protection: enable it with the "Block" and "Send notification" responses, and keep the allow-list empty unless each entry is reviewed; or PATCH /api/v2/attack-protection/brute-force-protection with `{"enabled": true, "shields": ["block", "user_notification"]}`.',
   docs: 'https://auth0.com/docs/secure/attack-protection/brute-force-protection',
   needs: ['bruteForceProtection'],
   messages: {
-    disabled: 'Brute-force protection is disabled',
+    disabled: 'Brute-force protection is disabled (on by default; Auth0 strongly recommends keeping it enabled)',
     'no-block': 'Brute-force protection does not block (shields: {shields})',
     'no-notification': 'Brute-force protection does not notify the user (shields: {shields})',
     allowlist: '{count} IP address(es) bypass brute-force protection: attest that each is reviewed',

@@ -11,7 +11,7 @@ export default defineRule({
   severity: 'advice',
   checks: ['CD-03'],
   rationale:
-    "Behind your own reverse proxy, Auth0 takes the end user's IP from a request header (`custom_client_ip_header`; unset means the documented default, `x-forwarded-for`). If the proxy puts the client IP in a different header, or does not set it, attack protection (brute force, suspicious IP throttling) and logs act on the proxy's IP: one attacker can lock out everyone, or no one. An unset header is not a fault — the default works with any proxy that sets X-Forwarded-For — but the Management API cannot see what the proxy sends, so only you can confirm the two match.",
+    "Behind your own reverse proxy, Auth0 takes the end user's IP from a request header (`custom_client_ip_header`; unset means the documented default, `x-forwarded-for`). If the proxy puts the client IP in a different header, or does not set it, attack protection (brute force, suspicious IP throttling) and logs act on the proxy's IP: one attacker can lock out everyone, or no one. An unset header is not a fault — it is the documented default (the `custom_client_ip_header` enum in the Management API defaults to `x-forwarded-for`), which works with any proxy that sets X-Forwarded-For — so it passes, with the reminder that the Management API cannot see what the proxy sends and only you can confirm the two match.",
   remediation:
     'Check that your proxy sends the client IP in the header Auth0 reads (X-Forwarded-For when unset). If it uses another one (e.g. `cf-connecting-ip`, `true-client-ip`, `x-azure-clientip`), set it: PATCH /api/v2/custom-domains/{id} with `{"custom_client_ip_header": "<header>"}` (Dashboard → Branding → Custom Domains shows it read-only).',
   docs: 'https://auth0.com/docs/customize/custom-domains/self-managed-certificates',
@@ -28,14 +28,8 @@ export default defineRule({
         const resource = { type: 'custom-domain', id: d.custom_domain_id ?? d.domain, name: d.domain };
         return d.custom_client_ip_header
           ? { status: 'pass' as const, messageId: 'set' as const, data: { domain: d.domain, header: d.custom_client_ip_header }, resource }
-          : {
-              status: 'fail' as const,
-              messageId: 'default' as const,
-              data: { domain: d.domain, header: DEFAULT_HEADER },
-              resource,
-              field: 'custom_client_ip_header',
-              value: d.custom_client_ip_header ?? null,
-            };
+          : // Unset is Auth0's documented default (x-forwarded-for), not a fault: pass, saying what to confirm.
+            { status: 'pass' as const, messageId: 'default' as const, data: { domain: d.domain, header: DEFAULT_HEADER }, resource };
       });
   },
 });

@@ -14,7 +14,7 @@ export default defineRule({
   checks: ['DB-05'],
   checkmate: ['checkEnabledDatabaseCustomization'],
   rationale:
-    'A custom database connection runs your scripts against a legacy user store. In import mode (automatic migration) each user is copied into Auth0 at first login, which needs both a Login and a Get User script: without Get User, sign-up and password reset for users not yet migrated break. Without import mode Auth0 is only a proxy: every login, sign-up and password change depends on the legacy store and the scripts being up, the legacy store stays the system of record, and the plan must say so deliberately.',
+    'A custom database connection runs your scripts against a legacy user store. In import mode (automatic migration) each user is copied into Auth0 at first login, which needs both a Login and a Get User script: without Get User, sign-up and password reset for users not yet migrated break. Without import mode Auth0 is only a proxy: every login, sign-up and password change depends on the legacy store and the scripts being up, the legacy store stays the system of record, and the plan must say so deliberately. Auth0 documents that legacy-authentication mode as a supported use of custom databases, beside automatic migration (https://auth0.com/docs/authenticate/database-connections/custom-db/overview-custom-db-connections), so proxy mode is advice to record the decision, not a warning; an import mode missing its Login or Get User script is a warning.',
   remediation:
     'Dashboard → Authentication → Database → <connection> → Custom Database: turn on "Import Users to Auth0" for a trickle migration and provide both the Login and Get User scripts; or PATCH /api/v2/connections/{id} with `options.import_mode: true` and `options.customScripts.login` / `options.customScripts.get_user` (PATCH replaces the whole `options` object: send it complete). If the legacy store must stay authoritative (proxy mode), record that decision as an attestation or waive this finding in the config.',
   docs: 'https://auth0.com/docs/authenticate/database-connections/custom-db/overview-custom-db-connections',
@@ -36,7 +36,8 @@ export default defineRule({
       }
       if (c.options.enabledDatabaseCustomization !== true) continue;
       if (c.options.import_mode !== true) {
-        out.push({ status: 'fail', messageId: 'proxy', data: { name: c.name }, resource, field: 'options.import_mode', value: c.options.import_mode ?? null });
+        // Legacy authentication is a documented, supported mode: advice to attest the decision.
+        out.push({ status: 'fail', messageId: 'proxy', data: { name: c.name }, resource, field: 'options.import_mode', value: c.options.import_mode ?? null, severity: 'advice' });
         continue;
       }
       const scripts = asRecord(c.options.customScripts) ?? {};

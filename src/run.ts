@@ -39,7 +39,7 @@ export const DEFAULT_SETTINGS: RuleSettings = {
   recommendedNode: 22,
   maxTokenLifetimeSeconds: 86_400,
   maxIdTokenLifetimeSeconds: 36_000,
-  minPasswordLength: 12,
+  minPasswordLength: 8,
   certificateWarningDays: 30,
   maxMetadataBytes: 16_384,
 };
@@ -135,7 +135,7 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...opts.settings };
   const tenantContext = buildContext(opts, snapshot, rules, env);
   const evaluated = evaluate(rules, snapshot, {
-    ctx: { now: now(), env, plan, settings },
+    ctx: { now: now(), env, plan, settings, ...(opts.scopeConfig ? { scope: opts.scopeConfig } : {}) },
     tenant: tenantContext,
     ...(opts.ruleSettings ? { ruleSettings: opts.ruleSettings } : {}),
   });

@@ -392,3 +392,152 @@ export function runningCode(a: { code?: string | undefined; deployed_version?: {
 export function parseRunningCode(code: string | undefined): ParsedCode | ParseFailure {
   return code === undefined ? { ok: false, error: 'its code is not available (missing from the export, or templated)' } : parseCode(code);
 }
+
+export interface ReadingCall extends CallSite {
+  /** The call is awaited (`await f(…)`) or chained with `.then`: asynchronous I/O. */
+  awaited: boolean;
+}
+
+/**
+ * Calls whose arguments read a property matching `reads` (a member path such as
+ * `event.user.email`, aliases resolved one level), directly or through a local variable whose
+ * initialiser reads it (`const url = base + event.user.email; fetch(url)`), at any depth inside
+ * the arguments. Each is reported once, as the outermost call doing the reading.
+ */
+export function callsReading(parsed: ParsedCode, reads: RegExp): ReadingCall[] {
+  const aliases = aliasesOf(parsed);
+  const resolve = (p: string): string => resolveAlias(aliases, p);
+  const readsIn = (root: unknown, tainted: Set<string>): boolean => {
+    let hit = false;
+    const visitNode = (n: Node) => {
+      if (hit) return;
+      const node = n as AnyNode;
+      if (node.type === 'Identifier' && tainted.has(node.name as string)) hit = true;
+      const p = memberPath(node);
+      if (p && reads.test(resolve(p))) hit = true;
+    };
+    simple(root as Node, { MemberExpression: visitNode, Identifier: visitNode });
+    return hit;
+  };
+  // Local names whose initialiser reads the property (one level).
+  const tainted = new Set<string>();
+  simple(parsed.ast, {
+    VariableDeclarator(n) {
+      const node = n as unknown as AnyNode;
+      const id = node.id as AnyNode;
+      if (id.type === 'Identifier' && node.init && readsIn(node.init, new Set())) tainted.add(id.name as string);
+    },
+  });
+  for (const [name, path] of aliases) if (reads.test(path)) tainted.add(name);
+  const found: { node: Node; call: ReadingCall }[] = [];
+  const visit = (n: Node, _s: unknown, ancestors: Node[]) => {
+    const node = n as AnyNode;
+    const args = (node.arguments as AnyNode[]) ?? [];
+    if (!args.some((a) => readsIn(a, tainted))) return;
+    const path = memberPath(node.callee);
+    if (!path) return;
+    const parent = ancestors[ancestors.length - 2] as AnyNode | undefined;
+    const thenChained = parent?.type === 'MemberExpression' && memberPath(parent)?.endsWith('.then') === true;
+    found.push({
+      node: n,
+      call: {
+        callee: resolve(path),
+        stringArgs: args.map((a) => (a.type === 'Literal' && typeof a.value === 'string' ? a.value : undefined)),
+        awaited: parent?.type === 'AwaitExpression' || thenChained,
+        ...at(n),
+      },
+    });
+  };
+  ancestor(parsed.ast, { CallExpression: visit, NewExpression: visit });
+  // The outermost reading call only: `fetch(url + encodeURIComponent(email))` is the fetch.
+  const out = found.filter((f) => !found.some((g) => g !== f && g.node.start <= f.node.start && f.node.end <= g.node.end)).map((f) => f.call);
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+const before = (a: Location, b: Location): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
+const startOf = (n: Node): Location => at(n);
+const endOf = (n: Node): Location => ({ line: n.loc?.end.line ?? 0, column: (n.loc?.end.column ?? 0) + 1 });
+const within = (l: Location, n: Node): boolean => !before(l, startOf(n)) && before(l, endOf(n));
+
+/**
+ * Does the code at `l` run only on some executions? True when it sits in a branch (`if`/`else`,
+ * `?:`, the right side of `&&`/`||`/`??`, a `switch` case, a `catch`), or when a branch before it
+ * in the same function can `return` (an early-exit guard such as `if (cached) return;`).
+ */
+export function isConditional(parsed: ParsedCode, l: Location): boolean {
+  let conditional = false;
+  const branches: Node[] = [];
+  const guards: Node[] = [];
+  const functions: Node[] = [];
+  simple(parsed.ast, {
+    IfStatement(n) {
+      const node = n as unknown as AnyNode;
+      branches.push(node.consequent as Node);
+      if (node.alternate) branches.push(node.alternate as Node);
+    },
+    ConditionalExpression(n) {
+      const node = n as unknown as AnyNode;
+      branches.push(node.consequent as Node, node.alternate as Node);
+    },
+    LogicalExpression(n) {
+      branches.push((n as unknown as AnyNode).right as Node);
+    },
+    SwitchCase(n) {
+      branches.push(n);
+    },
+    CatchClause(n) {
+      branches.push(n);
+    },
+    ReturnStatement(n) {
+      guards.push(n);
+    },
+    FunctionDeclaration(n) {
+      functions.push(n);
+    },
+    FunctionExpression(n) {
+      functions.push(n);
+    },
+    ArrowFunctionExpression(n) {
+      functions.push(n);
+    },
+  });
+  if (branches.some((b) => within(l, b))) conditional = true;
+  // The innermost function holding l; an early return in a branch of it, before l, guards l.
+  const fn = functions.filter((f) => within(l, f)).sort((a, b) => (before(startOf(a), startOf(b)) ? 1 : -1))[0];
+  if (!conditional && fn) {
+    conditional = guards.some((r) => {
+      if (!within(startOf(r), fn) || !before(endOf(r), l) || !branches.some((b) => within(startOf(r), b))) return false;
+      const inner = functions.filter((f) => within(startOf(r), f)).sort((a, b) => (before(startOf(a), startOf(b)) ? 1 : -1))[0];
+      return inner === fn;
+    });
+  }
+  return conditional;
+}
+
+/**
+ * Method calls on objects built with `new <ctor>(…)` and bound to a name
+ * (`const m = new ManagementClient(…); await m.users.get(…)` → `m.users.get`), in source order.
+ */
+export function instanceCalls(parsed: ParsedCode, ctor: RegExp): CallSite[] {
+  const names = new Set<string>();
+  simple(parsed.ast, {
+    VariableDeclarator(n) {
+      const node = n as unknown as AnyNode;
+      const id = node.id as AnyNode;
+      let init = node.init as AnyNode | undefined;
+      if (init?.type === 'AwaitExpression') init = init.argument as AnyNode;
+      const callee = init?.type === 'NewExpression' ? memberPath(init.callee) : undefined;
+      if (id.type === 'Identifier' && callee && ctor.test(callee)) names.add(id.name as string);
+    },
+    AssignmentExpression(n) {
+      const node = n as unknown as AnyNode;
+      const left = node.left as AnyNode;
+      const right = node.right as AnyNode;
+      const callee = right.type === 'NewExpression' ? memberPath(right.callee) : undefined;
+      if (left.type === 'Identifier' && callee && ctor.test(callee)) names.add(left.name as string);
+    },
+  });
+  return calls(parsed)
+    .filter((c) => names.has(c.callee.split('.')[0] ?? '') && c.callee.includes('.'))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -70,6 +70,12 @@ export interface RuleContext {
   settings: RuleSettings;
   /** Per-rule options from config (`rules: { <id>: { options } }`). */
   options: Readonly<Record<string, unknown>>;
+  /**
+   * The catalog's config scope keys as the user set them (`scope: { selfSignup: false }`); a key
+   * left out is absent here (its catalog default applies). Rules that carry out a scoped intent
+   * (database-signup-intent) read it.
+   */
+  scope?: Readonly<Record<string, boolean>>;
 }
 
 export type NeedsView<N extends readonly ResourceKey[]> = { readonly [K in N[number]]: ResourceData<K> };

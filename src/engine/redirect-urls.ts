@@ -41,7 +41,12 @@ export function evaluateRedirectUrls(
       bad++;
       let why = problems.join(' and ');
       if (c.app_type === 'native' && problems.includes('localhost') && !problems.includes('a wildcard')) why += ` (${loopbackNote})`;
-      out.push({ status: 'fail', messageId: 'bad', data: { name, url, why }, resource, field: `${field}[${i}]`, value: url });
+      // Localhost is Auth0's critical readiness fix and wildcards "should not be used in production
+      // applications" (https://auth0.com/docs/get-started/applications/wildcards-for-subdomains): they
+      // keep the rule's severity. A plain-http or malformed URL alone is not on Auth0's critical list:
+      // a warning (OAuth 2.0 Security BCP, RFC 9700 §2.1, asks for https redirect URIs).
+      const severe = problems.includes('a wildcard') || problems.includes('localhost');
+      out.push({ status: 'fail', messageId: 'bad', data: { name, url, why }, resource, field: `${field}[${i}]`, value: url, ...(severe ? {} : { severity: 'warning' as const }) });
     });
     if (bad === 0) out.push({ status: 'pass', messageId: 'ok', data: { name, count: urls.length }, resource });
   }

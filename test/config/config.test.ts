@@ -105,6 +105,16 @@ describe('waivers', () => {
   });
 });
 
+describe('scope keys reach the rules', () => {
+  it('scope selfSignup: false makes database-signup-intent expect sign-up closed', async () => {
+    const snapshot = tenant();
+    const intent = async (scopeConfig?: Record<string, boolean>) =>
+      (await audit({ source: { kind: 'snapshot', snapshot }, now: () => NOW, ...(scopeConfig ? { scopeConfig } : {}) })).findings.find((x) => x.ruleId === 'database-signup-intent');
+    expect(await intent()).toMatchObject({ status: 'pass', messageId: 'open-ok' });
+    expect(await intent({ selfSignup: false })).toMatchObject({ status: 'fail', messageId: 'open-bad' });
+  });
+});
+
 describe('attestations', () => {
   const a = (topic: string, extra: Record<string, unknown> = {}) => ({ topic, tenant: '*', status: 'done' as const, owner: 'o@acme.com', date: '2026-11-01', evidence: 'https://ci/1', ...extra });
   it('resolve to current, expired, no-evidence, not-applicable and in-progress', () => {

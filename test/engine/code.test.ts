@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calls, findCalls, hardcodedSecrets, imports, parseCode, propertyReads, type ParsedCode } from '../../src/engine/code.js';
+import { calls, callsReading, findCalls, hardcodedSecrets, imports, instanceCalls, isConditional, parseCode, propertyReads, type ParsedCode } from '../../src/engine/code.js';
 
 const parsed = (code: string): ParsedCode => {
   const p = parseCode(code);
@@ -113,5 +113,48 @@ const pwd = undefined;`);
     const r = parseCode('function (');
     expect(r.ok).toBe(false);
     expect(r.ok ? undefined : r.location?.line).toBe(1);
+  });
+});
+
+describe('callsReading, isConditional, instanceCalls (issue 16 §3)', () => {
+  const EMAIL = /^event\.user\.email$/;
+  it('reports the outermost call whose arguments read the property, through aliases and variables', () => {
+    const p = parsed(`exports.h = async (event, api) => {
+  const url = 'https://x.example/?e=' + encodeURIComponent(event.user.email);
+  await fetch(url);
+  const { email } = event.user;
+  lookup(email);
+  console.log(event.user.name);
+};`);
+    expect(callsReading(p, EMAIL).map((c) => `${c.callee}@${c.line} ${c.awaited}`)).toEqual(['encodeURIComponent@2 false', 'fetch@3 true', 'lookup@5 false']);
+  });
+  it('tells conditional code from code that always runs', () => {
+    const p = parsed(`exports.h = async (event, api) => {
+  always();
+  if (event.x) { inIf(); }
+  event.y && inAnd();
+  if (event.z) return;
+  afterGuard();
+};
+function other() { if (a) return; notGuardedByOther; }`);
+    const at = (name: string) => calls(p).find((c) => c.callee === name) ?? { line: 0, column: 0 };
+    expect(isConditional(p, at('always'))).toBe(false);
+    expect(isConditional(p, at('inIf'))).toBe(true);
+    expect(isConditional(p, at('inAnd'))).toBe(true);
+    expect(isConditional(p, at('afterGuard'))).toBe(true);
+  });
+  it('an early return in another function guards nothing here', () => {
+    const p = parsed(`function a() { if (x) return; }
+exports.h = async () => { run(); };`);
+    expect(isConditional(p, calls(p).find((c) => c.callee === 'run') ?? { line: 0, column: 0 })).toBe(false);
+  });
+  it('finds method calls on objects built with new', () => {
+    const p = parsed(`const m = new ManagementClient({});
+let n;
+n = new auth0.ManagementClient({});
+m.users.get({ id: 1 });
+n.roles.list();
+other.users.get();`);
+    expect(instanceCalls(p, /(^|\.)ManagementClient$/).map((c) => c.callee)).toEqual(['m.users.get', 'n.roles.list']);
   });
 });

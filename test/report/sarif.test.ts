@@ -13,9 +13,9 @@ import { audit } from '../../src/run.js';
 import type { AuditReport } from '../../src/report/schema.js';
 
 /** The brand-new Deploy CLI export (YAML), audited as `--from` does, with a repository-relative path. */
-async function deployCliReport(): Promise<AuditReport> {
+async function deployCliReport(settings?: { minPasswordLength: number }): Promise<AuditReport> {
   const { snapshot, locate } = readDeployCliExport('fixtures/deploy-cli/brand-new/yaml');
-  return audit({ source: { kind: 'snapshot', snapshot, locate }, now: () => new Date('2026-11-22T12:00:00Z') });
+  return audit({ source: { kind: 'snapshot', snapshot, locate }, now: () => new Date('2026-11-22T12:00:00Z'), ...(settings ? { settings } : {}) });
 }
 
 function multiOf(tenants: AuditReport[]): MultiReport {
@@ -150,7 +150,9 @@ describe('sarif report', async () => {
   });
 
   it('with a Deploy CLI export: each result points at the export file and the line of the offending value', async () => {
-    const r = await deployCliReport();
+    // The export's 8-character minimum meets the default (NIST SP 800-63B-4 with MFA); a project
+    // that asks for 12 gets a finding located on that line.
+    const r = await deployCliReport({ minPasswordLength: 12 });
     const out = valid(renderSarif(r)).runs[0];
     const located = (out?.results ?? []).filter((x) => x.locations?.[0]?.physicalLocation?.artifactLocation?.uri?.endsWith('tenant.yaml'));
     expect(located.length).toBeGreaterThan((out?.results ?? []).length / 2);

@@ -41,10 +41,37 @@ const CACHED_TOKEN = `exports.onExecutePostLogin = async (event, api) => {
   }
 };`;
 
+// The rule's own remediation, followed: call only when needed, or reuse a cached token
+// (Auth0 Actions limitations: https://auth0.com/docs/customize/actions/limitations).
+const CONDITIONAL_SDK = `const { ManagementClient } = require('auth0');
+exports.onExecutePostLogin = async (event, api) => {
+  const management = new ManagementClient({ domain: event.secrets.DOMAIN, clientId: event.secrets.CLIENT_ID, clientSecret: event.secrets.CLIENT_SECRET });
+  if (!event.user.app_metadata.synced) {
+    await management.users.update({ id: event.user.user_id }, { app_metadata: { synced: true } });
+  }
+};`;
+const EARLY_RETURN = `exports.onExecutePostLogin = async (event, api) => {
+  if (event.stats.logins_count > 1) return;
+  await fetch(\`https://\${event.secrets.DOMAIN}/api/v2/users/\${event.user.user_id}\`, { method: 'PATCH' });
+};`;
+const CACHED_MGMT = `exports.onExecutePostLogin = async (event, api) => {
+  let token = api.cache.get('mgmt_token')?.value;
+  if (!token) {
+    const res = await fetch(\`https://\${event.secrets.DOMAIN}/oauth/token\`, { method: 'POST' });
+    token = (await res.json()).access_token;
+    api.cache.set('mgmt_token', token, { ttl: 3600000 });
+  }
+  const res = await fetch(\`https://\${event.secrets.DOMAIN}/api/v2/users/\${event.user.user_id}/roles\`, { headers: { authorization: 'Bearer ' + token } });
+  api.idToken.setCustomClaim('https://acme.example/roles', await res.json());
+};`;
+
 ruleTester(rule, {
   valid: [
     { name: 'the baseline claims action', tenant: tenant() },
     { name: 'a token fetched once and cached with api.cache', tenant: tenant(bound(action('cached', CACHED_TOKEN))) },
+    { name: 'a Management API call only when the data is missing', tenant: tenant(bound(action('conditional', CONDITIONAL_SDK))) },
+    { name: 'a Management API call after an early return on later logins', tenant: tenant(bound(action('first-login', EARLY_RETURN))) },
+    { name: 'a Management API call with its token cached in api.cache', tenant: tenant(bound(action('cached-mgmt', CACHED_MGMT))) },
     {
       name: 'a Management API client in an unbound action does not run on login',
       tenant: tenant((t) => { t.actions = [...(t.actions ?? []), action('unbound', SDK)]; }),
@@ -54,7 +81,7 @@ ruleTester(rule, {
     {
       name: 'new ManagementClient on every login',
       tenant: tenant(bound(action('sdk', SDK))),
-      findings: [{ status: 'fail', messageId: 'mgmt', severity: 'warning', resource: 'sdk', field: 'deployed_version.code:3:22' }],
+      findings: [{ status: 'fail', messageId: 'mgmt', severity: 'warning', resource: 'sdk', field: 'deployed_version.code:4:9' }],
     },
     {
       name: 'fetch to a /api/v2/ URL built in a template literal',
@@ -76,5 +103,12 @@ ruleTester(rule, {
 
 it('says what was found, where', () => {
   const fs = run(rule, tenant(bound(action('fetch', FETCH))));
-  expect(fs.find((f) => f.resource?.id === 'fetch')?.message).toBe('Post-login Action fetch calls the Management API on login: a Management API URL (/api/v2/) at 3:27');
+  expect(fs.find((f) => f.resource?.id === 'fetch')?.message).toBe('Post-login Action fetch calls the Management API on every login, with neither a condition nor a cached token: a Management API URL (/api/v2/) at 3:27');
+});
+
+it('names the condition that makes a call pass', () => {
+  const fs = run(rule, tenant(bound(action('conditional', CONDITIONAL_SDK))));
+  expect(fs.find((f) => f.resource?.id === 'conditional')).toMatchObject({ status: 'pass', messageId: 'conditional' });
+  const cached = run(rule, tenant(bound(action('cached-mgmt', CACHED_MGMT))));
+  expect(cached.find((f) => f.resource?.id === 'cached-mgmt')).toMatchObject({ status: 'pass', messageId: 'cached-mgmt' });
 });

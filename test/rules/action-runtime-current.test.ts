@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 import rule from '../../rules/action-runtime-current.js';
 import { ruleTester } from '../support/rule-tester.js';
 import { tenant } from '../support/tenant.js';
@@ -42,4 +43,11 @@ ruleTester(rule, {
       findings: [{ status: 'unknown', messageId: 'unknown', resource: 'x', field: 'runtime' }],
     },
   ],
+});
+
+// "Notifications" is about people subscribing to status and bulletins; a runtime upgrade is a
+// change to deployed code (issue 16 §3).
+it('is evidence of the Actions and deployment-automation topics, not of notifications', () => {
+  expect(rule.topics).toContain('b2c.p1.deployment-automation.deployment-automation');
+  expect(rule.topics.some((t) => t.endsWith('.operations.notifications'))).toBe(false);
 });

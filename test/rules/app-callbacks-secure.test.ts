@@ -37,19 +37,21 @@ ruleTester(rule, {
     {
       name: 'wildcard subdomain',
       tenant: tenant(patch('Acme Account (SPA)', { callbacks: ['https://*.acme.example/callback'] })),
-      findings: [{ status: 'fail', resource: 'Acme Account (SPA)', field: 'callbacks[0]', value: 'https://*.acme.example/callback' }],
+      // Auth0: wildcard subdomains "should not be used in production applications".
+      findings: [{ status: 'fail', severity: 'blocker', resource: 'Acme Account (SPA)', field: 'callbacks[0]', value: 'https://*.acme.example/callback' }],
     },
     {
-      name: 'plain http on a public host',
+      // Not on Auth0's critical list (only localhost is): a warning, not a blocker (issue 16 §3).
+      name: 'plain http on a public host: a warning',
       tenant: tenant(patch('Acme Web Store', { callbacks: ['http://www.acme.example/callback'] })),
-      findings: [{ status: 'fail', resource: 'Acme Web Store', field: 'callbacks[0]' }],
+      findings: [{ status: 'fail', severity: 'warning', resource: 'Acme Web Store', field: 'callbacks[0]' }],
     },
     {
       name: '127.0.0.1 and a relative path',
       tenant: tenant(addClient({ client_id: 'cli_1', name: 'Ops CLI', app_type: 'native', callbacks: ['http://127.0.0.1:8765/callback', '/callback'] })),
       findings: [
         { status: 'fail', resource: 'cli_1', field: 'callbacks[0]', value: 'http://127.0.0.1:8765/callback' },
-        { status: 'fail', resource: 'cli_1', field: 'callbacks[1]', value: '/callback' },
+        { status: 'fail', severity: 'warning', resource: 'cli_1', field: 'callbacks[1]', value: '/callback' },
       ],
     },
     {

@@ -77,3 +77,11 @@ it('explains why removing implicit from a regular web app may break it', () => {
   const f = run(rule, tenant(patch('Acme Web Store', { grant_types: ['authorization_code', 'implicit'] }))).find((x) => x.messageId === 'implicit-web');
   expect(f?.message).toContain('form_post');
 });
+
+// The password grant still supports MFA through the MFA API
+// (https://auth0.com/docs/secure/multi-factor-authentication/authenticate-using-ropg-flow-with-mfa): say so, do not claim it bypasses MFA.
+it('says what the password grant really bypasses', () => {
+  const f = run(rule, tenant(patch('Acme Web Store', { grant_types: ['authorization_code', 'password'] }))).find((x) => x.messageId === 'password');
+  expect(f?.message).toContain('MFA only through the MFA API');
+  expect(f?.message).not.toContain('breached-password');
+});

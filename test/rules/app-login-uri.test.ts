@@ -19,6 +19,9 @@ ruleTester(rule, {
     { name: 'SPA and web app have https login routes (native and M2M apps are not examined)', tenant: tenant() },
     { name: 'B2B organizations tenant', tenant: tenantFrom('b2b-organizations') },
     { name: 'web app without its own login route, covered by the tenant Login URI', tenant: tenant(patch('Acme Web Store', { initiate_login_uri: null })) },
+    // Auth0 "Invite Organization Members" allows the invitation route to be the tenant Login URI
+    // or the Application Login URI: https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members
+    { name: 'organization app without its own route, covered by the tenant Login URI', tenant: tenant(orgs, patch('Acme Web Store', { organization_usage: 'require', initiate_login_uri: null })) },
     { name: 'organization placeholder in the login route', tenant: tenant(patch('Acme Web Store', { initiate_login_uri: 'https://{organization_name}.acme.example/login' })) },
   ],
   invalid: [
@@ -48,18 +51,18 @@ ruleTester(rule, {
       findings: [{ status: 'fail', messageId: 'insecure', resource: 'Acme Account (SPA)' }],
     },
     {
-      name: 'organization app that receives invitations: blocker',
-      tenant: tenant(orgs, patch('Acme Web Store', { organization_usage: 'require', initiate_login_uri: '' })),
+      name: 'organization app that receives invitations, no tenant Login URI either: blocker',
+      tenant: tenant(orgs, noTenantRoute, patch('Acme Web Store', { organization_usage: 'require', initiate_login_uri: '' })),
       findings: [{ status: 'fail', messageId: 'missing', severity: 'blocker', resource: 'Acme Web Store' }],
     },
     {
-      name: 'organization app, organizations unreadable: assumed to receive invitations',
-      tenant: tenant(unavailable('organizations'), patch('Acme Web Store', { organization_usage: 'allow', initiate_login_uri: null })),
+      name: 'organization app, organizations unreadable, no tenant Login URI: assumed to receive invitations',
+      tenant: tenant(unavailable('organizations'), noTenantRoute, patch('Acme Web Store', { organization_usage: 'allow', initiate_login_uri: null })),
       findings: [{ status: 'fail', messageId: 'missing', severity: 'blocker', resource: 'Acme Web Store' }],
     },
     {
-      name: 'organization app but no organization exists: warning',
-      tenant: tenant(patch('Acme Web Store', { organization_usage: 'require', initiate_login_uri: null })),
+      name: 'organization app but no organization exists, no tenant Login URI: warning',
+      tenant: tenant(noTenantRoute, patch('Acme Web Store', { organization_usage: 'require', initiate_login_uri: null })),
       findings: [{ status: 'fail', messageId: 'missing', severity: 'warning', resource: 'Acme Web Store' }],
     },
   ],

@@ -11,6 +11,12 @@ ruleTester(rule, {
       tenant: tenant((t) => { t.botDetection = { challenge_password_policy: 'always', challenge_password_reset_policy: 'never' }; }),
       findings: [{ status: 'fail', messageId: 'never', severity: 'advice', field: 'challenge_password_reset_policy', value: 'never' }, { status: 'pass', field: undefined }],
     },
+    {
+      // Monitoring mode logs but does not challenge (Auth0 bot detection docs).
+      name: 'monitoring mode: the policies have no effect',
+      tenant: tenant((t) => { t.botDetection = { challenge_password_policy: 'when_risky', challenge_password_reset_policy: 'when_risky', monitoring_mode_enabled: true }; }),
+      findings: [{ status: 'fail', messageId: 'monitoring', severity: 'advice', field: 'monitoring_mode_enabled', value: true }],
+    },
     { name: 'unset policies mean never', tenant: tenant((t) => { t.botDetection = {}; }), findings: [{ status: 'fail', field: 'challenge_password_policy' }] },
   ],
 });

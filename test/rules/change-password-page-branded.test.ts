@@ -8,6 +8,8 @@ ruleTester(rule, {
   valid: [
     { name: 'new UL with a theme', tenant: tenant() },
     { name: 'classic with a custom page', tenant: tenant(classic) },
+    // The page takes the logo and the primary colour from the tenant branding: either is yours.
+    { name: 'new UL, no theme, a logo of your own (no primary colour)', tenant: tenant((t) => { t.brandingTheme = null; t.branding = { logo_url: 'https://cdn.acme.example/logo.svg' }; }) },
   ],
   invalid: [
     { name: 'new UL, nothing branded', tenant: tenant((t) => { t.brandingTheme = null; t.branding = {}; }), findings: [{ status: 'fail', messageId: 'new-unbranded' }] },

@@ -31,3 +31,10 @@ it('is n/a without a ready custom domain (TEN-14 applies only when CD-01 passes)
   expect(run(rule, tenantFrom('brand-new')).map((f) => f.status)).toEqual(['n/a']);
   expect(run(rule, tenant(flag(false), (t) => { t.customDomains = [{ domain: 'login.acme.example', status: 'pending_verification' }]; })).map((f) => f.status)).toEqual(['n/a']);
 });
+
+// Auth0 lists "Use Custom Domain in branded email templates" as a critical fix once a custom
+// domain exists (production-check-required-fixes); only the custom domain itself is our Decision 3.
+it('says the severity is Auth0\'s own line', () => {
+  expect(run(rule, tenant(flag(false)))[0]?.message).toContain('Auth0 rates this a critical fix');
+  expect(rule.rationale).toContain('catalog Decision 3');
+});

@@ -22,7 +22,8 @@ ruleTester(rule, {
     {
       name: 'proxy mode (import off) must be attested (CheckMate checkEnabledDatabaseCustomization)',
       tenant: tenant(customDb({ import_mode: false, customScripts: { login: LOGIN, get_user: GET_USER } })),
-      findings: [{ status: 'fail', messageId: 'proxy', severity: 'warning', resource: 'con_legacy', field: 'options.import_mode', value: false }],
+      // Auth0 documents legacy authentication (no import) as a supported use of custom databases: advice.
+      findings: [{ status: 'fail', messageId: 'proxy', severity: 'advice', resource: 'con_legacy', field: 'options.import_mode', value: false }],
     },
     {
       name: 'import_mode absent is proxy mode',

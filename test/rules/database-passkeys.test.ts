@@ -37,3 +37,9 @@ it('flags the brand-new tenant database', () => {
 it('is n/a without database connections', () => {
   expect(run(rule, tenant((t) => { t.connections = []; })).map((f) => f.status)).toEqual(['n/a']);
 });
+
+// "Needed for passkeys" is true of a custom domain only for the native Passkey APIs (issue 16 §3).
+it('names the Universal Login prerequisites, and a custom domain only for the native Passkey APIs', () => {
+  expect(rule.rationale).toContain('not a custom domain');
+  expect(rule.rationale).toContain('native Passkey APIs');
+});

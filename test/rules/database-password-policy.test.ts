@@ -32,17 +32,50 @@ ruleTester(rule, {
       name: 'legacy policy low with a 16-character minimum length: length decides',
       tenant: tenant(dbOptions((o) => ({ ...o, passwordPolicy: 'low', password_complexity_options: { min_length: 16 } }))),
     },
+    // Calibrated to NIST SP 800-63B-4 §3.1.1.2 (8 characters with MFA, no composition rules) and
+    // Auth0's own 8-character levels (https://auth0.com/docs/authenticate/database-connections/password-strength):
+    // the 12-character minimum was judged too strict (issue 16 §3).
+    {
+      name: 'flexible policy, 10 characters and no character types: fair on length, passes',
+      tenant: tenant(dbOptions((o) => ({ ...o, password_options: { complexity: { min_length: 10, character_types: [] } } }))),
+    },
+    {
+      name: 'legacy policy low with an explicit 8-character minimum: length makes it fair',
+      tenant: tenant(dbOptions((o) => ({ ...o, passwordPolicy: 'low', password_complexity_options: { min_length: 8 } }))),
+    },
+    {
+      name: 'policy fair with its implied 8 characters',
+      tenant: tenant(dbOptions(({ password_complexity_options: _c, ...o }) => ({ ...o, passwordPolicy: 'fair' }))),
+    },
+    {
+      name: 'minimum length 8 (the NIST floor with MFA)',
+      tenant: tenant(dbOptions((o) => ({ ...o, password_complexity_options: { min_length: 8 } }))),
+    },
+    {
+      name: 'complexity options missing: the good policy implies 8 characters',
+      tenant: tenant(dbOptions(({ password_complexity_options: _c, ...o }) => ({ ...o, passwordPolicy: 'good' }))),
+    },
+    {
+      name: 'flexible policy, 8 characters of three types without special characters (fair)',
+      tenant: tenant(dbOptions((o) => ({ ...o, password_options: { complexity: { min_length: 8, character_types: ['uppercase', 'lowercase', 'number'] } } }))),
+    },
   ],
   invalid: [
     {
-      name: 'flexible policy, 10 characters and no character types: fair (a warning), not low',
-      tenant: tenant(dbOptions((o) => ({ ...o, password_options: { complexity: { min_length: 10, character_types: [] } } }))),
-      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', field: 'options.password_options.complexity' }],
+      name: 'policy low with its implied 6 characters is a blocker',
+      tenant: tenant(dbOptions(({ password_complexity_options: _c, ...o }) => ({ ...o, passwordPolicy: 'low' }))),
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', resource: DB, field: 'options.passwordPolicy', value: 'low' }, { status: 'fail', messageId: 'length-short', severity: 'warning', value: 6 }],
     },
     {
-      name: 'policy low with an 8-character minimum is a blocker',
-      tenant: tenant(dbOptions((o) => ({ ...o, passwordPolicy: 'low', password_complexity_options: { min_length: 8 } }))),
-      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', resource: DB, field: 'options.passwordPolicy', value: 'low' }, { status: 'fail', messageId: 'length-short' }],
+      name: 'flexible policy, 7 characters: below every floor',
+      tenant: tenant(dbOptions(({ passwordPolicy: _p, password_complexity_options: _c, ...o }) => ({ ...o, password_options: { complexity: { min_length: 7, character_types: ['uppercase', 'lowercase', 'number'] } } }))),
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker' }, { status: 'fail', messageId: 'length-short', value: 7 }],
+    },
+    {
+      name: 'a 15-character minimum where the password is the only factor (setting minPasswordLength: 15)',
+      tenant: tenant(dbOptions((o) => ({ ...o, password_complexity_options: { min_length: 12 } }))),
+      settings: { minPasswordLength: 15 },
+      findings: [{ status: 'pass', messageId: 'policy-ok' }, { status: 'fail', messageId: 'length-short', severity: 'warning', value: 12 }],
     },
     {
       name: 'policy none is a blocker',
@@ -50,32 +83,9 @@ ruleTester(rule, {
       findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: 'none' }],
     },
     {
-      name: 'policy fair with its implied 8 characters is a warning',
-      tenant: tenant(dbOptions(({ password_complexity_options: _c, ...o }) => ({ ...o, passwordPolicy: 'fair' }))),
-      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', resource: 'acme-customers', field: 'options.passwordPolicy', value: 'fair' }],
-    },
-    {
       name: 'policy missing: Auth0 applies none',
       tenant: tenant(dbOptions(({ passwordPolicy: _p, password_complexity_options: _c, ...o }) => o)),
       findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: null }],
-    },
-    {
-      name: 'minimum length 8 (CheckMate checkPasswordComplexity)',
-      tenant: tenant(dbOptions((o) => ({ ...o, password_complexity_options: { min_length: 8 } }))),
-      findings: [
-        { status: 'pass', messageId: 'policy-ok' },
-        { status: 'fail', messageId: 'length-short', severity: 'warning', resource: DB, field: 'options.password_complexity_options.min_length', value: 8 },
-      ],
-    },
-    {
-      name: 'complexity options missing: the good policy implies 8 characters',
-      tenant: tenant(dbOptions(({ password_complexity_options: _c, ...o }) => ({ ...o, passwordPolicy: 'good' }))),
-      findings: [{ status: 'fail', messageId: 'length-short', field: 'options.password_complexity_options.min_length', value: 8 }],
-    },
-    {
-      name: 'flexible policy, 8 characters without special characters or a rule grades as fair',
-      tenant: tenant(dbOptions((o) => ({ ...o, password_options: { complexity: { min_length: 8, character_types: ['uppercase', 'lowercase', 'number'] } } }))),
-      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', field: 'options.password_options.complexity' }, { status: 'fail', messageId: 'length-short' }],
     },
     {
       name: 'flexible policy with no minimum length',

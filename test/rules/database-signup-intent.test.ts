@@ -17,9 +17,9 @@ const signup = (disabled: boolean | undefined): Mutator => (t) => {
   });
 };
 
-const runAs = (plan: PlanId, s: Snapshot, options: Record<string, unknown> = {}) =>
+const runAs = (plan: PlanId, s: Snapshot, options: Record<string, unknown> = {}, scope?: Record<string, boolean>) =>
   evaluateRule(rule, s, {
-    ctx: { now: new Date('2026-11-22T00:00:00Z'), env: 'prod', plan, settings: DEFAULT_SETTINGS },
+    ctx: { now: new Date('2026-11-22T00:00:00Z'), env: 'prod', plan, settings: DEFAULT_SETTINGS, ...(scope ? { scope } : {}) },
     ruleSettings: { [rule.id]: { options } },
   });
 
@@ -68,6 +68,31 @@ describe('rule option selfSignup overrides the plan default', () => {
   });
   it('ignores a non-boolean option', () => {
     expect(runAs('b2c', tenant(), { selfSignup: 'no' })[0]).toMatchObject({ status: 'pass', messageId: 'open-ok' });
+  });
+});
+
+// The catalog's scope keys (config `scope:`) carry the intent, as they do for the topics (issue 16 §3).
+describe('scope keys of the catalog set the intent', () => {
+  it('B2C scope selfSignup: false (the self-sign-up topic is out of scope): sign-up should be closed', () => {
+    const fs = runAs('b2c', tenant(signup(false)), {}, { selfSignup: false });
+    expect(fs[0]).toMatchObject({ status: 'fail', messageId: 'open-bad' });
+    expect(fs[0]?.message).toContain('scope selfSignup: false');
+    expect(runAs('b2c', tenant(signup(true)), {}, { selfSignup: false })[0]).toMatchObject({ status: 'pass', messageId: 'closed-ok' });
+  });
+  it('B2C scope signupByInvitation: true closes sign-up', () => {
+    expect(runAs('b2c', tenant(signup(true)), {}, { signupByInvitation: true })[0]).toMatchObject({ status: 'pass', messageId: 'closed-ok' });
+  });
+  it('an explicit selfSignup scope key wins over signupByInvitation', () => {
+    expect(runAs('b2c', tenant(signup(false)), {}, { selfSignup: true, signupByInvitation: true })[0]).toMatchObject({ status: 'pass', messageId: 'open-ok' });
+  });
+  it('B2B scope selfSignup: true opens sign-up', () => {
+    expect(runAs('b2b', tenant(signup(false)), {}, { selfSignup: true })[0]).toMatchObject({ status: 'pass', messageId: 'open-ok' });
+  });
+  it('B2B scope selfSignupWithApproval: true opens sign-up', () => {
+    expect(runAs('b2b', tenant(signup(true)), {}, { selfSignupWithApproval: true })[0]).toMatchObject({ status: 'fail', messageId: 'closed-bad' });
+  });
+  it('the rule option still overrides the scope keys', () => {
+    expect(runAs('b2c', tenant(signup(false)), { selfSignup: true }, { selfSignup: false })[0]).toMatchObject({ status: 'pass', messageId: 'open-ok' });
   });
 });
 

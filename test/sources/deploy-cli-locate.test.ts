@@ -57,7 +57,8 @@ describe('Deploy CLI locations', () => {
     const failing = report.findings.filter((f) => f.status === 'fail');
     expect(failing.filter((f) => f.location).length).toBeGreaterThan(failing.length * 0.75);
     expect(report.findings.filter((f) => f.status === 'pass' && f.location)).toEqual([]);
-    const item = report.fixFirst?.items.find((i) => i.ruleId === 'database-password-policy');
+    // A database-connection option (the export's 8-character password minimum now meets the default).
+    const item = report.fixFirst?.items.find((i) => i.ruleId === 'database-password-hygiene');
     expect(item?.location?.file).toBe('tenant.yaml');
   });
 });
