@@ -27,7 +27,7 @@ export const b2cP1Workstreams: Workstream[] = [
   ]),
   ws(P1, 'provisioning', p1Milestones, 'm1', { title: 'Provisioning', audience: 'design-dev', parallel: ['authentication', 'branding'] }, [
     t('store-user-data', 'A', always, 'always', ['DB-01', 'DB-05'], { sources: ['S0'] }),
-    t('user-migration', 'A', fact('customDb'), 'customDb or enabledDatabaseCustomization', ['DB-05', 'DB-06', 'attest-bulk-import']),
+    t('user-migration', 'A', fact('customDb'), 'customDb or enabledDatabaseCustomization', ['DB-05', 'DB-06', 'TEN-09', 'attest-bulk-import']),
     t('self-sign-up', 'A', config('selfSignup', true), 'selfSignup (default true)', ['DB-04=false', 'DB-02', 'UL-01', 'AP-02', 'AP-03']),
   ]),
   ws(P1, 'authentication', p1Milestones, 'm1', { title: 'Authentication', audience: 'design-dev', parallel: ['provisioning', 'branding'] }, [
@@ -62,7 +62,7 @@ export const b2cP1Workstreams: Workstream[] = [
     t('blocking-users', 'W', always, 'always', ['AP-01', 'P-ADMIN']),
   ]),
   ws(P1, 'authorization', p1Milestones, 'm2', { title: 'Authorization', audience: 'design-dev' }, [
-    t('id-token-claims', 'A', config('accessControl', true), 'accessControl (optional)', ['ACT-01', 'ACT-02', 'ACT-03', 'ACT-04', 'ACT-05', 'ACT-06']),
+    t('id-token-claims', 'A', config('accessControl', true), 'accessControl (optional)', ['ACT-01', 'ACT-02', 'ACT-03', 'ACT-04', 'ACT-05', 'ACT-06', 'TEN-09']),
   ]),
   ws(P1, 'logout', p1Milestones, 'm2', { title: 'Logout', audience: 'design-dev' }, [
     t('logout', 'A', always, 'always', ['TEN-06', 'APP-03', 'TEN-10']),
@@ -81,7 +81,7 @@ export const b2cP1Workstreams: Workstream[] = [
         required: true,
       }),
       // KEY-01 (advice) is in the check table but in no chk list: signing-key rotation is platform lifecycle.
-      t('notifications', 'W', always, 'always', ['LOG-04', 'TEN-09', 'ACT-02', 'ACT-04', 'KEY-01', 'attest'], { required: true }),
+      t('notifications', 'W', always, 'always', ['LOG-04', 'ACT-02', 'ACT-04', 'KEY-01', 'attest'], { required: true }),
     ],
   ),
 ];
