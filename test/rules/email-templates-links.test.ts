@@ -1,25 +1,19 @@
 import rule from '../../rules/email-templates-links.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { tenant, unavailable } from '../support/tenant.js';
-import type { Snapshot } from '../../src/snapshot/snapshot.js';
+import { tenant, unavailable, type Mutator } from '../support/tenant.js';
 
 type Patch = Record<string, unknown>;
-type Edit = Parameters<typeof tenant>[0];
-const template = (name: 'verify_email' | 'reset_email', patch: Patch, more?: Edit) =>
+type Edit = Mutator;
+const template = (name: 'verify_email' | 'reset_email', patch: Patch, ...more: Mutator[]) =>
   tenant((t) => {
     t.emailTemplates = { ...t.emailTemplates, [name]: { ...t.emailTemplates?.[name], ...patch } };
-    more?.(t);
-  });
+  }, ...more);
 const verify = (patch: Patch) => template('verify_email', patch);
 const classic: Edit = (t) => { t.prompts = { ...t.prompts, universal_login_experience: 'classic' }; };
 const noTenantRoute: Edit = (t) => { t.tenantSettings = { ...t.tenantSettings, default_redirection_uri: '' }; };
 const noAppRoutes: Edit = (t) => {
   noTenantRoute(t);
   t.clients = (t.clients ?? []).map((c) => ({ ...c, initiate_login_uri: undefined }));
-};
-const withUnavailablePrompts = (s: Snapshot): Snapshot => {
-  const u = tenant(unavailable('prompts'));
-  return { ...s, resources: { ...s.resources, prompts: u.resources.prompts } };
 };
 
 // https://auth0.com/docs/customize/email/email-templates/customize-email-templates: "Redirect To"
@@ -60,7 +54,7 @@ ruleTester(rule, {
     },
     {
       name: 'the login experience cannot be read: the reset redirect is not judged',
-      tenant: withUnavailablePrompts(template('reset_email', { resultUrl: null })),
+      tenant: template('reset_email', { resultUrl: null }, unavailable('prompts')),
       findings: [{ status: 'unknown', messageId: 'resource-unavailable', resource: 'reset_email' }],
     },
     { name: 'links live 30 days', tenant: verify({ urlLifetimeInSeconds: 2_592_000 }), findings: [{ status: 'fail', messageId: 'long-lived', field: 'urlLifetimeInSeconds', value: 2_592_000 }] },
