@@ -12,7 +12,7 @@ const verify = (patch: Patch) => template('verify_email', patch);
 const classic: Edit = (t) => { t.prompts = { ...t.prompts, universal_login_experience: 'classic' }; };
 const noTenantRoute: Edit = (t) => { t.tenantSettings = { ...t.tenantSettings, default_redirection_uri: '' }; };
 const noAppRoutes: Edit = (t) => {
-  noTenantRoute(t);
+  t.tenantSettings = { ...t.tenantSettings, default_redirection_uri: '' };
   t.clients = (t.clients ?? []).map((c) => ({ ...c, initiate_login_uri: undefined }));
 };
 
@@ -31,8 +31,7 @@ ruleTester(rule, {
     { name: 'Universal Login, reset without a redirect, the tenant Login URI set', tenant: template('reset_email', { resultUrl: null }) },
     {
       name: 'Universal Login, reset without a redirect, every interactive app with its own Login URI',
-      tenant: template('reset_email', { resultUrl: null }, (t) => {
-        noTenantRoute(t);
+      tenant: template('reset_email', { resultUrl: null }, noTenantRoute, (t) => {
         t.clients = (t.clients ?? []).map((c) => (c.app_type === 'native' ? { ...c, initiate_login_uri: 'https://m.acme.example/login' } : c));
       }),
     },
