@@ -1,3 +1,4 @@
+import { expect, it } from 'vitest';
 import rule from '../../rules/tenant-node-runtime.js';
 import { ruleTester } from '../support/rule-tester.js';
 import { tenant, tenantFrom } from '../support/tenant.js';
@@ -31,4 +32,11 @@ ruleTester(rule, {
     { name: 'an unreadable override', tenant: legacy('latest'), findings: [{ status: 'unknown', messageId: 'legacy-unreadable', value: 'latest' }] },
     { name: 'unreadable value', tenant: version('latest'), findings: [{ status: 'unknown', messageId: 'unreported', value: 'latest' }] },
   ],
+});
+
+// The runtime runs custom database scripts and Rules/Hooks; it is not a notification subscription
+// (https://auth0.com/docs/customize/extensibility-runtime/migrate/from-node-18-to-node-22).
+it('is filed under user migration and claims, not notifications', () => {
+  expect(rule.topics).toEqual(expect.arrayContaining(['b2c.p1.provisioning.user-migration', 'b2b.p1.authorization.id-token-claims']));
+  expect(rule.topics.some((t) => t.endsWith('.operations.notifications'))).toBe(false);
 });
