@@ -27,18 +27,18 @@ export const b2cP1Workstreams: Workstream[] = [
   ]),
   ws(P1, 'provisioning', p1Milestones, 'm1', { title: 'Provisioning', audience: 'design-dev', parallel: ['authentication', 'branding'] }, [
     t('store-user-data', 'A', always, 'always', ['DB-01', 'DB-05'], { sources: ['S0'] }),
-    t('user-migration', 'A', fact('customDb'), 'customDb or enabledDatabaseCustomization', ['DB-05', 'DB-06', 'attest-bulk-import']),
-    t('self-sign-up', 'A', config('selfSignup', true), 'selfSignup (default true)', ['DB-04=false', 'DB-02', 'UL-01', 'AP-02', 'AP-03']),
+    t('user-migration', 'A', fact('customDb'), 'customDb or enabledDatabaseCustomization', ['DB-05', 'DB-06', 'TEN-09', 'attest-bulk-import']),
+    t('self-sign-up', 'A', config('selfSignup', true), 'selfSignup (default true)', ['DB-04=false', 'DB-02', 'UL-01', 'AP-02', 'AP-03', 'TEN-17']),
   ]),
   ws(P1, 'authentication', p1Milestones, 'm1', { title: 'Authentication', audience: 'design-dev', parallel: ['provisioning', 'branding'] }, [
-    t('universal-login', 'A', always, 'always', ['UL-01', 'APP-09', 'APP-05', 'UL-02']),
+    t('universal-login', 'A', always, 'always', ['UL-01', 'APP-09', 'APP-05', 'UL-02', 'TEN-16']),
     t('username-password', 'A', fact('dbConnection'), 'db connection', ['DB-01', 'DB-02', 'DB-03', 'AP-05']),
     t('application-integration', 'A', always, 'always', [
       // APP-14 (advice) is in the catalog's check table but in no chk list; it evidences this topic.
       'APP-01', 'APP-02', 'APP-03', 'APP-04', 'APP-05', 'APP-06', 'APP-07', 'APP-08', 'APP-09', 'APP-10', 'APP-11', 'APP-12',
       'APP-14', 'TEN-07', 'TEN-08',
     ]),
-    t('anomaly-detection', 'A', always, 'always', ['AP-01', 'AP-02', 'AP-03', 'AP-04', 'EM-03']),
+    t('anomaly-detection', 'A', always, 'always', ['AP-01', 'AP-02', 'AP-03', 'AP-04', 'EM-03', 'TEN-17']),
   ]),
   ws(P1, 'branding', p1Milestones, 'm1', { title: 'Branding', audience: 'branding', aka: ['Customization'], parallel: ['provisioning', 'authentication'] }, [
     t('universal-login-page', 'A', always, 'always', ['UL-03', 'UL-04', 'UL-02', 'TEN-02', 'TEN-15']),
@@ -62,7 +62,7 @@ export const b2cP1Workstreams: Workstream[] = [
     t('blocking-users', 'W', always, 'always', ['AP-01', 'P-ADMIN']),
   ]),
   ws(P1, 'authorization', p1Milestones, 'm2', { title: 'Authorization', audience: 'design-dev' }, [
-    t('id-token-claims', 'A', config('accessControl', true), 'accessControl (optional)', ['ACT-01', 'ACT-02', 'ACT-03', 'ACT-04', 'ACT-05', 'ACT-06']),
+    t('id-token-claims', 'A', config('accessControl', true), 'accessControl (optional)', ['ACT-01', 'ACT-02', 'ACT-03', 'ACT-04', 'ACT-05', 'ACT-06', 'TEN-09']),
   ]),
   ws(P1, 'logout', p1Milestones, 'm2', { title: 'Logout', audience: 'design-dev' }, [
     t('logout', 'A', always, 'always', ['TEN-06', 'APP-03', 'TEN-10']),
@@ -81,7 +81,7 @@ export const b2cP1Workstreams: Workstream[] = [
         required: true,
       }),
       // KEY-01 (advice) is in the check table but in no chk list: signing-key rotation is platform lifecycle.
-      t('notifications', 'W', always, 'always', ['LOG-04', 'TEN-09', 'ACT-02', 'ACT-04', 'KEY-01', 'attest'], { required: true }),
+      t('notifications', 'W', always, 'always', ['LOG-04', 'ACT-02', 'ACT-04', 'KEY-01', 'attest'], { required: true }),
     ],
   ),
 ];

@@ -15,7 +15,8 @@ export default defineRule({
     'A from-address on your company or custom domain, with SPF/DKIM/DMARC aligned, is what keeps verification and reset mail out of spam folders and recognisable to users.',
   remediation:
     'Dashboard → Branding → Email Provider → "From" address: use an address on your domain (e.g. no-reply@yourcompany.com), and authenticate that domain at your provider; or PATCH /api/v2/emails/provider with `default_from_address`.',
-  docs: 'https://auth0.com/docs/customize/email/configure-test-smtp-email-servers',
+  // The From Address and the SPF and DKIM it needs are documented with the templates, not the test SMTP servers.
+  docs: 'https://auth0.com/docs/customize/email/email-templates/customize-email-templates',
   needs: ['emailProvider'],
   wants: ['customDomains'],
   messages: {

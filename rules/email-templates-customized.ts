@@ -39,6 +39,8 @@ export default defineRule({
     default: 'Email template {template} is the Auth0 default, needed because {why}',
     disabled: 'Email template {template} is customised but disabled, needed because {why}',
     incomplete: 'Email template {template} has no {missing}',
+    'body-unknown':
+      'Email template {template}: its body is not in the source (in a directory export, emails/{template}.html is missing): not judged',
     'from-unchecked':
       'Email template {template} has no From address and the email provider could not be read to see whether its default From address applies: {detail}',
   },
@@ -91,7 +93,11 @@ export default defineRule({
       // template level").
       const provider = wants.emailProvider;
       const providerFrom = provider.ok ? !!provider.data?.default_from_address : undefined;
-      const missing = (['from', 'subject', 'body'] as const).filter((f) => !t[f] && (f !== 'from' || providerFrom === false));
+      // The API returns the body of every customised template (it is required to create one), so an
+      // absent `body` (not null, not "") means the source did not carry it: a Deploy CLI directory
+      // export keeps it in emails/<template>.html, and a missing file is unknown, not "no body".
+      const bodyUnheld = t.body === undefined;
+      const missing = (['from', 'subject', 'body'] as const).filter((f) => !(f === 'body' && bodyUnheld) && !t[f] && (f !== 'from' || providerFrom === false));
       if (!t.from && providerFrom === undefined && !missing.length && !provider.ok) {
         out.push({
           status: 'unknown' as const,
@@ -101,6 +107,10 @@ export default defineRule({
           field: 'from',
           value: null,
         });
+        continue;
+      }
+      if (!missing.length && bodyUnheld) {
+        out.push({ status: 'unknown' as const, messageId: 'body-unknown' as const, data: { template: name }, resource, field: 'body', value: null });
         continue;
       }
       out.push(

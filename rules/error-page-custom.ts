@@ -1,4 +1,4 @@
-import { bothPlans, defineRule } from '../src/engine/define-rule.js';
+import { bothPlans, defineRule, type FindingDraft } from '../src/engine/define-rule.js';
 import { isHttps } from '../src/engine/urls.js';
 
 const RESOURCE = { type: 'tenant', id: 'error_page', name: 'Tenant error page' };
@@ -64,9 +64,12 @@ export default defineRule({
   checkmate: ['checkErrorPageTemplate'],
   dashboard: ['error-page'],
   rationale:
-    "When a login transaction fails, users land on the tenant error page. The generic Auth0 page shows technical detail and no way back to you. A hosted custom page must be HTML-escaped: error descriptions come from the request and reflect attacker-controlled text (XSS).",
+    "When Auth0 cannot send an error back to the application — an invalid callback URL, missing parameters on /authorize, a bookmarked login page without a default login route — it shows its generic error page, with your tenant friendly name, logo, support email and support URL when those are set, and (with `error_page.show_log_link`) a link to the log entry that only tenant administrators can open. Auth0's readiness check lists a custom error page as a recommended (non-critical) fix: your page can explain the problem in your words and route users back. A hosted custom page must HTML-escape its Liquid output: `error_description` comes from the request and reflects attacker-controlled text (XSS).",
   remediation:
     'Dashboard → Branding → Universal Login → Advanced Options → Error Page: redirect to your own https page, or provide HTML with every Liquid output escaped with a filter Auth0 Liquid supports (`{{ error_description | escape }}`, `escape_once`, or `url_encode` inside URLs — not `html_escape`, `h`, `json` or `xml_escape`); or PATCH /api/v2/tenants/settings with `error_page: {url}` or `{html}`.',
+  // Default page contents: https://auth0.com/docs/authenticate/login/auth0-universal-login/error-pages;
+  // severity: "Custom Error Page should be configured" is a Non-Critical fix
+  // (https://auth0.com/docs/deploy-monitor/pre-deployment-checks/production-check-recommended-fixes).
   docs: 'https://auth0.com/docs/customize/login-pages/custom-error-pages',
   needs: ['tenantSettings'],
   messages: {
@@ -74,7 +77,8 @@ export default defineRule({
     'not-https': 'The error page URL {url} is not https',
     'html-safe': 'The custom error page HTML escapes all {count} Liquid output(s)',
     unescaped: 'The custom error page outputs {expression} without escaping (line {line})',
-    default: 'No custom error page: users see the generic Auth0 error page',
+    default: 'No custom error page: errors Auth0 cannot return to the application show its generic page (your name, logo and support contacts only if set)',
+    'log-link': 'The generic error page shows end users a link to the tenant log entry (error_page.show_log_link), which only tenant administrators can open',
   },
   evaluate({ tenantSettings }) {
     const page = tenantSettings.error_page;
@@ -96,6 +100,10 @@ export default defineRule({
         value: m[0],
       }));
     }
-    return [{ status: 'fail', messageId: 'default', resource: RESOURCE, field: 'error_page', value: null }];
+    const out: FindingDraft<'default' | 'log-link'>[] = [{ status: 'fail', messageId: 'default', resource: RESOURCE, field: 'error_page', value: null }];
+    // `show_log_link` only affects the generic page ("a link to the error in your tenant logs",
+    // custom-error-pages): a debugging aid for administrators, noise for users in production.
+    if (page?.show_log_link === true) out.push({ status: 'fail', messageId: 'log-link', resource: RESOURCE, field: 'error_page.show_log_link', value: true, severity: 'advice' });
+    return out;
   },
 });

@@ -105,6 +105,7 @@ import signingKeyRotation from './signing-key-rotation.js';
 import socialConnectionInUse from './social-connection-in-use.js';
 import socialOwnCredentials from './social-own-credentials.js';
 import tenantBrandingIdentity from './tenant-branding-identity.js';
+import tenantClickjackProtection from './tenant-clickjack-protection.js';
 import tenantClientConnectionsFlag from './tenant-client-connections-flag.js';
 import tenantDefaultAudience from './tenant-default-audience.js';
 import tenantDefaultDirectory from './tenant-default-directory.js';
@@ -115,6 +116,7 @@ import tenantLogoutUrls from './tenant-logout-urls.js';
 import tenantNodeRuntime from './tenant-node-runtime.js';
 import tenantSessionLifetimes from './tenant-session-lifetimes.js';
 import tenantSettingsReadable from './tenant-settings-readable.js';
+import tenantSignupEnumeration from './tenant-signup-enumeration.js';
 import tenantSupportEmail from './tenant-support-email.js';
 import tenantSupportUrl from './tenant-support-url.js';
 import universalLoginBranding from './universal-login-branding.js';
@@ -229,6 +231,7 @@ export const rules: readonly AnyRule[] = [
   socialConnectionInUse,
   socialOwnCredentials,
   tenantBrandingIdentity,
+  tenantClickjackProtection,
   tenantClientConnectionsFlag,
   tenantDefaultAudience,
   tenantDefaultDirectory,
@@ -239,6 +242,7 @@ export const rules: readonly AnyRule[] = [
   tenantNodeRuntime,
   tenantSessionLifetimes,
   tenantSettingsReadable,
+  tenantSignupEnumeration,
   tenantSupportEmail,
   tenantSupportUrl,
   universalLoginBranding,

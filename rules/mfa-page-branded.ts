@@ -19,8 +19,8 @@ export default defineRule({
   messages: {
     ...NOT_EVALUATED_MESSAGE,
     'new-branded': 'MFA prompts follow the branded Universal Login (new experience{how})',
-    'new-unbranded': 'MFA prompts use the new Universal Login, which has no logo and primary colour and no theme',
-    'new-unknown': 'Could not see the Universal Login branding the MFA prompts follow: {detail}',
+    'new-follows-login':
+      'MFA prompts use the new Universal Login and follow its branding, judged once by universal-login-branding ({state})',
     'classic-custom': 'A custom Classic MFA page is enabled',
     'classic-default': 'The Classic MFA page is the Auth0 default ({factors} enabled)',
   },
@@ -37,12 +37,13 @@ export default defineRule({
         const name = theme.data.displayName ?? theme.data.themeId;
         return [{ status: 'pass', messageId: 'new-branded', data: { how: name ? `, theme "${name}"` : ', a theme' }, resource: RESOURCE }];
       }
-      if (branding.ok) {
-        return branding.data.logo_url && branding.data.colors?.primary
-          ? [{ status: 'pass', messageId: 'new-branded', data: { how: ', logo and primary colour' }, resource: RESOURCE }]
-          : [{ status: 'fail', messageId: 'new-unbranded', resource: RESOURCE, field: 'branding', value: null }];
+      if (branding.ok && branding.data.logo_url && branding.data.colors?.primary) {
+        return [{ status: 'pass', messageId: 'new-branded', data: { how: ', logo and primary colour' }, resource: RESOURCE }];
       }
-      return [{ status: 'unknown', messageId: 'new-unknown', data: { detail: branding.detail }, resource: RESOURCE }];
+      // The same missing logo and colour is universal-login-branding's finding (it also evidences
+      // p2.branding.mfa-page): counted once, not again here.
+      const state = branding.ok ? 'no logo and primary colour, no theme' : `branding not readable: ${branding.detail}`;
+      return [{ status: 'n/a', messageId: 'new-follows-login', data: { state }, resource: RESOURCE }];
     }
     const page = tenantSettings.guardian_mfa_page;
     return page?.enabled && page.html

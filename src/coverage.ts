@@ -6,7 +6,7 @@
  */
 
 export const CATALOG_CHECKS = [
-  ...range('TEN', 15), ...range('CD', 4), ...range('UL', 5), ...range('EM', 4), ...range('AP', 5), ...range('MFA', 4),
+  ...range('TEN', 17), ...range('CD', 4), ...range('UL', 5), ...range('EM', 4), ...range('AP', 5), ...range('MFA', 4),
   ...range('LOG', 4), ...range('APP', 15), ...range('DB', 7), ...range('SOC', 2), ...range('ENT', 7), ...range('API', 6),
   ...range('GR', 2), ...range('ROLE', 1), ...range('ACT', 6), ...range('ORG', 6), ...range('SSP', 1), ...range('KEY', 1),
   ...range('USR', 3), ...range('FORM', 1),

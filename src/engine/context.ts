@@ -138,8 +138,8 @@ export const IN_USE_TEXT: Record<InUse, { yes: string; no: string; short: string
   passwords: { yes: 'a database (password) connection exists', no: 'the tenant has no database (password) connection', short: 'passwords' },
   'sign-up': { yes: 'sign-up is open on a database connection', no: 'sign-up is disabled on every database connection', short: 'sign-up' },
   'legacy-extensibility': {
-    yes: 'Rules, Hooks or custom-database scripts exist',
-    no: 'the tenant has no Rules, Hooks or custom-database scripts',
+    yes: 'Rules, Hooks, custom-database or custom-social scripts exist',
+    no: 'the tenant has no Rules, Hooks, custom-database or custom-social scripts',
     short: 'Rules/Hooks/custom DB scripts',
   },
 };
@@ -178,7 +178,10 @@ export function computeInUse(s: Snapshot): InUseFacts {
     signup = open.length > 0 ? (enabled ? open.some((c) => (enabled.get(c.id) ?? []).length > 0) : true) : unseen ? undefined : false;
   }
 
-  const customScripts = dbs?.some((c) => c.options?.enabledDatabaseCustomization === true);
+  // Code on the tenant runtime: custom database scripts, custom social (oauth2) connection scripts.
+  const customScripts =
+    dbs?.some((c) => c.options?.enabledDatabaseCustomization === true) ||
+    conns?.some((c) => c.strategy === 'oauth2' && !!c.options && typeof c.options.scripts === 'object' && c.options.scripts !== null && Object.keys(c.options.scripts).length > 0);
   const rulesList = rulesR?.ok ? rulesR.data : undefined;
   const hooksList = hooksR?.ok ? hooksR.data : undefined;
   let legacy: boolean | undefined;

@@ -27,6 +27,8 @@ export const TenantSettings = z.looseObject({
   allowed_logout_urls: z.array(z.string()).nullish(),
   enabled_locales: strArr,
   sandbox_version: str,
+  /** Legacy Extensibility runtime override for Rules and Hooks; "" (the default) = follow `sandbox_version`. */
+  legacy_sandbox_version: z.string().nullish(),
   session_lifetime: num,
   idle_session_lifetime: num,
   ephemeral_session_lifetime: num,

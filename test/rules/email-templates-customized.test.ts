@@ -22,6 +22,18 @@ ruleTester(rule, {
       findings: [{ status: 'fail', messageId: 'incomplete', resource: 'blocked_account', field: 'subject' }],
     },
     {
+      // A Deploy CLI directory export keeps the body in emails/<template>.html; emails/blocked_account.json
+      // without it gives a template with no `body` key: the body is unknown, not missing.
+      name: 'a template whose body file is missing from the export',
+      tenant: tenant((t) => { t.emailTemplates = { ...t.emailTemplates, blocked_account: { template: 'blocked_account', enabled: true, from: 'a@acme.example', subject: 'Blocked' } }; }),
+      findings: [{ status: 'unknown', messageId: 'body-unknown', resource: 'blocked_account', field: 'body' }],
+    },
+    {
+      name: 'a body the API reports empty is "no body"',
+      tenant: tenant((t) => { t.emailTemplates = { ...t.emailTemplates, blocked_account: { template: 'blocked_account', enabled: true, from: 'a@acme.example', subject: 'Blocked', body: null } }; }),
+      findings: [{ status: 'fail', messageId: 'incomplete', resource: 'blocked_account', field: 'body' }],
+    },
+    {
       name: 'organizations make the invitation template applicable',
       tenant: tenant((t) => { t.organizations = [{ id: 'org_1', name: 'acme-partners' }]; }),
       findings: [{ status: 'fail', messageId: 'default', resource: 'user_invitation' }],

@@ -7,6 +7,7 @@ const page = (error_page: Record<string, unknown> | null) => tenant((t) => { t.t
 ruleTester(rule, {
   valid: [
     { name: 'redirect to an https page', tenant: tenant() },
+    { name: 'the log-link setting does not matter once a custom page replaces the generic one', tenant: page({ url: 'https://www.acme.example/error', show_log_link: true }) },
     { name: 'hosted HTML, all output escaped', tenant: page({ html: '<p>{{ error_description | escape }}</p><a href="{{ tracking | url_encode }}">x</a>' }) },
     {
       name: "every escaping filter Auth0's Liquid documents: escape, escape_once, url_encode (after other filters too)",
@@ -36,6 +37,16 @@ ruleTester(rule, {
       ],
     },
     { name: 'no custom page', tenant: page(null), findings: [{ status: 'fail', messageId: 'default', field: 'error_page' }] },
+    {
+      // "show_log_link: Indicates whether to show a link to the error in your tenant logs"
+      // (https://auth0.com/docs/customize/login-pages/custom-error-pages): on the generic page only.
+      name: 'the generic page with the tenant-log link on',
+      tenant: page({ html: '', url: '', show_log_link: true }),
+      findings: [
+        { status: 'fail', messageId: 'default' },
+        { status: 'fail', messageId: 'log-link', severity: 'advice', field: 'error_page.show_log_link', value: true },
+      ],
+    },
     { name: 'http redirect', tenant: page({ url: 'http://www.acme.example/error' }), findings: [{ status: 'fail', messageId: 'not-https', value: 'http://www.acme.example/error' }] },
     {
       name: 'unescaped Liquid output (XSS)',

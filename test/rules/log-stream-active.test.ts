@@ -1,5 +1,6 @@
 import rule from '../../rules/log-stream-active.js';
-import { ruleTester } from '../support/rule-tester.js';
+import { expect, it } from 'vitest';
+import { ruleTester, run } from '../support/rule-tester.js';
 import { tenant } from '../support/tenant.js';
 
 ruleTester(rule, {
@@ -17,4 +18,14 @@ ruleTester(rule, {
       findings: [{ status: 'fail', messageId: 'inactive', severity: 'warning', resource: 'lst_2' }, { status: 'pass', resource: 'lst_0000000000018341' }],
     },
   ],
+});
+
+// Catalog Decision 3: where the project requires more than Auth0 ("Configure Log Streaming" is a
+// non-critical fix, https://auth0.com/docs/deploy-monitor/pre-deployment-checks/production-check-recommended-fixes),
+// the finding says so.
+it('says where it goes beyond Auth0, and why', () => {
+  for (const t of [tenant((x) => { x.logStreams = []; }), tenant((x) => { x.logStreams = [{ id: 'lst_1', name: 'splunk', type: 'splunk', status: 'paused' }]; })]) {
+    const blocker = run(rule, t).find((f) => f.severity === 'blocker');
+    expect(blocker?.message).toMatch(/Auth0 rates (this|log streaming) recommended; required here because/);
+  }
 });

@@ -14,9 +14,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'new UL, nothing branded',
+      // One missing logo, one finding: universal-login-branding owns the login branding the new MFA
+      // prompts follow (and also evidences p2.branding.mfa-page).
+      name: 'new UL, login page not branded: left to universal-login-branding',
       tenant: tenant((t) => { t.brandingTheme = null; t.branding = { logo_url: 'https://cdn.acme.example/logo.svg' }; }),
-      findings: [{ status: 'fail', messageId: 'new-unbranded', severity: 'warning', resource: 'guardian_mfa_page', field: 'branding' }],
+      findings: [{ status: 'n/a', messageId: 'new-follows-login', resource: 'guardian_mfa_page' }],
     },
     {
       name: 'classic default MFA page',
@@ -29,7 +31,7 @@ ruleTester(rule, {
       findings: [{ status: 'fail', messageId: 'classic-default', value: true }],
     },
     { name: 'MFA factors unreadable', tenant: tenant(unavailable('guardianFactors')), findings: [{ status: 'unknown', messageId: 'resource-unavailable', resource: 'guardian_mfa_page' }] },
-    { name: 'branding unreadable', tenant: tenant(unavailable('brandingTheme'), unavailable('branding')), findings: [{ status: 'unknown', messageId: 'new-unknown' }] },
+    { name: 'branding unreadable: universal-login-branding says unknown, once', tenant: tenant(unavailable('brandingTheme'), unavailable('branding')), findings: [{ status: 'n/a', messageId: 'new-follows-login' }] },
   ],
 });
 

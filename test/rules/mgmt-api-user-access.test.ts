@@ -18,9 +18,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // "All apps allowed" is "The default for user-delegated access" and tokens carry only *:current_user*
+      // scopes (https://auth0.com/docs/get-started/apis/api-access-policies-for-applications,
+      // https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens/get-management-api-tokens-for-single-page-applications): advice.
       name: 'all apps allowed',
       tenant: tenant((t) => { t.resourceServers = [mgmt('allow_all')]; }),
-      findings: [{ status: 'fail', messageId: 'open', severity: 'warning', resource: 'rs_mgmt', field: 'subject_type_authorization.user.policy', value: 'allow_all' }],
+      findings: [{ status: 'fail', messageId: 'open', severity: 'advice', resource: 'rs_mgmt', field: 'subject_type_authorization.user.policy', value: 'allow_all' }],
     },
     {
       name: 'no policy reported: the default, all apps allowed',

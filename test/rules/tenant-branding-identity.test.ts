@@ -15,6 +15,22 @@ ruleTester(rule, {
         { status: 'fail', messageId: 'no-logo', resource: 'picture_url', field: 'picture_url', value: null },
       ],
     },
+    {
+      // One missing logo, one finding: with no Universal Login logo and no theme either,
+      // universal-login-branding reports it (no-logo) and this rule does not count it again.
+      name: 'no logo anywhere: owned by universal-login-branding',
+      tenant: tenant((t) => {
+        t.tenantSettings = { ...t.tenantSettings, picture_url: undefined };
+        t.branding = { ...t.branding, logo_url: undefined };
+        t.brandingTheme = null;
+      }),
+      findings: [{ status: 'n/a', messageId: 'logo-owned', resource: 'picture_url' }],
+    },
+    {
+      name: 'the login page has a logo, the tenant settings none: the generic error page shows none',
+      tenant: settings({ picture_url: '' }),
+      findings: [{ status: 'fail', messageId: 'no-logo', resource: 'picture_url', value: '' }],
+    },
     { name: 'blank friendly name', tenant: settings({ friendly_name: '  ' }), findings: [{ status: 'fail', messageId: 'no-name', field: 'friendly_name', value: '  ' }] },
     {
       name: 'logo served over http',

@@ -19,6 +19,13 @@ ruleTester(rule, {
     { name: '/delegation', tenant: flags({ allow_legacy_delegation_grant_types: true }), findings: [{ status: 'fail', messageId: 'on', resource: 'allow_legacy_delegation_grant_types' }] },
     { name: 'legacy user profile', tenant: flags({ enable_legacy_profile: true }), findings: [{ status: 'fail', messageId: 'on', resource: 'enable_legacy_profile', field: 'flags.enable_legacy_profile' }] },
     {
+      // Not in Auth0's readiness check; the API reference calls v1 "not recommended except for
+      // backward compatibility" (https://auth0.com/docs/api/management/v2/tenants/patch-settings): a warning.
+      name: 'the v1 change-password flow',
+      tenant: flags({ change_pwd_flow_v1: true }),
+      findings: [{ status: 'fail', messageId: 'on', severity: 'warning', resource: 'change_pwd_flow_v1', field: 'flags.change_pwd_flow_v1', value: true }],
+    },
+    {
       name: 'another *legacy* flag on',
       tenant: flags({ enable_legacy_logs_search_v2: true }),
       findings: [{ status: 'fail', messageId: 'other-on', resource: 'enable_legacy_logs_search_v2', field: 'flags.enable_legacy_logs_search_v2', value: true }],
@@ -33,6 +40,7 @@ it('reports one finding per legacy flag, passes included', () => {
     'allow_legacy_ro_grant_types',
     'allow_legacy_tokeninfo_endpoint',
     'allow_other_legacy_grant_types',
+    'change_pwd_flow_v1',
     'enable_idtoken_api2',
     'enable_legacy_profile',
   ]);
