@@ -28,6 +28,7 @@ function stopsCanonical(a: Acl, customDomains: string[]): boolean {
 
 export default defineRule({
   id: 'canonical-domain-blocked',
+  feature: 'tenant-acl',
   title: 'Login traffic on the canonical *.auth0.com domain is blocked',
   topics: bothPlans('p1.architecture.custom-domains'),
   severity: 'advice',

@@ -31,6 +31,7 @@ const nameOf = (a: Acl) => a.description || a.id || 'unnamed rule';
 
 export default defineRule({
   id: 'management-api-acl',
+  feature: 'tenant-acl',
   title: 'The Management API only accepts calls from your own networks',
   topics: bothPlans('p1.architecture.custom-domains'),
   severity: 'advice',

@@ -4,6 +4,7 @@ const RESOURCE = { type: 'tenant-flag', id: 'enable_public_signup_user_exists_er
 
 export default defineRule({
   id: 'tenant-signup-enumeration',
+  appliesWhen: 'sign-up',
   title: 'Public sign-up does not reveal that an account already exists',
   topics: [...bothPlans('p1.authentication.anomaly-detection'), 'b2c.p1.provisioning.self-sign-up'],
   severity: 'warning',

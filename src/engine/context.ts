@@ -72,7 +72,7 @@ export const FEATURES = {
   'back-channel-logout': {
     title: 'OIDC Back-Channel Logout',
     includedIn: ['enterprise'],
-    docs: 'https://auth0.com/docs/authenticate/login/logout/back-channel-logout',
+    docs: 'https://auth0.com/docs/authenticate/login/logout/back-channel-logout/configure-back-channel-logout',
     neededOnlyIf: 'sessions in several applications must end together when one logs out',
   },
   'breached-password-detection': {
@@ -91,20 +91,14 @@ export const FEATURES = {
   'tenant-acl': {
     title: 'Tenant Access Control List',
     includedIn: ['enterprise'],
-    docs: 'https://auth0.com/docs/secure/tenant-access-control-list',
+    docs: 'https://auth0.com/docs/secure/tenant-access-control-list/limits',
     neededOnlyIf: 'traffic must be blocked or allowed by IP, country or user agent before it reaches Auth0',
   },
   'self-service-sso': {
     title: 'Self-Service SSO',
-    includedIn: ['enterprise'],
-    docs: 'https://auth0.com/docs/authenticate/enterprise-connections/self-service-SSO',
+    includedIn: ['professional', 'enterprise'],
+    docs: 'https://auth0.com/docs/authenticate/enterprise-connections/self-service-SSO/manage-self-service-sso',
     neededOnlyIf: 'business customers configure their own SSO connection',
-  },
-  'log-streams': {
-    title: 'Log streaming',
-    includedIn: ['essentials', 'professional', 'enterprise'],
-    docs: 'https://auth0.com/docs/customize/log-streams',
-    neededOnlyIf: 'logs must be kept beyond the plan\'s retention or analysed elsewhere',
   },
 } as const satisfies Record<string, Feature>;
 export type FeatureId = keyof typeof FEATURES;

@@ -6,6 +6,7 @@
 import { loadCatalog } from '../catalog/index.js';
 import { CATALOG_CHECKS, CHECKMATE, DASHBOARD, EXCLUSIONS } from '../coverage.js';
 import type { AnyRule } from '../engine/define-rule.js';
+import { availability, FEATURES, IN_USE_TEXT } from '../engine/context.js';
 import { SCOPE_RESOURCES } from '../engine/scope-resources.js';
 import { RESOURCE_META as RESOURCES, type ResourceKey } from '../snapshot/resource-meta.js';
 
@@ -108,10 +109,20 @@ export function renderScopesTable(rules: readonly AnyRule[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The context a rule is judged in: the subscription feature it needs and what must be in use. */
+function contextCell(r: AnyRule): string {
+  const parts: string[] = [];
+  if (r.feature) parts.push(`needs ${FEATURES[r.feature].title} ([${availability(r.feature)}](${FEATURES[r.feature].docs}))`);
+  if (r.appliesWhen) parts.push(`applies when ${IN_USE_TEXT[r.appliesWhen].yes}; counts at the first Go-Live when live`);
+  if (r.firstGoLive === 'advice') parts.push('advice at the first Go-Live');
+  if (r.prodOnly) parts.push('production-only: judged at Go-Live milestones, not Milestones 1–2');
+  return parts.join('; ') || '—';
+}
+
 export function renderRulesTable(rules: readonly AnyRule[]): string {
-  const lines = ['| Rule | Catalog | Topics | Default severity |', '| --- | --- | --- | --- |'];
+  const lines = ['| Rule | Catalog | Topics | Default severity | Context |', '| --- | --- | --- | --- | --- |'];
   for (const r of [...rules].sort((a, b) => a.id.localeCompare(b.id))) {
-    lines.push(`| \`${r.id}\` | ${r.checks.join(', ') || '—'} | ${shortTopics(r.topics)} | ${sev(r)}${r.optIn ? `, --with-${r.optIn}` : ''} |`);
+    lines.push(`| \`${r.id}\` | ${r.checks.join(', ') || '—'} | ${shortTopics(r.topics)} | ${sev(r)}${r.optIn ? `, --with-${r.optIn}` : ''} | ${contextCell(r)} |`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -165,6 +176,7 @@ export function renderRulesDoc(rules: readonly AnyRule[]): string {
       '',
       `- Catalog: ${r.checks.join(', ') || '—'}${r.checkmate?.length ? `; CheckMate: ${r.checkmate.join(', ')}` : ''}${r.dashboard?.length ? `; Dashboard: ${r.dashboard.map((d) => DASHBOARD[d]?.title ?? d).join('; ')}` : ''}`,
       `- Topics: ${topicTitles.join(', ')}`,
+      `- Context: ${contextCell(r)}`,
       `- Reads: ${[...r.needs, ...r.wants].map((k) => `\`${k}\``).join(', ') || '—'} (scopes: ${scopesOf(r).map((s) => `\`${s}\``).join(', ') || '—'})`,
       '',
       r.rationale,
