@@ -11,7 +11,7 @@ ruleTester(rule, {
       tenant: tenant((t) => { t.botDetection = { challenge_password_policy: 'always', challenge_password_reset_policy: 'never' }; }),
       findings: [{ status: 'fail', messageId: 'never', severity: 'advice', field: 'challenge_password_reset_policy', value: 'never' }, { status: 'pass', field: undefined }],
     },
-    { name: 'unset policies mean never', tenant: tenant((t) => { t.botDetection = {}; }), findings: [{ status: 'fail', field: 'challenge_password_policy' }] },
+    { name: 'unset policies mean never', tenant: tenant((t) => { t.botDetection = {}; }), findings: [{ status: 'fail', field: 'challenge_password_policy' }, { status: 'fail', messageId: 'never', field: 'challenge_password_reset_policy' }] },
   ],
 });
 

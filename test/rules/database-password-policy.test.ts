@@ -37,7 +37,7 @@ ruleTester(rule, {
     {
       name: 'flexible policy, 10 characters and no character types: fair (a warning), not low',
       tenant: tenant(dbOptions((o) => ({ ...o, password_options: { complexity: { min_length: 10, character_types: [] } } }))),
-      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', field: 'options.password_options.complexity' }],
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', field: 'options.password_options.complexity' }, { status: 'fail', messageId: 'length-short' }],
     },
     {
       name: 'policy low with an 8-character minimum is a blocker',
@@ -47,17 +47,17 @@ ruleTester(rule, {
     {
       name: 'policy none is a blocker',
       tenant: tenant(dbOptions(({ password_complexity_options: _c, ...o }) => ({ ...o, passwordPolicy: 'none' }))),
-      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: 'none' }],
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: 'none' }, { status: 'fail', messageId: 'length-short' }],
     },
     {
       name: 'policy fair with its implied 8 characters is a warning',
       tenant: tenant(dbOptions(({ password_complexity_options: _c, ...o }) => ({ ...o, passwordPolicy: 'fair' }))),
-      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', resource: 'acme-customers', field: 'options.passwordPolicy', value: 'fair' }],
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'warning', resource: 'acme-customers', field: 'options.passwordPolicy', value: 'fair' }, { status: 'fail', messageId: 'length-short' }],
     },
     {
       name: 'policy missing: Auth0 applies none',
       tenant: tenant(dbOptions(({ passwordPolicy: _p, password_complexity_options: _c, ...o }) => o)),
-      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: null }],
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: null }, { status: 'fail', messageId: 'length-short' }],
     },
     {
       name: 'minimum length 8 (CheckMate checkPasswordComplexity)',
