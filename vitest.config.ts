@@ -8,8 +8,8 @@ import { defineConfig } from 'vitest/config';
  * instead of once per file.
  */
 const ISOLATED = [
-  'test/e2e/**',
-  'test/browser/**',
+  'test/e2e/**/*.test.ts',
+  'test/browser/**/*.test.ts',
   'test/cli/epipe.test.ts',
   'test/cli/process.test.ts',
   'test/emulator/conformance.test.ts',
