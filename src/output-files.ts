@@ -1,4 +1,3 @@
-
 /**
  * Where reports go: `--format name[:path]` parsed the same way by every command that writes
  * reports (audit, report, merge), whole-file writes, and the colour decision. No CLI or logger

@@ -1,9 +1,11 @@
 /**
- * The CLI's view of its process: where it writes, which environment it reads, which directory
- * relative paths start from. `main(argv, io)` runs a whole command with the `io` given (a test runs
- * the CLI in-process with captured streams and its own environment); `cliIo()` is what every
- * command module reads instead of `process.stdout`, `process.stderr`, `process.env` and
- * `process.cwd()`. Outside `main` (or without an `io`) it is the real process.
+ * The CLI's view of its process: where it writes, which environment it reads, where it looks for
+ * its config file. `main(argv, io)` runs a whole command with the `io` given (a test runs the CLI
+ * in-process with captured streams and its own environment); `cliIo()` is what every command
+ * module reads instead of `process.stdout`, `process.stderr`, `process.env` and `process.cwd()`.
+ * Outside `main` (or without an `io`) it is the real process. Relative paths in file flags
+ * (`--from`, `--format json:out.json`) are opened as given, that is from the process's working
+ * directory: an in-process caller with another `cwd` passes absolute paths or changes directory.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -14,7 +16,7 @@ export interface CliIo {
   stdout: CliStream;
   stderr: CliStream;
   env: NodeJS.ProcessEnv;
-  /** The working directory: config lookup and relative paths of every file flag start here. */
+  /** The working directory: where the config file is looked up (and `--config` resolved). */
   cwd: string;
 }
 

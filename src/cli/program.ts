@@ -200,8 +200,9 @@ function checkCommand(program: Command, argv: string[]): void {
 
 /**
  * Run the CLI on `argv` (`[node, script, ...args]`) and return its exit code. Everything it writes
- * goes to `io.stdout` / `io.stderr`, the environment it reads is `io.env` and relative paths start
- * at `io.cwd` (default: the real process). It never exits the process: `src/cli.ts` does that.
+ * goes to `io.stdout` / `io.stderr`, the environment it reads is `io.env` and its config file is
+ * looked up in `io.cwd` (default: the real process; see src/cli/io.ts). It never exits the
+ * process and never sets `process.exitCode`: `src/cli.ts` does that.
  */
 export function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   return withIo(io, () => run(argv));
