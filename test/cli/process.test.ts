@@ -4,7 +4,10 @@
  * The end-to-end tests run the same command tree in-process (`main(argv, io)`, test/support/cli.ts);
  * the last test here checks both give the same result for one audit. Needs `npm run build`.
  */
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditReportSchema } from '../../src/report/schema.js';
 import { TOOL } from '../../src/version.js';
@@ -54,6 +57,28 @@ describe('the built CLI as a process', { timeout: 60_000 }, () => {
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining('authentication failed')]);
   });
 
+  it('an offline audit never loads the auth0 SDK; a live one does', async () => {
+    // A module hook that logs every module the CLI loads (Node's module.register).
+    const dir = mkdtempSync(join(tmpdir(), 'a0r-loaded-'));
+    try {
+      writeFileSync(join(dir, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  appendFileSync(process.env.LOADED_LOG, `${url}\\n`);\n  return next(url, context);\n}\n");
+      writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+      const loaded = async (name: string, args: string[], env: Record<string, string> = {}) => {
+        const log = join(dir, `${name}.log`);
+        writeFileSync(log, '');
+        const run = await spawnCli(args, { cwd: ROOT, env: { ...env, LOADED_LOG: log }, nodeArgs: ['--import', pathToFileURL(join(dir, 'register.mjs')).href] });
+        expect(run.stderr).toBe('');
+        return readFileSync(log, 'utf8').split('\n').filter((u) => u.includes('/node_modules/auth0/'));
+      };
+      expect(await loaded('offline', [...EXPORT, '--fail-on', 'none', '-q'])).toEqual([]);
+      const domain = readFixture('brand-new').domain;
+      const live = await loaded('live', ['--domain', domain, '--api-base-url', em.url, '--fail-on', 'none', '-q'], { AUTH0_CLIENT_ID: 'smoke-client', AUTH0_CLIENT_SECRET: 'smoke-secret' });
+      expect(live.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('in-process and spawned runs of one audit agree: exit code, report and stderr', async () => {
     const args = [...EXPORT, '--format', 'json', '--fail-on', 'warning'];
     const [spawned, inProcess] = [await spawnCli(args, { cwd: ROOT }), await runCli(args, { cwd: ROOT })];
@@ -65,5 +90,18 @@ describe('the built CLI as a process', { timeout: 60_000 }, () => {
       return { ...r, generatedAt: '', collectedAt: '' } as unknown;
     };
     expect(strip(inProcess.stdout)).toEqual(strip(spawned.stdout));
+  });
+});
+
+describe('the suite stays fast', () => {
+  // Every spawned CLI pays a Node start-up and its module loads: end-to-end tests run the CLI
+  // in-process (runCli) and only these files spawn it, for what only a real process shows.
+  const SPAWNING = ['test/cli/epipe.test.ts', 'test/cli/process.test.ts', 'test/e2e/network-errors.test.ts', 'test/package.test.ts'];
+
+  it(`only ${SPAWNING.length} test files spawn the CLI`, () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.test.ts') ? [join(dir, d.name)] : []));
+    const spawning = walk('test').filter((f) => /spawnCli\(|nodeArgs:|bin\/auth0-readiness\.js/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(spawning.sort()).toEqual([...SPAWNING].sort());
   });
 });
