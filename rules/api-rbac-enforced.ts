@@ -20,6 +20,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/get-started/apis/enable-role-based-access-control-for-apis',
   needs: ['resourceServers', 'roles', 'rolePermissions'],
   messages,
+  options: {
+    permissionsClaim: { type: 'boolean', description: 'require the permissions claim in access tokens (token_dialect *_authz)' },
+  },
   evaluate({ resourceServers, roles, rolePermissions }, ctx) {
     const wantsClaim = ctx.options.permissionsClaim === true;
     const roleName = new Map(roles.map((r) => [r.id, r.name]));

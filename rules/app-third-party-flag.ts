@@ -33,6 +33,9 @@ export default defineRule({
     absent: 'Listed third-party application {name} does not exist in this tenant',
     hidden: 'Application {name}: is_first_party is not in the data',
   },
+  options: {
+    thirdPartyClients: { type: 'string[]', description: 'client ids or names operated as third-party applications' },
+  },
   evaluate({ clients }, ctx) {
     const list = listed(ctx);
     const wanted = new Set(list);

@@ -47,6 +47,9 @@ export default defineRule({
     'open-bad': 'Database connection {name} allows public sign-up, but users are meant to be invited or provisioned ({why}): anyone can create an account',
     hidden: 'Options of database connection {name} are not visible: grant read:connections_options',
   },
+  options: {
+    selfSignup: { type: 'boolean', description: 'whether users sign themselves up (default: true on B2C, false on B2B)' },
+  },
   evaluate({ connections }, ctx) {
     const { open: selfSignup, why } = signupIntent(ctx);
     return connections

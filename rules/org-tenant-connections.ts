@@ -37,6 +37,9 @@ export default defineRule({
     'not-connected': 'No OIDC, SAML or Okta connection points at org tenant {tenant}: its users cannot log in through this tenant',
     hidden: 'Options of connection {name} are not visible: grant read:connections_options',
   },
+  options: {
+    orgTenants: { type: 'string[]', description: 'domains or URLs of the tenants organizations connect to' },
+  },
   evaluate({ connections }, ctx) {
     // No org tenants configured: there is nothing to look for (the topic is out of scope without them).
     const configured = Array.isArray(ctx.options.orgTenants) ? ctx.options.orgTenants : [];

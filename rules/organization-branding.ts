@@ -20,6 +20,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/manage-users/organizations/configure-organizations/create-organizations',
   needs: ['organizations'],
   messages,
+  options: {
+    perOrgBranding: { type: 'boolean', description: 'whether every organization must be branded (default: once one is)' },
+  },
   evaluate({ organizations }, ctx) {
     const missingOf = (o: (typeof organizations)[number]) =>
       [!o.branding?.logo_url && 'branding.logo_url', !o.branding?.colors?.primary && 'branding.colors.primary'].filter((m): m is string => !!m);

@@ -20,6 +20,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/manage-users/organizations/create-first-organization',
   needs: ['organizations'],
   messages,
+  options: {
+    orgModel: { type: 'string', description: 'how customers are modelled; anything but "organizations" turns the rule off' },
+  },
   evaluate({ organizations }, ctx) {
     const model = ctx.options.orgModel;
     if (typeof model === 'string' && model !== 'organizations') return [];

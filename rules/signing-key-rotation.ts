@@ -22,6 +22,9 @@ export default defineRule({
     'no-date': 'The current signing key {kid} does not say since when it is in use: its age is unknown',
     'no-current': 'No current signing key among the {count} key(s) listed: not evaluated',
   },
+  options: {
+    maxKeyAgeDays: { type: 'number', min: 1, description: 'age of the current signing key above which it is reported, days (default 365)' },
+  },
   evaluate({ signingKeys }, ctx) {
     if (signingKeys.length === 0) return [];
     const current = signingKeys.find((k) => k.current === true && k.revoked !== true);

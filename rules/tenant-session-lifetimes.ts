@@ -35,6 +35,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/manage-users/sessions/configure-session-lifetime-settings',
   needs: ['tenantSettings'],
   messages,
+  options: {
+    maxSessionLifetimeHours: { type: 'number', min: 1, description: 'longest absolute session lifetime accepted without comment, hours (default 720)' },
+  },
   evaluate({ tenantSettings: s }, ctx) {
     const max = num(ctx.options.maxSessionLifetimeHours) ?? DEFAULT_MAX_HOURS;
     const cookie = s.session_cookie as { mode?: unknown } | null | undefined;

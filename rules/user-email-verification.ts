@@ -24,6 +24,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/manage-users/user-accounts/verify-emails',
   needs: ['usersSample'],
   messages,
+  options: {
+    maxUnverifiedShare: { type: 'number', min: 0, max: 1, description: 'largest acceptable share of unverified users, 0 to 1 (default 0.1)' },
+  },
   evaluate({ usersSample }, ctx) {
     const total = usersSample.total ?? 0;
     if (total === 0) return [];

@@ -6,6 +6,7 @@ import { main } from './cli/program.js';
 import { endQuietlyOnEpipe } from './epipe.js';
 
 export { buildProgram, main } from './cli/program.js';
+export type { CliIo } from './cli/io.js';
 
 /** Resolves once everything written to the stream so far has been handed to the OS. */
 const drained = (s: NodeJS.WriteStream) => new Promise<void>((resolve) => (s.writableLength === 0 ? resolve() : s.write('', () => resolve())));

@@ -6,6 +6,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from './errors.js';
+import { cliIo } from './cli/io.js';
 
 export interface FormatSpec<N extends string> {
   name: N;
@@ -51,7 +52,8 @@ export function writeAtomically(path: string, text: string): void {
   renameSync(tmp, full);
 }
 
-/** Colour on a stream: the flag, else a terminal without NO_COLOR. */
-export function colorFor(flag: boolean | undefined, stream: { isTTY?: boolean } = process.stdout): boolean {
-  return flag ?? (!!stream.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''));
+/** Colour on a stream (the CLI's stdout by default): the flag, else a terminal without NO_COLOR. */
+export function colorFor(flag: boolean | undefined, stream: { isTTY?: boolean } = cliIo().stdout): boolean {
+  const { env } = cliIo();
+  return flag ?? (!!stream.isTTY && !('NO_COLOR' in env && env.NO_COLOR !== ''));
 }

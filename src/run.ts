@@ -16,7 +16,7 @@ import { decideGate } from './gate.js';
 import { computeInUse, contextHints, FEATURES, IN_USE, type AddOn, type FeatureId, type Subscription, type TenantContext } from './engine/context.js';
 
 export { decideGate } from './gate.js';
-import { collect, type CollectOptions } from './sources/management-api/collect.js';
+import type { CollectOptions } from './sources/management-api/collect.js';
 import type { Credentials } from './sources/management-api/client.js';
 import { RESOURCES, type ResourceKey } from './snapshot/resources.js';
 import type { Snapshot } from './snapshot/snapshot.js';
@@ -105,6 +105,9 @@ export function selectRules(opts: Pick<AuditOptions, 'rules' | 'ruleSettings' | 
 export async function takeSnapshot(opts: Pick<AuditOptions, 'source' | 'rules' | 'ruleSettings' | 'optIns' | 'logLookbackDays' | 'now'>): Promise<Snapshot> {
   if (opts.source.kind !== 'management-api') return opts.source.snapshot;
   const s = opts.source;
+  // The collector (and with it the auth0 SDK) is loaded only for a live tenant: an offline audit
+  // of a snapshot or an export never pays for it.
+  const { collect } = await import('./sources/management-api/collect.js');
   const { snapshot } = await collect({
     credentials: s.credentials,
     resources: resourcesFor(selectRules(opts)),

@@ -21,6 +21,7 @@ import { rules as allRules } from '../../rules/index.js';
 import { colorFor, createLogger, parseFormats, writeAtomically } from './output.js';
 import { Progress } from './progress.js';
 import { checkReadingFlags, liveSource, logDaysOf, optInsOf, tenantSource, type SourceFlags, type TenantConfig } from './source.js';
+import { cliIo } from './io.js';
 
 export interface AuditFlags extends SourceFlags {
   plan: PlanId;
@@ -132,13 +133,14 @@ function merge(flags: AuditFlags, config: Config, given: (name: string) => boole
 }
 
 export async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean): Promise<number> {
-  const { config, path: configPath } = loadConfig(rawFlags.config, process.cwd());
+  const { config, path: configPath } = loadConfig(rawFlags.config, cliIo().cwd);
   const flags = merge(rawFlags, config, given);
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel, flags.logFormat);
   const logLookbackDays = logDaysOf(flags);
   const outputs = parseFormats(flags.format, flags.output);
   checkReadingFlags(flags);
-  const progress = new Progress(process.stderr, !!process.stderr.isTTY && !flags.quiet && !['debug', 'trace'].includes(flags.logLevel));
+  const { stderr } = cliIo();
+  const progress = new Progress(stderr, !!stderr.isTTY && !flags.quiet && !['debug', 'trace'].includes(flags.logLevel));
   if (flags.failOnRegression && !flags.baseline) throw new UsageError('--fail-on-regression needs --baseline <previous-report.json>');
   if (flags.baselineAnyTenant && !flags.baseline) throw new UsageError('--baseline-any-tenant needs --baseline <previous-report.json>');
   const baselines = flags.baseline ? readBaseline(flags.baseline) : undefined;
@@ -180,7 +182,7 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
   const rendered = outputs.map((o) => ({ ...o, text: REPORTERS[o.name](report, { color: o.path ? false : color, verbose: !!flags.verbose }) }));
   for (const o of rendered) {
     if (o.path) writeAtomically(o.path, o.text);
-    else process.stdout.write(o.text);
+    else cliIo().stdout.write(o.text);
   }
   log.debug({ gate: report.gate }, 'audit done');
   return report.gate.passed ? 0 : 1;
@@ -237,7 +239,7 @@ async function runMulti(
   });
   for (const o of rendered) {
     if (o.path) writeAtomically(o.path, o.text);
-    else process.stdout.write(o.text);
+    else cliIo().stdout.write(o.text);
   }
   log.debug({ gate: report.gate }, 'multi-tenant audit done');
   // A tenant that could not be read is exit 3 (the CI contract), after the report is written.

@@ -11,6 +11,7 @@ import type { Snapshot } from '../snapshot/snapshot.js';
 import { detectDeployCliExport, parseKeywordFlag, readDeployCliExport } from '../sources/deploy-cli/index.js';
 import { createLogger, writeAtomically } from './output.js';
 import { tenantSource, type SourceFlags } from './source.js';
+import { cliIo } from './io.js';
 
 export interface DiffFlags extends SourceFlags {
   format: 'text' | 'json' | 'markdown';
@@ -43,13 +44,13 @@ async function diffSide(arg: string, config: Config, flags: DiffFlags, log: Logg
 }
 
 export async function runDiff(a: string, b: string, flags: DiffFlags): Promise<number> {
-  const { config } = loadConfig(flags.config, process.cwd());
+  const { config } = loadConfig(flags.config, cliIo().cwd);
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel, flags.logFormat);
   const [sa, sb] = await Promise.all([diffSide(a, config, flags, log), diffSide(b, config, flags, log)]);
   const side = (x: { label: string; snapshot: Snapshot }) => ({ side: { label: x.label, domain: x.snapshot.tenant.domain, source: x.snapshot.source.kind }, snapshot: x.snapshot });
   const report = diffSnapshots(side(sa), side(sb), { ...(config.drift?.ignore ? { ignore: config.drift.ignore } : {}) });
   const text = flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : flags.format === 'markdown' ? renderDriftMarkdown(report) : renderDriftText(report);
   if (flags.output) writeAtomically(flags.output, text);
-  else process.stdout.write(text);
+  else cliIo().stdout.write(text);
   return report.drift ? 1 : 0;
 }

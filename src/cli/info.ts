@@ -1,11 +1,12 @@
 /** `catalog`, `rules` and `explain`: offline reference commands (no tenant, no SDK). */
 import type { PlanId } from '../catalog/plans.js';
 import { UsageError } from '../errors.js';
+import { cliIo } from './io.js';
 
 export async function runCatalog(flags: { plan: PlanId; format: 'text' | 'json' }): Promise<number> {
   const [{ loadCatalog }, { renderCatalog }] = await Promise.all([import('../catalog/index.js'), import('../report/catalog.js')]);
   const index = loadCatalog().plans[flags.plan];
-  process.stdout.write(flags.format === 'json' ? `${JSON.stringify(index.plan, null, 2)}\n` : renderCatalog(index));
+  cliIo().stdout.write(flags.format === 'json' ? `${JSON.stringify(index.plan, null, 2)}\n` : renderCatalog(index));
   return 0;
 }
 
@@ -17,7 +18,7 @@ async function registry() {
 
 export async function runRules(flags: { format: 'text' | 'json' }): Promise<number> {
   const { allRules, summarize, renderRulesText } = await registry();
-  process.stdout.write(flags.format === 'json' ? `${JSON.stringify(allRules.map(summarize), null, 2)}\n` : renderRulesText(allRules));
+  cliIo().stdout.write(flags.format === 'json' ? `${JSON.stringify(allRules.map(summarize), null, 2)}\n` : renderRulesText(allRules));
   return 0;
 }
 
@@ -29,7 +30,7 @@ export async function runExplain(id: string): Promise<number> {
   const { allRules, renderExplain } = await registry();
   const rule = allRules.find((r) => r.id === id);
   if (rule) {
-    process.stdout.write(renderExplain(rule));
+    cliIo().stdout.write(renderExplain(rule));
     return 0;
   }
   if (CHECK_ID.test(id)) {
@@ -40,7 +41,7 @@ export async function runExplain(id: string): Promise<number> {
     const head = `Catalog check ${check} is implemented by ${impl.length} rule${impl.length === 1 ? '' : 's'}:\n`;
     const lines = impl.map((r) => `  ${r.id.padEnd(w)}  ${r.title}`);
     const tail = impl.length === 1 ? `\n${renderExplain(impl[0] as (typeof impl)[number])}` : `\nRun \`auth0-readiness explain <rule-id>\` for one of them.\n`;
-    process.stdout.write(`${head}${lines.join('\n')}\n${tail}`);
+    cliIo().stdout.write(`${head}${lines.join('\n')}\n${tail}`);
     return 0;
   }
   const near = allRules.filter((r) => r.id.includes(id) || id.includes(r.id)).map((r) => r.id);

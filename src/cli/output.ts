@@ -5,6 +5,7 @@ import { colorFor, parseFormatSpecs, writeAtomically, type FormatSpec } from '..
 import { TOOL } from '../version.js';
 
 import type { LogFormat } from './log-format.js';
+import { cliIo } from './io.js';
 
 export type { LogFormat };
 
@@ -43,8 +44,9 @@ export function createLogger(level: string, format: LogFormat = 'text'): Logger 
     // Belt and braces: nothing we log carries these, and if it ever did they are censored.
     redact: { paths: ['token', 'clientSecret', 'client_secret', 'authorization', '*.token', '*.clientSecret', '*.authorization'], censor: '[REDACTED]' },
   };
-  if (format === 'json') return pino(options, pino.destination(2));
-  return pino(options, { write: (line: string) => void process.stderr.write(formatLogLine(line)) });
+  const { stderr } = cliIo();
+  if (format === 'json') return pino(options, stderr === process.stderr ? pino.destination(2) : { write: (line: string) => void stderr.write(line) });
+  return pino(options, { write: (line: string) => void stderr.write(formatLogLine(line)) });
 }
 
 export { colorFor, writeAtomically };

@@ -11,6 +11,7 @@ import { ADD_ONS, SUBSCRIPTIONS } from '../engine/context.js';
 import { isKnownError, UsageError } from '../errors.js';
 import { REPORTER_NAMES } from '../report/names.js';
 import { TOOL } from '../version.js';
+import { cliIo, processIo, withIo, type CliIo } from './io.js';
 import { LOG_FORMATS } from './log-format.js';
 import type { AuditFlags } from './audit.js';
 import type { MergeFlags } from '../multi/merge.js';
@@ -56,7 +57,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .version(TOOL.version)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'auth0-readiness: ')) });
+    .configureOutput({
+      writeOut: (str) => void cliIo().stdout.write(str),
+      writeErr: (str) => void cliIo().stderr.write(str),
+      outputError: (str, write) => write(str.replace(/^error: /, 'auth0-readiness: ')),
+    });
 
   addSourceOptions(
     program.command('audit', { isDefault: true }).description('read a tenant (or a saved snapshot) and report readiness per milestone and topic'),
@@ -204,7 +209,18 @@ function checkCommand(program: Command, argv: string[]): void {
   throw new UsageError(`unknown command '${first}'${near.length ? ` (did you mean ${near.map((x) => x.n).slice(0, 2).join(' or ')}?)` : ''}; commands: ${names.join(', ')}`);
 }
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Run the CLI on `argv` (`[node, script, ...args]`) and return its exit code. Everything it writes
+ * goes to `io.stdout` / `io.stderr`, the environment it reads is `io.env` and its config file is
+ * looked up in `io.cwd` (default: the real process; see src/cli/io.ts). It never exits the
+ * process and never sets `process.exitCode`: `src/cli.ts` does that.
+ */
+export function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  return withIo(io, () => run(argv));
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { stderr, env } = cliIo();
   let code = 0;
   const program = buildProgram((c) => (code = c));
   try {
@@ -217,11 +233,11 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
     if (isKnownError(e)) {
-      process.stderr.write(`auth0-readiness: ${e.message}\n`);
+      stderr.write(`auth0-readiness: ${e.message}\n`);
       return e.exitCode;
     }
-    process.stderr.write(`auth0-readiness: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (process.env.AUTH0_READINESS_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    stderr.write(`auth0-readiness: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (env.AUTH0_READINESS_DEBUG && e instanceof Error && e.stack) stderr.write(`${e.stack}\n`);
     return 2;
   }
 }

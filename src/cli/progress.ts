@@ -12,7 +12,7 @@ export class Progress {
   private retries = 0;
   private waitingUntil = 0;
   private last = 0;
-  constructor(private readonly out: NodeJS.WriteStream, private readonly enabled: boolean) {}
+  constructor(private readonly out: NodeJS.WritableStream, private readonly enabled: boolean) {}
   onEvent(e: CollectEvent): void {
     if (e.type === 'start') this.total = e.resources;
     else if (e.type === 'resource') this.done++;

@@ -3,10 +3,11 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import type { OptIns, SourceOptions } from '../run.js';
-import { normaliseDomain } from '../sources/management-api/client.js';
+import { normaliseDomain } from '../sources/management-api/domain.js';
 import { pacingOptions } from '../sources/management-api/pacing-options.js';
 import type { LogFormat } from './output.js';
 import type { Progress } from './progress.js';
+import { cliIo } from './io.js';
 
 /** Flags of every command that reads a live tenant. */
 export interface SourceFlags {
@@ -62,7 +63,7 @@ export function checkReadingFlags(flags: SourceFlags): { concurrency: number; ti
 
 /** The live source from flags and environment; every check here is a usage error (exit 2). */
 export function liveSource(flags: SourceFlags, log: Logger, progress?: Progress): Extract<SourceOptions, { kind: 'management-api' }> {
-  const env = process.env;
+  const { env } = cliIo();
   const domainInput = flags.domain ?? env.AUTH0_DOMAIN;
   if (!domainInput) throw new UsageError('no tenant given: pass --domain <tenant>.auth0.com or set AUTH0_DOMAIN (or audit a saved configuration with --from)');
   const domain = normaliseDomain(domainInput);
@@ -98,7 +99,7 @@ export type TenantConfig = NonNullable<Config['tenants']>[number];
 
 /** A configured tenant's live source: credentials from the environment variables it names. */
 export function tenantSource(t: TenantConfig, flags: SourceFlags, log: Logger): Extract<SourceOptions, { kind: 'management-api' }> {
-  const env = process.env;
+  const { env } = cliIo();
   const c = t.credentials ?? {};
   const read = (name: string | undefined) => (name ? env[name] : undefined);
   const token = read(c.tokenEnv);

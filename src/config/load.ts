@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { rules as allRules } from '../../rules/index.js';
 import { loadCatalog } from '../catalog/index.js';
+import { checkRuleOptions } from '../engine/rule-options.js';
 import { ConfigError } from '../errors.js';
 import { explainIssue } from '../snapshot/validate.js';
 import { ConfigSchema, SPECIAL_ATTESTATION_IDS, type Config } from './schema.js';
@@ -38,7 +39,12 @@ function crossCheck(config: Config): string[] {
   const problems: string[] = [];
   const ruleIds = new Set(allRules.map((r) => r.id));
   const topics = loadCatalog().topicIds;
-  for (const id of Object.keys(config.rules ?? {})) if (!ruleIds.has(id)) problems.push(`rules.${id}: no such rule (auth0-readiness rules lists them)`);
+  const byId = new Map(allRules.map((r) => [r.id, r]));
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    const rule = byId.get(id);
+    if (!rule) problems.push(`rules.${id}: no such rule (auth0-readiness rules lists them)`);
+    else if (typeof setting === 'object' && setting.options) problems.push(...checkRuleOptions(rule, setting.options));
+  }
   (config.waivers ?? []).forEach((w, i) => {
     if (!ruleIds.has(w.rule)) problems.push(`waivers.${i}.rule: no such rule ${w.rule}`);
   });

@@ -7,6 +7,7 @@
 import type { PlanId } from '../catalog/schema.js';
 import type { ResourceResult } from '../snapshot/snapshot.js';
 import type { ResourceData, ResourceKey } from '../snapshot/resources.js';
+import type { RuleOptionsSchema } from './rule-options.js';
 import type { Environment, Severity } from './status.js';
 import type { FeatureId, InUse } from './context.js';
 
@@ -135,6 +136,11 @@ export interface RuleMeta {
   docs: string;
   /** Message templates by id; `{name}` is replaced with `data.name`. */
   messages: Readonly<Record<string, string>>;
+  /**
+   * The options the rule reads from `ctx.options` (config `rules: { <id>: { options } }`), each
+   * with its type: the config loader refuses any other option or a value of the wrong type.
+   */
+  options?: RuleOptionsSchema;
 }
 
 export interface Rule<N extends readonly ResourceKey[] = readonly ResourceKey[], W extends readonly ResourceKey[] = readonly ResourceKey[]>

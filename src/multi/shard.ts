@@ -8,6 +8,7 @@
  * Kubernetes Indexed Job gives each pod (so pod 0 runs shard 1/n).
  */
 import { UsageError } from '../errors.js';
+import { cliIo } from '../cli/io.js';
 
 export interface Shard {
   /** 1-based. */
@@ -20,7 +21,7 @@ export const MAX_SHARDS = 1000;
 
 const int = (s: string) => (/^\d+$/.test(s) ? Number(s) : Number.NaN);
 
-export function parseShard(value: string, env: NodeJS.ProcessEnv = process.env): Shard {
+export function parseShard(value: string, env: NodeJS.ProcessEnv = cliIo().env): Shard {
   const m = /^([^/]+)\/([^/]+)$/.exec(value.trim());
   const usage = `--shard ${value}: give <index>/<count> with 1 ≤ index ≤ count ≤ ${MAX_SHARDS} (e.g. --shard 2/4), or k8s/<count> in a Kubernetes Indexed Job`;
   if (!m) throw new UsageError(usage);

@@ -10,6 +10,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
+import { cliIo } from '../cli/io.js';
 import { colorFor, parseFormatSpecs, writeAtomically } from '../output-files.js';
 import { MULTI_REPORTERS, MultiReportSchema, type MultiReport } from '../multi/report.js';
 import { REPORTERS, type ReporterName, type ReporterOptions } from './index.js';
@@ -93,7 +94,7 @@ export interface ReportCommandFlags {
  * The `report` command: read, validate, render every `--format name[:path]` (default console),
  * then write (a failing renderer leaves no file half-written). Exit 0; bad input throws (exit 2).
  */
-export function runReportCommand(file: string, flags: ReportCommandFlags, stdout: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout): number {
+export function runReportCommand(file: string, flags: ReportCommandFlags, stdout: NodeJS.WritableStream & { isTTY?: boolean } = cliIo().stdout): number {
   const saved = readReportFile(file);
   const names = formatsFor(saved);
   const outs = parseFormatSpecs(flags.format, flags.output, names, (v, name) =>

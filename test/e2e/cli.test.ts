@@ -1,6 +1,7 @@
 /**
- * End to end: the built CLI, as a child process, against the local Management API emulator
- * serving each fixture tenant over HTTP on 127.0.0.1. Run `npm run build` first (`npm test` does).
+ * End to end: the CLI (in-process through `main(argv, io)`, test/support/cli.ts) against the local
+ * Management API emulator serving each fixture tenant over HTTP on 127.0.0.1. The built CLI as a
+ * real process is smoke-tested in test/cli/process.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/cli.js';

@@ -1,8 +1,10 @@
 /**
  * The field corpus: ten public Deploy CLI exports written by people who run Auth0 tenants (not by
- * us), listed with repository, commit, paths and licence in fixtures/field/SOURCES.md. The exports
- * themselves are not committed (third-party content; see SOURCES.md): an export placed under
- * fixtures/field/<name>/ is audited, one that is absent is skipped with its name in the test title.
+ * us), kept outside the repository in `../shared/field/` (repository, commit, paths and licence in
+ * its SOURCES.md; what each holds in test/field/CORPUS.md). Only their YAML and JSON files are
+ * there: code and HTML (rules, Actions, hooks, database scripts, pages, email bodies) are left out
+ * on purpose, so what they held is "not in the export", never a failure. Without ../shared the
+ * corpus is skipped, saying so; with CI=true it is required (test/support/requires.ts).
  * Each is audited through the library as `auth0-readiness --from <export>` would:
  *
  * - it reads and audits without a crash, and no rule errors;
@@ -14,7 +16,8 @@
  * A defect found here is fixed in the reader or the rule, with a unit test next to its code
  * (test/sources/deploy-cli.test.ts), and the expectation below records the fixed verdict.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules as allRules } from '../../rules/index.js';
 import { audit } from '../../src/run.js';
@@ -24,18 +27,19 @@ import type { ResourceDataMap, ResourceKey } from '../../src/snapshot/resources.
 import { SnapshotSchema, type Snapshot } from '../../src/snapshot/snapshot.js';
 import { readDeployCliExport } from '../../src/sources/deploy-cli/index.js';
 import type { TopicStatus } from '../../src/engine/status.js';
-import { REPO_ROOT } from '../support/tenant.js';
+import { available, REQUIREMENTS, SHARED_DIR, skipLine } from '../support/requires.js';
 
-const FIELD = `${REPO_ROOT}/fixtures/field`;
+const FIELD = `${SHARED_DIR}/field`;
+const HAVE_FIELD = available(REQUIREMENTS.field);
 const NOW = () => new Date('2026-12-01T00:00:00Z');
 
 interface FieldExport {
-  /** Folder under fixtures/field/ (see SOURCES.md). */
+  /** Folder under ../shared/field/ (see its SOURCES.md). */
   name: string;
   /** The export inside that folder: `tenant.yaml` (YAML format) or `.` (directory format). */
   path: string;
   format: 'yaml' | 'directory';
-  /** Pass fixtures/field/<name>/config.json as --deploy-config (only where the repository has one). */
+  /** Pass <name>/config.json as --deploy-config (only where the repository has one). */
   config?: boolean;
   /** Keyword values the repository documents elsewhere (e.g. an .envrc.sample), as --keyword. */
   keywords?: Record<string, unknown>;
@@ -69,8 +73,9 @@ const CORPUS: FieldExport[] = [
     },
     findings: [
       ['mfa-factor-enabled', 'fail'],
-      // guardianPolicies: [] (never) and the one bound post-login Action does not ask for MFA
-      ['mfa-policy-enforced', 'fail'],
+      // guardianPolicies: [] (never); whether the one bound post-login Action asks for MFA is in its
+      // code file, which is not in the export: unknown (with the code, it does not: fail)
+      ['mfa-policy-enforced', 'unknown'],
       ['legacy-rules-migrated', 'fail', 'sync-hasura-user'],
       ['action-runtime-current', 'fail', 'add-hasura-claims'], // runtime: node16
       ['attack-protection-brute-force', 'pass'],
@@ -151,7 +156,8 @@ const CORPUS: FieldExport[] = [
     findings: [
       ['custom-domain-ready', 'fail'],
       ['action-runtime-current', 'fail', 'Sync User to Database'], // node18
-      ['mfa-policy-enforced', 'fail'], // policies: [] and no bound Action asks for MFA
+      // policies: [] and the bound Action's code file is not in the export (with it: fail, it does not ask for MFA)
+      ['mfa-policy-enforced', 'unknown'],
     ],
   },
   {
@@ -196,8 +202,9 @@ const CORPUS: FieldExport[] = [
       'p1.architecture.tenant-provision': 'pass',
     },
     findings: [
-      // policies: [] but the bound post-login Action "Enable MFA" asks for it
-      ['mfa-policy-enforced', 'pass'],
+      // policies: [] and the bound post-login Action "Enable MFA" asks for it in its code file, which
+      // is not in the export: unknown (with the code: pass)
+      ['mfa-policy-enforced', 'unknown'],
       ['mfa-factor-enabled', 'pass'],
       ['log-stream-active', 'pass'], // an active EventBridge stream
       ['attack-protection-brute-force', 'pass'],
@@ -267,6 +274,23 @@ function data<K extends ResourceKey>(s: Snapshot, key: K): ResourceDataMap[K] | 
 const clientOf = (s: Snapshot, f: ReportFinding): Clients[number] | undefined => data(s, 'clients')?.find((c) => c.client_id === f.resource?.id);
 
 /**
+ * Whether the code of the Action or legacy rule `ref` names is absent from the snapshot: the
+ * export's code files are not in the corpus (only its YAML and JSON are), or are templated.
+ */
+function codeAbsent(s: Snapshot, ref: { id?: string; name?: string } | undefined): boolean {
+  if (!ref) return false;
+  const is = (x: { id?: string; name?: string }) => (ref.id !== undefined && x.id === ref.id) || (ref.name !== undefined && x.name === ref.name);
+  const action = data(s, 'actions')?.find(is);
+  if (action) return typeof action.code !== 'string';
+  const rule = data(s, 'rules')?.find(is);
+  return !!rule && typeof rule.script !== 'string';
+}
+const CODE_NOT_IN_EXPORT = {
+  why: "the Action's code file is not in the export (the corpus holds its YAML and JSON only)",
+  holds: (f: ReportFinding, s: Snapshot) => codeAbsent(s, f.resource),
+};
+
+/**
  * Unknown findings that are not about a missing resource but about a field the export's files do
  * not carry. Each says why, and `holds` checks the files really lack it (so a reader regression
  * that drops a field cannot hide here).
@@ -300,10 +324,16 @@ const FIELD_NOT_IN_EXPORT: Record<string, { why: string; holds(f: ReportFinding,
     holds: (f, s) => clientOf(s, f)?.token_endpoint_auth_method == null,
   },
   'action-no-hardcoded-secrets': {
-    why: 'the code is templated with keywords the repository does not provide (##SFDC_CLIENT_SECRET##): not assessable',
+    why: 'the code file is not in the export, or is templated with keywords the repository does not provide (##SFDC_CLIENT_SECRET##): not assessable',
+    holds: (f, s) => codeAbsent(s, f.resource),
+  },
+  'action-custom-claims': CODE_NOT_IN_EXPORT,
+  'action-no-mgmt-api-per-login': CODE_NOT_IN_EXPORT,
+  'mfa-policy-enforced': {
+    why: 'the policy is "never" and a post-login Action whose code file is not in the export could ask for MFA',
     holds: (f, s) => {
-      const rule = data(s, 'rules')?.find((r) => r.id === f.resource?.id || r.name === f.resource?.name);
-      return !!rule && typeof rule.script !== 'string';
+      const name = /the code of Action (.+) is not available$/.exec(f.message)?.[1];
+      return name !== undefined && codeAbsent(s, { name });
     },
   },
 };
@@ -341,21 +371,32 @@ async function auditExport(e: FieldExport, withConfig = e.config): Promise<{ rep
 const findingsOf = (r: AuditReport, ruleId: string, name?: string) =>
   r.findings.filter((f) => f.ruleId === ruleId && (name === undefined || f.resource?.name === name));
 
-/** Whether the export is placed (fixtures/field/.gitignore keeps the exports out of git). */
+/** Whether the export's files are there (its folder and, where it has one, its config). */
 const present = (e: FieldExport) => existsSync(`${FIELD}/${e.name}/${e.path}`) && (!e.config || existsSync(`${FIELD}/${e.name}/config.json`));
+const SKIPPED = HAVE_FIELD ? '' : ` (${skipLine(REQUIREMENTS.field)})`;
 
-describe('the field corpus', () => {
-  it('lists at least eight exports, in both formats, each with its source in SOURCES.md', async () => {
-    expect(CORPUS.length).toBeGreaterThanOrEqual(8);
+describe.skipIf(!HAVE_FIELD)(`the field corpus${SKIPPED}`, () => {
+  it('lists every export of ../shared/field, in both formats, each with its source in SOURCES.md, each in place', () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(10);
     expect(new Set(CORPUS.map((e) => e.format))).toEqual(new Set(['yaml', 'directory']));
-    const { readFileSync } = await import('node:fs');
     const sources = readFileSync(`${FIELD}/SOURCES.md`, 'utf8');
-    for (const e of CORPUS) expect(sources, e.name).toContain(`fixtures/field/${e.name}/`);
+    for (const e of CORPUS) expect(sources, e.name).toContain(`\`${e.name}/\``);
+    // an export added to the corpus is audited, never silently left out
+    const folders = readdirSync(FIELD, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(CORPUS.map((e) => e.name).sort()).toEqual(folders);
+    expect(CORPUS.filter((e) => !present(e)).map((e) => e.name)).toEqual([]);
+  });
+
+  it('holds data files only: no code or HTML, so nothing is audited from a file the export does not carry', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+    const other = walk(FIELD).filter((f) => !/\.(ya?ml|json|md)$/.test(f));
+    expect(other).toEqual([]);
   });
 });
 
 for (const e of CORPUS) {
-  describe.skipIf(!present(e))(`field export ${e.name} (${e.format})${present(e) ? '' : ': not placed (see fixtures/field/SOURCES.md)'}`, () => {
+  describe.skipIf(!HAVE_FIELD)(`field export ${e.name} (${e.format})${SKIPPED}`, () => {
     let audited: ReturnType<typeof auditExport> | undefined;
     const run = () => (audited ??= auditExport(e));
 
@@ -420,7 +461,7 @@ for (const e of CORPUS) {
 }
 
 const trunk = CORPUS.find((e) => e.name === 'trunk-based') as FieldExport;
-describe.skipIf(!present(trunk))('the ambiguities the corpus shows, decided as far as the files allow', () => {
+describe.skipIf(!HAVE_FIELD)(`the ambiguities the corpus shows, decided as far as the files allow${SKIPPED}`, () => {
 
   it('MFA policy "never" with no actions/ folder and no config: no Action requiring MFA cannot be ruled out', async () => {
     // A directory export with no actions/ folder is either a tenant with no Actions (a0deploy writes

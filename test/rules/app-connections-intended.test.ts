@@ -31,25 +31,30 @@ ruleTester(rule, {
       tenant: tenant(sandbox),
       findings: [
         { status: 'fail', messageId: 'test', severity: 'advice', resource: 'Acme Web Store', field: 'connections', value: 'acme-sandbox-users' },
+        { status: 'fail', messageId: 'all', resource: 'Acme Web Store' },
         { status: 'pass', resource: 'Acme Account (SPA)' },
       ],
     },
     {
       name: 'display name says QA',
       tenant: tenant(addConnection({ id: 'con_qa', name: 'users-2', display_name: 'QA accounts', strategy: 'auth0', enabled_clients: [SPA] })),
-      findings: [{ status: 'fail', messageId: 'test', resource: 'Acme Account (SPA)', value: 'users-2' }],
+      findings: [{ status: 'fail', messageId: 'test', resource: 'Acme Account (SPA)', value: 'users-2' }, { status: 'fail', messageId: 'all', resource: 'Acme Account (SPA)' }],
     },
     {
       name: 'every connection of the tenant enabled on every app',
       tenant: tenant(enterprise),
-      findings: [{ status: 'fail', messageId: 'all', resource: 'Acme Account (SPA)', field: 'connections', value: ['acme-customers', 'google-oauth2', 'acme-corp-azure'] }],
+      findings: [
+        { status: 'fail', messageId: 'all', resource: 'Acme Account (SPA)', field: 'connections', value: ['acme-customers', 'google-oauth2', 'acme-corp-azure'] },
+        { status: 'fail', messageId: 'all', resource: 'Acme Web Store' },
+        { status: 'fail', messageId: 'all', resource: 'Acme Mobile' },
+      ],
     },
     {
       name: '/connections/{id}/clients wins over the deprecated enabled_clients',
       tenant: tenant(sandbox, (t) => {
         t.connectionClients = { con_test: [MOBILE] };
       }),
-      findings: [{ status: 'fail', messageId: 'test', resource: 'Acme Mobile' }, { status: 'pass', resource: 'Acme Web Store' }],
+      findings: [{ status: 'fail', messageId: 'test', resource: 'Acme Mobile' }, { status: 'fail', messageId: 'all', resource: 'Acme Mobile' }, { status: 'pass', resource: 'Acme Web Store' }],
     },
     {
       name: 'enabled apps unknown: /connections/{id}/clients unreadable and no legacy field',

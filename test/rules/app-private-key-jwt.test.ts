@@ -30,12 +30,17 @@ ruleTester(rule, {
       findings: [
         { status: 'fail', messageId: 'secret', severity: 'advice', resource: 'Acme Web Store', field: 'token_endpoint_auth_method', value: 'client_secret_basic' },
         { status: 'fail', messageId: 'secret', resource: 'Acme Orders Service', value: 'client_secret_post' },
+        { status: 'fail', messageId: 'secret', resource: 'Auth0 Deploy CLI (GitHub Actions)' },
       ],
     },
     {
       name: 'method unset, client_authentication_methods not visible: judged, not unknown',
       tenant: tenant(patch('Acme Web Store', { token_endpoint_auth_method: null })),
-      findings: [{ status: 'pass', messageId: 'inferred', resource: 'Acme Web Store' }],
+      findings: [
+        { status: 'pass', messageId: 'inferred', resource: 'Acme Web Store' },
+        { status: 'fail', messageId: 'secret', resource: 'Acme Orders Service' },
+        { status: 'fail', messageId: 'secret', resource: 'Auth0 Deploy CLI (GitHub Actions)' },
+      ],
     },
     {
       name: 'Private Key JWT with an empty credential list: the app cannot authenticate',
@@ -43,12 +48,17 @@ ruleTester(rule, {
       findings: [
         { status: 'fail', messageId: 'no-credentials', resource: 'Acme Orders Service', field: 'client_authentication_methods.private_key_jwt.credentials', value: [] },
         { status: 'pass', messageId: 'inferred', resource: 'Acme Web Store' },
+        { status: 'fail', messageId: 'secret', resource: 'Auth0 Deploy CLI (GitHub Actions)' },
       ],
     },
     {
       name: 'method unset although the client secret is visible',
       tenant: tenant(patch('Acme Web Store', { token_endpoint_auth_method: null, client_secret: '[REDACTED]' })),
-      findings: [{ status: 'unknown', messageId: 'unset', resource: 'Acme Web Store', field: 'token_endpoint_auth_method' }],
+      findings: [
+        { status: 'unknown', messageId: 'unset', resource: 'Acme Web Store', field: 'token_endpoint_auth_method' },
+        { status: 'fail', messageId: 'secret', resource: 'Acme Orders Service' },
+        { status: 'fail', messageId: 'secret', resource: 'Auth0 Deploy CLI (GitHub Actions)' },
+      ],
     },
   ],
 });

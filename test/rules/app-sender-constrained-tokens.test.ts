@@ -23,6 +23,9 @@ ruleTester(rule, {
       findings: [
         { status: 'fail', messageId: 'bearer', severity: 'advice', resource: 'Acme Account (SPA)', field: 'require_proof_of_possession', value: null },
         { status: 'fail', messageId: 'bearer', resource: 'Acme Orders Service' },
+        { status: 'fail', messageId: 'bearer', resource: 'Acme Web Store' },
+        { status: 'fail', messageId: 'bearer', resource: 'Acme Mobile' },
+        { status: 'fail', messageId: 'bearer', resource: 'Auth0 Deploy CLI (GitHub Actions)' },
       ],
     },
     {

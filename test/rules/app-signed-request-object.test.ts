@@ -30,7 +30,7 @@ ruleTester(rule, {
       tenant: tenant((t) => {
         t.clients = [...(t.clients ?? []), { client_id: 'legacy_1', name: 'Legacy portal', app_type: 'regular_web', token_endpoint_auth_method: 'client_secret_post', grant_types: ['implicit'] }];
       }),
-      findings: [{ status: 'fail', messageId: 'optional', resource: 'legacy_1' }],
+      findings: [{ status: 'fail', messageId: 'optional', resource: 'legacy_1' }, { status: 'fail', messageId: 'optional', resource: 'Acme Web Store' }],
     },
   ],
 });

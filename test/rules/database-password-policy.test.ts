@@ -80,12 +80,12 @@ ruleTester(rule, {
     {
       name: 'policy none is a blocker',
       tenant: tenant(dbOptions(({ password_complexity_options: _c, ...o }) => ({ ...o, passwordPolicy: 'none' }))),
-      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: 'none' }],
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: 'none' }, { status: 'fail', messageId: 'length-short' }],
     },
     {
       name: 'policy missing: Auth0 applies none',
       tenant: tenant(dbOptions(({ passwordPolicy: _p, password_complexity_options: _c, ...o }) => o)),
-      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: null }],
+      findings: [{ status: 'fail', messageId: 'policy-weak', severity: 'blocker', field: 'options.passwordPolicy', value: null }, { status: 'fail', messageId: 'length-short' }],
     },
     {
       name: 'flexible policy with no minimum length',

@@ -57,7 +57,7 @@ ruleTester(rule, {
       findings: [{ status: 'unknown', messageId: 'resource-unavailable', resource: 'reset_email' }],
     },
     { name: 'links live 30 days', tenant: verify({ urlLifetimeInSeconds: 2_592_000 }), findings: [{ status: 'fail', messageId: 'long-lived', field: 'urlLifetimeInSeconds', value: 2_592_000 }] },
-    { name: 'a stricter configured maximum', settings: { maxEmailLinkLifetimeSeconds: 3600 }, tenant: tenant(), findings: [{ status: 'fail', messageId: 'long-lived', resource: 'reset_email' }] },
+    { name: 'a stricter configured maximum', settings: { maxEmailLinkLifetimeSeconds: 3600 }, tenant: tenant(), findings: [{ status: 'fail', messageId: 'long-lived', resource: 'reset_email' }, { status: 'fail', messageId: 'long-lived', resource: 'verify_email' }] },
     {
       name: 'an unset lifetime is the five-day default, judged against a stricter maximum',
       settings: { maxEmailLinkLifetimeSeconds: 86_400 },

@@ -25,12 +25,12 @@ ruleTester(rule, {
     {
       name: 'enabled applications unreadable and not on any organization: unknown',
       tenant: b2b(fromEndpoint({}), unavailable('connectionClients'), noOrgConnections),
-      findings: [{ status: 'unknown', messageId: 'resource-unavailable', resource: SAML }],
+      findings: [{ status: 'unknown', messageId: 'resource-unavailable', resource: SAML }, { status: 'unknown', messageId: 'resource-unavailable', resource: 'umbrella-okta' }],
     },
     {
       name: 'on no application, and organization connections unreadable: unknown',
       tenant: b2b(fromEndpoint({ [SAML]: [], [OKTA]: [] }), unavailable('organizationConnections')),
-      findings: [{ status: 'unknown', messageId: 'resource-unavailable', resource: 'initech-saml' }],
+      findings: [{ status: 'unknown', messageId: 'resource-unavailable', resource: 'initech-saml' }, { status: 'unknown', messageId: 'resource-unavailable', resource: 'umbrella-okta' }],
     },
     {
       name: 'connection missing from connectionClients',

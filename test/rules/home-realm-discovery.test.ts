@@ -79,7 +79,7 @@ ruleTester(rule, {
     {
       name: 'options hidden without read:connections_options',
       tenant: b2b((t) => { t.connections = (t.connections ?? []).map(({ options: _o, ...c }) => c); }),
-      findings: [{ status: 'unknown', messageId: 'hidden', resource: SAML, field: 'options' }],
+      findings: [{ status: 'unknown', messageId: 'hidden', resource: SAML, field: 'options' }, { status: 'unknown', messageId: 'hidden', resource: 'umbrella-okta' }],
     },
   ],
 });

@@ -35,6 +35,7 @@ ruleTester(rule, {
       findings: [
         { status: 'fail', messageId: 'deny', resource: WEB, field: 'organization_usage', value: null },
         { status: 'fail', messageId: 'deny', resource: MOBILE },
+        { status: 'fail', messageId: 'deny', resource: 'Acme Account (SPA)' },
       ],
     },
   ],

@@ -46,7 +46,7 @@ ruleTester(rule, {
     {
       name: 'no landing route while the invitation email is not in use yet: warning',
       tenant: tenant(orgs, invitation(null), noTenantRoute, set(SPA, { organization_usage: 'allow', initiate_login_uri: undefined })),
-      findings: [{ status: 'fail', messageId: 'no-route', severity: 'warning', resource: SPA }],
+      findings: [{ status: 'fail', messageId: 'no-route', severity: 'warning', resource: SPA }, { status: 'fail', messageId: 'template-default', resource: 'user_invitation' }],
     },
     {
       name: 'no org app and no tenant route',

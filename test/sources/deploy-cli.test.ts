@@ -305,8 +305,8 @@ describe('side files', () => {
     expect(data(snapshot, 'rules')[0]?.script).toBeUndefined();
     expect(data(snapshot, 'emailTemplates').welcome_email).toMatchObject({ enabled: true, subject: 'Welcome' });
     expect(data(snapshot, 'emailTemplates').welcome_email?.body).toBeUndefined();
-    // the only content of the page template is its body: unknown
-    expect(failed(snapshot, 'brandingTemplate')).toMatchObject({ reason: 'error' });
+    // the only content of the page template is its body, and its file is not there: not in the export
+    expect(failed(snapshot, 'brandingTemplate')).toMatchObject({ reason: 'not-in-export' });
     // the login page lives on the global client
     expect(data(snapshot, 'clients')).toEqual([{ client_id: 'global', name: 'All Applications', global: true, custom_login_page_on: true }]);
   });

@@ -473,7 +473,8 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
     else set('branding', branding, branding);
     const ul = itemsOf(templates).find((t) => t.template === 'universal_login');
     if (!ul) set('brandingTemplate', null);
-    else if (typeof ul.body !== 'string') fail('brandingTemplate', failure('error', 'the Universal Login page template is listed but its body file is missing'));
+    // a body file missing from the export (a partial checkout, HTML left out) is not in the export, not a broken read
+    else if (typeof ul.body !== 'string') fail('brandingTemplate', failure('not-in-export', 'the Universal Login page template is listed but its body file is not in the export'));
     else set('brandingTemplate', { body: ul.body }, ul.body);
   }
 

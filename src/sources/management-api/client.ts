@@ -5,6 +5,7 @@
  */
 import { ManagementClient } from 'auth0';
 import { SourceError, UsageError } from '../../errors.js';
+import { audienceFor } from './domain.js';
 import { describeNetworkError, rewriteUrl, type Transport } from './transport.js';
 
 export interface Credentials {
@@ -14,20 +15,7 @@ export interface Credentials {
   token?: string;
 }
 
-/** Validate a canonical tenant domain: a bare host name, no scheme, path or port. */
-export function normaliseDomain(input: string): string {
-  const d = input.trim().toLowerCase();
-  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(d)) {
-    throw new UsageError(
-      `--domain ${JSON.stringify(input)} is not a tenant domain: give the bare host, e.g. acme.us.auth0.com (no https://, no path)`,
-    );
-  }
-  return d;
-}
-
-export function audienceFor(domain: string): string {
-  return `https://${domain}/api/v2/`;
-}
+export { audienceFor, normaliseDomain } from './domain.js';
 
 interface TokenResponse {
   access_token?: unknown;
