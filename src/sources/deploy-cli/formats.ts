@@ -12,6 +12,7 @@ import { posix } from 'node:path';
 import { ConfigError } from '../../errors.js';
 import type { ExportFiles } from './files.js';
 import { hasSentinel } from './keywords.js';
+import { HANDLER_BY_KEY, shapeError } from './sections.js';
 
 export const SECTIONS = [
   'tenant',
@@ -198,11 +199,21 @@ function loadScripts(side: SideFiles, scripts: unknown, bases: readonly string[]
 export function readYamlAssets(files: ExportFiles, rel: string): Assets {
   const doc = files.readYaml(rel);
   const assets: Assets = { sections: {}, origin: {}, partial: {} };
-  if (doc === null || doc === undefined) {
-    files.warnings.push(`${rel}: the file is empty: nothing is in the export`);
-    return assets;
-  }
+  // An empty file, or a YAML document none of whose keys is a Deploy CLI section (a
+  // docker-compose.yml, a CI workflow), is not an export: read as one it would be an "empty
+  // export" with every resource missing. Refused, like a section of the wrong shape.
+  if (doc === null || doc === undefined) throw new ConfigError(`${files.shown(rel)}:1: not a Deploy CLI export: the file is empty`);
   if (!isItem(doc)) throw new ConfigError(`${files.shown(rel)}:1: not a Deploy CLI export: the document is not a mapping of resource types (tenant, clients, …)`);
+  const keys = Object.keys(doc);
+  if (!keys.some((k) => HANDLER_BY_KEY.has(k))) {
+    const shown = keys.slice(0, 3).join(', ') + (keys.length > 3 ? ', …' : '');
+    throw new ConfigError(`${files.shown(rel)}:1: not a Deploy CLI export: none of its top-level keys (${shown || 'none'}) is a Deploy CLI section such as tenant, clients or connections`);
+  }
+  for (const k of keys) {
+    const h = HANDLER_BY_KEY.get(k);
+    const err = h && doc[k] !== null && doc[k] !== undefined ? shapeError(h, doc[k]) : undefined;
+    if (err) throw new ConfigError(`${files.shown(rel)}: ${err} (as the Deploy CLI writes it): not a Deploy CLI export as written`);
+  }
   const s = assets.sections;
   for (const k of SECTIONS) {
     const v = doc[k];
@@ -448,6 +459,13 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
     set('branding', branding, 'branding/');
   }
 
+  // The files that hold a whole section (tenant.json, triggers.json, policies.json, …) must have
+  // the shape the Deploy CLI writes: `42` in tenant.json is not "no settings".
+  for (const [k, v] of Object.entries(s)) {
+    const h = HANDLER_BY_KEY.get(k);
+    const err = h ? shapeError(h, v) : undefined;
+    if (err) throw new ConfigError(`${files.shown(assets.origin[k as Section] ?? k)}: ${err} (as the Deploy CLI writes it): not a Deploy CLI export as written`);
+  }
   return assets;
 }
 

@@ -18,45 +18,18 @@
 import { redact, REDACTED } from '../../snapshot/redact.js';
 import { tolerantParse } from '../../snapshot/validate.js';
 import { EMAIL_TEMPLATE_NAMES, RESOURCE_KEYS, RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
-import { failure, ok, type ResourceFailure, type ResourceResult, type SnapshotResources } from '../../snapshot/snapshot.js';
+import { failure, ok, type ResourceFailure, type ResourceResult, type SnapshotResources, type UnheldField } from '../../snapshot/snapshot.js';
 import { isItem, itemsOf, type Assets, type Item, type Section } from './formats.js';
 import { hasSentinel, type MarkerEntry, type MarkerRegistry } from './keywords.js';
+import { HANDLER_BY_KEY, NEVER_EXPORTED, reachDetail, SECTION_HANDLERS } from './sections.js';
 
-/** Resources no Deploy CLI section holds: never in an export. */
-export const NOT_IN_DEPLOY_CLI: readonly ResourceKey[] = ['signingKeys', 'logEvents', 'usersSample', 'organizationMembers', 'scimConfigurations'];
+/** Resources no Deploy CLI section holds: never in an export (the reach table, sections.ts). */
+export const NOT_IN_DEPLOY_CLI: readonly ResourceKey[] = NEVER_EXPORTED.map((n) => n.resource);
 
-/** The resources each Deploy CLI section holds (or helps hold). */
-export const SECTION_RESOURCES: Readonly<Partial<Record<Section, readonly ResourceKey[]>>> = {
-  tenant: ['tenantSettings'],
-  pages: ['tenantSettings'],
-  clients: ['clients'],
-  databases: ['connections', 'connectionClients'],
-  connections: ['connections', 'connectionClients'],
-  clientGrants: ['clientGrants'],
-  resourceServers: ['resourceServers'],
-  roles: ['roles', 'rolePermissions'],
-  rules: ['rules'],
-  hooks: ['hooks'],
-  actions: ['actions'],
-  triggers: ['postLoginBindings'],
-  organizations: ['organizations', 'organizationConnections', 'organizationDiscoveryDomains'],
-  emailProvider: ['emailProvider'],
-  emailTemplates: ['emailTemplates'],
-  attackProtection: ['bruteForceProtection', 'suspiciousIpThrottling', 'breachedPasswordDetection', 'botDetection'],
-  guardianFactors: ['guardianFactors'],
-  guardianPolicies: ['guardianPolicies'],
-  guardianPhoneFactorSelectedProvider: ['guardianPhoneProvider'],
-  phoneProviders: ['phoneProviders'],
-  logStreams: ['logStreams'],
-  customDomains: ['customDomains'],
-  prompts: ['prompts', 'promptsCustomText'],
-  branding: ['branding', 'brandingTemplate'],
-  themes: ['brandingTheme'],
-  selfServiceProfiles: ['selfServiceProfiles'],
-  forms: ['forms'],
-  networkACLs: ['networkAcls'],
-  eventStreams: ['eventStreams'],
-};
+/** The resources each Deploy CLI section holds (or helps hold), from the reach table (sections.ts). */
+export const SECTION_RESOURCES: Readonly<Partial<Record<Section, readonly ResourceKey[]>>> = Object.fromEntries(
+  SECTION_HANDLERS.filter((h) => h.resources.length && h.key !== 'migrations').map((h) => [h.key, h.key === 'pages' ? ['tenantSettings'] : h.resources]),
+);
 
 /** Pages of the Deploy CLI → tenant-settings keys (the login page lives on the global client). */
 const PAGE_KEYS: Record<string, string> = {
@@ -326,9 +299,13 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
     set('rolePermissions', Object.fromEntries(roles.map((r) => [r.id, itemsOf(r.permissions)])), roles.map((r) => r.permissions));
   }
 
-  // legacy rules and hooks
+  // legacy rules and hooks. Current Deploy CLI versions leave `hooks` out whatever the tenant holds
+  // (sections.ts): its absence is out of reach, unless the export's own config excluded it.
   for (const k of ['rules', 'hooks'] as const) {
-    if (!has(k)) fail(k, absent(k));
+    const current = HANDLER_BY_KEY.get(k)?.absentOnCurrentExports;
+    const excludedByConfig = ctx.excluded?.has(k) || (ctx.includedOnly !== undefined && !ctx.includedOnly.has(k));
+    if (!has(k) && current && !excludedByConfig) fail(k, failure('out-of-reach', `${k} is not in the export: ${reachDetail(current)}`));
+    else if (!has(k)) fail(k, absent(k));
     else {
       const ids = new Ids();
       const list = itemsOf(S[k]).map((x, i) => ({ ...x, id: ids.assign(x, 'id', str(x.name), i) }));
@@ -506,7 +483,8 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
     const title = RESOURCES[key].title;
     const r = results[key];
     if (!r) {
-      resources[key] = failure('not-in-export', `${title} is not part of a Deploy CLI export`);
+      const never = NEVER_EXPORTED.find((n) => n.resource === key);
+      resources[key] = failure(never ? 'out-of-reach' : 'not-in-export', never ? `${title}: ${reachDetail(never)}` : `${title} is not part of a Deploy CLI export`);
       continue;
     }
     if (!r.ok) {
@@ -529,7 +507,8 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
       continue;
     }
     const read = ok(restoreDeep(ctx.markers, redact(parsed.data)));
-    resources[key] = r.unheld?.length ? { ...read, unheld: r.unheld } : read;
+    const unheld = [...(r.unheld ?? []), ...strippedFields(key, parsed.data)];
+    resources[key] = unheld.length ? { ...read, unheld } : read;
   }
 
   // One warning per unresolved keyword occurrence.
@@ -544,6 +523,33 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
     if (!isDeployCliPlaceholder(m.marker)) ctx.warnings.push(`${m.file}:${m.line}: unresolved keyword ${m.marker}`);
   }
   return resources as SnapshotResources;
+}
+
+/**
+ * The fields of a read resource the Deploy CLI strips on every export (sections.ts), when this
+ * export indeed lacks them: out of reach. An export that holds one anyway (INCLUDED_PROPS re-adds
+ * read-only fields) is judged on it. In a list, a field no item holds.
+ */
+function strippedFields(key: ResourceKey, data: unknown): UnheldField[] {
+  const out: UnheldField[] = [];
+  for (const h of SECTION_HANDLERS) {
+    for (const s of h.strips ?? []) {
+      if (s.resource !== key) continue;
+      const items = Array.isArray(data) ? data : [data];
+      if (s.heldIf ? s.heldIf(data) : items.some((x) => valueAt(x, s.field) !== undefined)) continue;
+      if (!out.some((u) => u.field === s.field)) out.push({ field: s.field, detail: reachDetail(s), reason: 'out-of-reach' });
+    }
+  }
+  return out;
+}
+
+function valueAt(v: unknown, path: string): unknown {
+  let cur = v;
+  for (const part of path.split('.')) {
+    if (!isItem(cur)) return undefined;
+    cur = cur[part];
+  }
+  return cur;
 }
 
 function restoreDeep(markers: MarkerRegistry, v: unknown): unknown {
