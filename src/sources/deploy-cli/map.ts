@@ -530,7 +530,7 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
  * export indeed lacks them: out of reach. An export that holds one anyway (INCLUDED_PROPS re-adds
  * read-only fields) is judged on it. In a list, a field no item holds.
  */
-function strippedFields(key: ResourceKey, data: unknown): UnheldField[] {
+export function strippedFields(key: ResourceKey, data: unknown): UnheldField[] {
   const out: UnheldField[] = [];
   for (const h of SECTION_HANDLERS) {
     for (const s of h.strips ?? []) {
