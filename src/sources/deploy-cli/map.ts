@@ -165,6 +165,12 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
   };
   const scan = (v: unknown, secret: boolean, inSecrets: boolean, on: (m: MarkerEntry, secret: boolean) => void): void => {
     if (typeof v === 'string') {
+      // The Deploy CLI's own placeholder for a value it never exports: not a keyword to resolve
+      // (dropPlaceholders below makes the field unheld instead of the resource unknown).
+      if (hasSentinel(v) && placeholderIn(ctx.markers, v) !== undefined) {
+        for (const m of ctx.markers.markersIn(v)) m.reported = true;
+        return;
+      }
       if (hasSentinel(v)) for (const m of ctx.markers.markersIn(v)) on(m, secret);
     } else if (Array.isArray(v)) {
       for (const x of v) scan(x, secret, inSecrets, on);
@@ -416,7 +422,17 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
     set('logStreams', itemsOf(S.logStreams).map((l, i) => ({ ...l, id: ids.assign(l, 'id', str(l.name), i) })), S.logStreams);
   }
   if (!has('customDomains')) fail('customDomains', absent('customDomains'));
-  else set('customDomains', itemsOf(S.customDomains), S.customDomains);
+  else {
+    const domains = itemsOf(S.customDomains);
+    set('customDomains', domains, S.customDomains);
+    // `domain` and `type` are all the Deploy CLI needs to create a custom domain: an entry written
+    // by hand has no `status`. Read it; a finding about its status is unknown (this copy lacks it).
+    const noStatus = domains.filter((d) => typeof d.status !== 'string').map((d) => String(d.domain));
+    const read = results.customDomains;
+    if (noStatus.length && read?.ok) {
+      read.unheld = [{ field: 'status', detail: `the export gives no status for ${noStatus.slice(0, 3).join(', ')}${noStatus.length > 3 ? ', …' : ''} (a hand-written entry): whether it is verified is unknown` }];
+    }
+  }
 
   // prompts (+ customText: language → prompt → screen, turned into prompt → language → screen)
   if (!has('prompts') || !isItem(S.prompts)) {
@@ -498,8 +514,10 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
       resources[key] = failure('error', `unresolved keyword ${first.marker} at ${first.file}:${first.line}${more}`);
       continue;
     }
+    // The Deploy CLI's placeholders are never judged as values: dropped, and the field unheld.
+    const placeholders = dropPlaceholders(ctx.markers, r.data);
     // Tolerant: a null for an optional value, or inside a list, is read as absent (as from the API).
-    const parsed = tolerantParse(RESOURCES[key].schema, r.data, key);
+    const parsed = tolerantParse(RESOURCES[key].schema, placeholders.data, key);
     if (!parsed.ok) {
       const where = `: ${parsed.error}`;
       resources[key] = failure('error', `the export does not have the expected shape${where}`);
@@ -507,7 +525,7 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
       continue;
     }
     const read = ok(restoreDeep(ctx.markers, redact(parsed.data)));
-    const unheld = [...(r.unheld ?? []), ...strippedFields(key, parsed.data)];
+    const unheld = [...(r.unheld ?? []), ...strippedFields(key, parsed.data), ...placeholders.unheld];
     resources[key] = unheld.length ? { ...read, unheld } : read;
   }
 
@@ -541,6 +559,47 @@ export function strippedFields(key: ResourceKey, data: unknown): UnheldField[] {
     }
   }
   return out;
+}
+
+/** What the Deploy CLI writes for a value it never exports (hook secrets, log-stream sink secrets). */
+const VALUE_NOT_SHOWN = '_VALUE_NOT_SHOWN_';
+
+/** The Deploy CLI placeholder `v` consists of (`##LOGSTREAMS_SEGMENT_SECRET##`, `_VALUE_NOT_SHOWN_`), if it is one. */
+function placeholderIn(markers: MarkerRegistry, v: string): string | undefined {
+  if (v === VALUE_NOT_SHOWN) return v;
+  if (!hasSentinel(v)) return undefined;
+  const restored = markers.restore(v);
+  return isDeployCliPlaceholder(restored) ? restored : undefined;
+}
+
+/**
+ * The resource's data without the Deploy CLI's placeholders, which stand for a value the export
+ * never holds (src/context/defaults.ts writes `##…##` whether or not the tenant has a value;
+ * `_VALUE_NOT_SHOWN_` is what the API returns for a secret): judging one as the literal value would
+ * be judging the exporter. Each becomes an unheld field, out of reach. Fields the redactor removes
+ * anyway (secrets) are left to it. In a list, paths are relative to the item, as rules name them.
+ */
+function dropPlaceholders(markers: MarkerRegistry, data: unknown): { data: unknown; unheld: UnheldField[] } {
+  const unheld: UnheldField[] = [];
+  const walk = (v: unknown, path: string[]): unknown => {
+    if (Array.isArray(v)) return v.map((x) => walk(x, path));
+    if (!isItem(v)) return v;
+    const out: Item = {};
+    for (const [k, x] of Object.entries(v)) {
+      const p = typeof x === 'string' && !isSecretKey(k) ? placeholderIn(markers, x) : undefined;
+      if (p === undefined) {
+        out[k] = walk(x, [...path, k]);
+        continue;
+      }
+      const field = [...path, k].join('.');
+      if (!unheld.some((u) => u.field === field)) {
+        unheld.push({ field, reason: 'out-of-reach', detail: `the export holds the Deploy CLI placeholder ${p} in place of the value (src/context/defaults.ts): needs a live audit` });
+      }
+    }
+    return out;
+  };
+  const out = walk(data, []);
+  return { data: out, unheld };
 }
 
 function valueAt(v: unknown, path: string): unknown {
