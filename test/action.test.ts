@@ -92,10 +92,21 @@ describe('action.yml', () => {
 });
 
 describe('allow-unknown', () => {
-  // A modern export holds no sandbox_version: the blocker-level runtime check cannot be judged, so
-  // the gate fails closed unless the workflow accepts it.
-  const run = (extra: Record<string, string>) =>
-    runAction({ from: 'tenant-config/yaml/tenant.yaml', 'deploy-config': 'tenant-config/config.json', formats: 'json', ...extra }, {}, copyExport('go-live-ready-b2c'));
+  // An export made before Deploy CLI 7.16.0 holds no sandbox_version (current ones do): the
+  // blocker-level runtime check cannot be judged from something the export could hold, so the gate
+  // fails closed unless the workflow accepts it. What no export can hold never needs it.
+  const olderExport = (ws: string) => {
+    copyExport('go-live-ready-b2c')(ws);
+    const yaml = join(ws, 'tenant-config/yaml/tenant.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^ {2}sandbox_version: .*\n/m, ''));
+  };
+  const run = (extra: Record<string, string>, setup = olderExport) =>
+    runAction({ from: 'tenant-config/yaml/tenant.yaml', 'deploy-config': 'tenant-config/config.json', formats: 'json', ...extra }, {}, setup);
+  it('a current export passes without it: what it can never hold is listed as needing a live audit', async () => {
+    const current = await run({}, copyExport('go-live-ready-b2c'));
+    expect(current.code).toBe(0);
+    expect(current.outputs.gate).toBe('passed');
+  }, 120_000);
   it('fails closed by default, passes with allow-unknown: true, rejects other values', async () => {
     const closed = await run({});
     expect(closed.code).toBe(1);
