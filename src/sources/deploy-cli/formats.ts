@@ -12,7 +12,7 @@ import { posix } from 'node:path';
 import { ConfigError } from '../../errors.js';
 import type { ExportFiles } from './files.js';
 import { hasSentinel } from './keywords.js';
-import { HANDLER_BY_KEY, shapeError } from './sections.js';
+import { folderOf, HANDLER_BY_KEY, SECTION_HANDLERS, shapeError } from './sections.js';
 
 export const SECTIONS = [
   'tenant',
@@ -58,29 +58,13 @@ export interface Assets {
   partial: Partial<Record<string, string>>;
 }
 
-/** Folders (and the root file) that mark a directory as a Deploy CLI export. */
-export const DIRECTORY_MARKERS = [
-  'clients',
-  'database-connections',
-  'connections',
-  'emails',
-  'pages',
-  'rules',
-  'hooks',
-  'actions',
-  'triggers',
-  'grants',
-  'resource-servers',
-  'roles',
-  'organizations',
-  'guardian',
-  'attack-protection',
-  'branding',
-  'prompts',
-  'log-streams',
-  'custom-domains',
-  'themes',
-] as const;
+/**
+ * Folders that mark a directory as a Deploy CLI export: the folder of every section the audit
+ * reads (sections.ts), e.g. clients/, database-connections/, emails/, guardian/.
+ */
+export const DIRECTORY_MARKERS: readonly string[] = [
+  ...new Set(SECTION_HANDLERS.filter((h) => h.resources.length).flatMap((h) => folderOf(h) ?? [])),
+];
 
 /** Custom database script names the Deploy CLI reads. */
 const DATABASE_SCRIPTS = ['get_user', 'create', 'verify', 'login', 'change_password', 'delete', 'change_email'];
@@ -286,19 +270,8 @@ const ATTACK_PROTECTION_FILES: Record<string, string> = {
   captcha: 'captcha',
 };
 
-/** Simple folders: one JSON file per item. */
-const LIST_FOLDERS: [Section, string][] = [
-  ['clientGrants', 'grants'],
-  ['resourceServers', 'resource-servers'],
-  ['roles', 'roles'],
-  ['organizations', 'organizations'],
-  ['logStreams', 'log-streams'],
-  ['themes', 'themes'],
-  ['selfServiceProfiles', 'self-service-profiles'],
-  ['forms', 'forms'],
-  ['networkACLs', 'network-acls'],
-  ['eventStreams', 'event-streams'],
-];
+/** Simple folders: one JSON file per item (sections.ts `dirItems`). */
+const LIST_FOLDERS = SECTION_HANDLERS.filter((h) => h.dirItems && SECTIONS.includes(h.key as Section)).map((h) => [h.key as Section, folderOf(h) as string] as const);
 
 export function readDirectoryAssets(files: ExportFiles): Assets {
   const assets: Assets = { sections: {}, origin: {}, partial: {} };

@@ -52,6 +52,11 @@ export interface SectionHandler {
   legacyShape?: SectionShape;
   /** Where the directory format keeps it, relative to the export root. */
   path: string;
+  /**
+   * The directory format keeps one JSON file per item in the section's folder, and nothing else
+   * to read: the reader lists the folder (formats.ts). Other sections have a reader of their own.
+   */
+  dirItems?: true;
   /** Snapshot resources built from it; empty: the audit does not read this section. */
   resources: readonly ResourceKey[];
   /** How the reader turns it into those resources, in one line. */
@@ -106,7 +111,7 @@ export const SECTION_HANDLERS: readonly SectionHandler[] = [
       cite: 'src/readonly.ts:17-26',
     })),
   },
-  { key: 'clientGrants', shape: 'array', path: 'grants/<client>-<api name or audience>.json', resources: ['clientGrants'], read: 'grants, client by name (the grants of the client the Deploy CLI runs as are never exported)' },
+  { key: 'clientGrants', shape: 'array', dirItems: true, path: 'grants/<client>-<api name or audience>.json', resources: ['clientGrants'], read: 'grants, client by name (the grants of the client the Deploy CLI runs as are never exported)' },
   {
     key: 'connections',
     shape: 'array',
@@ -129,6 +134,7 @@ export const SECTION_HANDLERS: readonly SectionHandler[] = [
   {
     key: 'resourceServers',
     shape: 'array',
+    dirItems: true,
     path: 'resource-servers/<n>.json',
     resources: ['resourceServers'],
     read: 'APIs as exported',
@@ -142,8 +148,8 @@ export const SECTION_HANDLERS: readonly SectionHandler[] = [
       },
     ],
   },
-  { key: 'roles', shape: 'array', path: 'roles/<n>.json', resources: ['roles', 'rolePermissions'], read: 'tenant roles with their permissions' },
-  { key: 'organizations', shape: 'array', path: 'organizations/<n>.json', resources: ['organizations', 'organizationConnections', 'organizationDiscoveryDomains'], read: 'organizations, their connections by name and discovery domains' },
+  { key: 'roles', shape: 'array', dirItems: true, path: 'roles/<n>.json', resources: ['roles', 'rolePermissions'], read: 'tenant roles with their permissions' },
+  { key: 'organizations', shape: 'array', dirItems: true, path: 'organizations/<n>.json', resources: ['organizations', 'organizationConnections', 'organizationDiscoveryDomains'], read: 'organizations, their connections by name and discovery domains' },
   { key: 'actions', shape: 'array', path: 'actions/<n>.json', resources: ['actions'], read: 'actions with code from side files; `deployed` is synthesised from `all_changes_deployed`' },
   { key: 'actionModules', shape: 'array', path: 'action-modules/<n>.json', resources: [], read: 'not read by the audit' },
   { key: 'triggers', shape: 'object', path: 'triggers/triggers.json', resources: ['postLoginBindings'], read: 'post-login bindings by action name' },
@@ -177,23 +183,23 @@ export const SECTION_HANDLERS: readonly SectionHandler[] = [
   },
   { key: 'riskAssessment', shape: 'object', path: 'risk-assessment/settings.json', resources: [], read: 'not read by the audit' },
   { key: 'branding', shape: 'object', path: 'branding/branding.json', resources: ['branding', 'brandingTemplate'], read: 'branding settings and the Universal Login page template' },
-  { key: 'themes', shape: 'array', path: 'themes/theme.json', resources: ['brandingTheme'], read: 'the first theme, as the default theme' },
+  { key: 'themes', shape: 'array', dirItems: true, path: 'themes/theme.json', resources: ['brandingTheme'], read: 'the first theme, as the default theme' },
   { key: 'prompts', shape: 'object', path: 'prompts/prompts.json', resources: ['prompts', 'promptsCustomText'], read: 'prompt settings and custom text (language → prompt, turned around)' },
   { key: 'customDomains', shape: 'array', path: 'custom-domains/custom-domains.json', resources: ['customDomains'], read: 'custom domains as exported (a point-in-time copy of status and verification)' },
-  { key: 'logStreams', shape: 'array', path: 'log-streams/<n>.json', resources: ['logStreams'], read: 'log streams (a suspended stream is exported without `status`: logStreams.ts:84-88)' },
+  { key: 'logStreams', shape: 'array', dirItems: true, path: 'log-streams/<n>.json', resources: ['logStreams'], read: 'log streams (a suspended stream is exported without `status`: logStreams.ts:84-88)' },
   { key: 'phoneProviders', shape: 'array', path: 'phone-providers/provider.json', resources: ['phoneProviders'], read: 'phone providers' },
   { key: 'phoneTemplates', shape: 'array', path: 'phone-templates/<type>.json', resources: [], read: 'not read by the audit' },
-  { key: 'forms', shape: 'array', path: 'forms/<n>.json', resources: ['forms'], read: 'forms (YAML bodies from side files)' },
+  { key: 'forms', shape: 'array', dirItems: true, path: 'forms/<n>.json', resources: ['forms'], read: 'forms (YAML bodies from side files)' },
   { key: 'flows', shape: 'array', path: 'flows/<n>.json', resources: [], read: 'not read by the audit' },
   { key: 'flowVaultConnections', shape: 'array', path: 'flow-vault-connections/<n>.json', resources: [], read: 'not read by the audit' },
-  { key: 'selfServiceProfiles', shape: 'array', path: 'self-service-profiles/<n>.json', resources: ['selfServiceProfiles'], read: 'self-service SSO profiles' },
-  { key: 'networkACLs', shape: 'array', path: 'network-acls/<description>-p-<priority>.json', resources: ['networkAcls'], read: 'network ACLs' },
+  { key: 'selfServiceProfiles', shape: 'array', dirItems: true, path: 'self-service-profiles/<n>.json', resources: ['selfServiceProfiles'], read: 'self-service SSO profiles' },
+  { key: 'networkACLs', shape: 'array', dirItems: true, path: 'network-acls/<description>-p-<priority>.json', resources: ['networkAcls'], read: 'network ACLs' },
   { key: 'userAttributeProfiles', shape: 'array', path: 'user-attribute-profiles/<n>.json', resources: [], read: 'not read by the audit' },
   { key: 'connectionProfiles', shape: 'array', path: 'connection-profiles/<n>.json', resources: [], read: 'not read by the audit' },
   { key: 'tokenExchangeProfiles', shape: 'array', path: 'token-exchange-profiles/<n>.json', resources: [], read: 'not read by the audit' },
   { key: 'supplementalSignals', shape: 'object', path: 'supplemental-signals.json', resources: [], read: 'not read by the audit' },
   { key: 'rateLimitPolicies', shape: 'array', path: 'rate-limit-policies/<consumer_selector>.json', resources: [], read: 'not read by the audit' },
-  { key: 'eventStreams', shape: 'array', path: 'event-streams/<n>.json', resources: ['eventStreams'], read: 'event streams (webhook credentials are placeholders)' },
+  { key: 'eventStreams', shape: 'array', dirItems: true, path: 'event-streams/<n>.json', resources: ['eventStreams'], read: 'event streams (webhook credentials are placeholders)' },
 ];
 
 /** Resources no Deploy CLI section holds: the Deploy CLI never reads them on export. */
@@ -214,6 +220,12 @@ export const NEVER_EXPORTED: readonly { resource: ResourceKey; why: string; cite
 ];
 
 export const HANDLER_BY_KEY: ReadonlyMap<string, SectionHandler> = new Map(SECTION_HANDLERS.map((h) => [h.key, h]));
+
+/** The folder a section lives in in the directory format (`clients` of `clients/<n>.json`); undefined for a root file. */
+export function folderOf(h: SectionHandler): string | undefined {
+  const i = h.path.indexOf('/');
+  return i > 0 ? h.path.slice(0, i) : undefined;
+}
 
 /** "why (Deploy CLI file, version)": the detail a finding outside the reach carries. */
 export function reachDetail(r: { why: string; cite: string }): string {
