@@ -129,6 +129,15 @@ describe('bad exports fail closed with one clear line', () => {
     expect(configError(() => readDeployCliExport(dir))).toMatch(/triggers is a list, expected a mapping/);
   });
 
+  it('an item file of a directory export that holds no item (was silently skipped)', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'tenant.json'), '{"friendly_name": "Acme"}');
+    mkdirSync(join(dir, 'clients'));
+    writeFileSync(join(dir, 'clients', 'Web.json'), '{"name": "Web", "app_type": "regular_web"}');
+    writeFileSync(join(dir, 'clients', 'Broken.json'), '42');
+    expect(configError(() => readDeployCliExport(dir))).toMatch(/clients\/Broken\.json: the file holds a number, expected a mapping/);
+  });
+
   it('a YAML file that is not an export (a docker-compose.yml was read as an empty export)', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'docker-compose.yml'), 'version: "3"\nservices:\n  web:\n    image: nginx\n');

@@ -284,6 +284,14 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
   const dir = (rel: string) => files.kind(rel) === 'dir';
   const file = (rel: string) => files.kind(rel) === 'file';
   const jsons = (rel: string) => files.list(rel, ['.json']).files;
+  // One file per item: a file that does not hold a mapping is not an item the Deploy CLI wrote
+  // (`42` in clients/x.json is not "no client"). Refused, like a section of the wrong shape.
+  const item = (f: string): Item => {
+    const v = files.readJson(f);
+    if (!isItem(v)) throw new ConfigError(`${files.shown(f)}: the file holds ${Array.isArray(v) ? 'a list' : v === null ? 'null' : `a ${typeof v}`}, expected a mapping (one item, as the Deploy CLI writes it): not a Deploy CLI export as written`);
+    return v;
+  };
+  const items = (rel: string) => jsons(rel).map((f) => [f, item(f)] as const);
 
   if (file('tenant.json')) set('tenant', files.readJson('tenant.json'), 'tenant.json');
   if (file('migrations.json')) {
@@ -292,15 +300,13 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
   }
 
   for (const [k, folder] of LIST_FOLDERS) {
-    if (dir(folder)) set(k, jsons(folder).map((f) => files.readJson(f)).filter(isItem), `${folder}/`);
+    if (dir(folder)) set(k, items(folder).map(([, x]) => x), `${folder}/`);
   }
 
   if (dir('clients')) {
     set(
       'clients',
-      jsons('clients')
-        .map((f) => [f, files.readJson(f)] as const)
-        .filter((x): x is readonly [string, Item] => isItem(x[1]))
+      items('clients')
         .map(([f, c]) => (typeof c.custom_login_page === 'string' ? { ...c, custom_login_page: side.text(c.custom_login_page, ['clients'], f, 'custom login page') } : c)),
       'clients/',
     );
@@ -318,9 +324,7 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
   if (dir('connections')) {
     set(
       'connections',
-      jsons('connections')
-        .map((f) => [f, files.readJson(f)] as const)
-        .filter((x): x is readonly [string, Item] => isItem(x[1]))
+      items('connections')
         .map(([f, c]) => withEmailBody(side, c, ['connections'], f)),
       'connections/',
     );
@@ -333,9 +337,7 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
     if (!dir(folder)) continue;
     set(
       k,
-      jsons(folder)
-        .map((f) => [f, files.readJson(f)] as const)
-        .filter((x): x is readonly [string, Item] => isItem(x[1]))
+      items(folder)
         .map(([f, x]) => ({ ...x, script: side.code(x.script, [folder], f, `the script of ${what} ${label(x, 0)}`) })),
       `${folder}/`,
     );
@@ -344,9 +346,7 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
   if (dir('actions')) {
     set(
       'actions',
-      jsons('actions')
-        .map((f) => [f, files.readJson(f)] as const)
-        .filter((x): x is readonly [string, Item] => isItem(x[1]))
+      items('actions')
         .map(([f, a]) => {
           const name = typeof a.name === 'string' ? a.name : '';
           return { ...a, code: side.code(a.code, [`actions/${name}`, 'actions', ''], f, `the code of action ${label(a, 0)}`) };
@@ -383,7 +383,7 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
   }
 
   if (dir('guardian')) {
-    if (dir('guardian/factors')) set('guardianFactors', jsons('guardian/factors').map((f) => files.readJson(f)).filter(isItem), 'guardian/factors/');
+    if (dir('guardian/factors')) set('guardianFactors', items('guardian/factors').map(([, x]) => x), 'guardian/factors/');
     if (file('guardian/policies.json')) set('guardianPolicies', files.readJson('guardian/policies.json'), 'guardian/policies.json');
     if (file('guardian/phoneFactorSelectedProvider.json')) {
       set('guardianPhoneFactorSelectedProvider', files.readJson('guardian/phoneFactorSelectedProvider.json'), 'guardian/phoneFactorSelectedProvider.json');
@@ -420,9 +420,7 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
       if (isItem(v)) branding = { ...v };
     } else assets.partial.branding = 'branding/ holds no branding.json';
     if (dir('branding/templates')) {
-      branding.templates = jsons('branding/templates')
-        .map((f) => [f, files.readJson(f)] as const)
-        .filter((x): x is readonly [string, Item] => isItem(x[1]))
+      branding.templates = items('branding/templates')
         .map(([f, t]) => {
           const byName = `branding/templates/${String(t.template)}.html`;
           const body = typeof t.body === 'string' && looksLikePath(t.body) ? side.text(t.body, ['branding/templates'], f, 'page template') : file(byName) ? files.readSide(byName) : t.body;
