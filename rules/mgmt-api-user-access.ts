@@ -27,8 +27,9 @@ export default defineRule({
   messages,
   evaluate({ resourceServers }) {
     const mgmt = resourceServers.find((rs) => rs.is_system === true && rs.identifier.endsWith('/api/v2/'));
-    // A live read always lists the Management API; only an export leaves it out.
-    if (!mgmt) return [{ status: 'unknown', messageId: 'not-visible' }];
+    // A live read always lists the Management API; only an export leaves it out. The finding names
+    // the field the Deploy CLI reach table gives that entry: the audit lists it as needing a live audit.
+    if (!mgmt) return [{ status: 'unknown', messageId: 'not-visible', field: 'management-api' }];
     const policy = mgmt.subject_type_authorization?.user?.policy;
     const resource = { type: 'resource-server', id: mgmt.id ?? mgmt.identifier, name: mgmt.name ?? 'Auth0 Management API' };
     return policy && RESTRICTED.has(policy)

@@ -10,11 +10,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { renderRulesDoc, renderScopesTable, replaceBlock } = await import(`${root}dist/src/report/rules-doc.js`);
 const { rules } = await import(`${root}dist/rules/index.js`);
 const { renderCliReference } = await import(`${root}dist/src/cli/reference.js`);
+const { renderReachTable } = await import(`${root}dist/src/sources/deploy-cli/sections.js`);
 
 const targets = [
   [`${root}docs/rules.md`, () => renderRulesDoc(rules)],
   [`${root}docs/cli.md`, () => renderCliReference()],
   [`${root}README.md`, (text) => replaceBlock(text, 'scopes', renderScopesTable(rules))],
+  [`${root}docs/offline.md`, (text) => replaceBlock(text, 'reach', renderReachTable())],
 ];
 const check = process.argv.includes('--check');
 let stale = 0;

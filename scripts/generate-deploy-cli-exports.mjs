@@ -15,8 +15,9 @@
  * - no ids (AUTH0_EXPORT_IDENTIFIERS off): `client_id`, connection/role/org/log-stream ids,
  *   `custom_domain_id`, `themeId` are stripped; references are NAMES (`enabled_clients`, grant
  *   `client_id`, organization connections, trigger bindings by `action_name`);
- * - read-only fields stripped: tenant `sandbox_version`, `sandbox_versions_available` and flags the
- *   Deploy CLI does not manage; client `client_secret`, `global`, `tenant`, `callback_url_template`…;
+ * - read-only fields stripped: tenant `sandbox_versions_available` (not `sandbox_version`: exported
+ *   since Deploy CLI 7.16.0) and flags outside the Deploy CLI's allowlist (tenant.ts:120-147, e.g.
+ *   `enable_custom_domain_in_emails`, `enable_sso`); client `client_secret`, `global`, `tenant`, `callback_url_template`…;
  *   connection `realms`; database `options.configuration`; guardian factor `trial_expired`;
  * - secrets as the Deploy CLI's placeholders: connection `options.client_secret` →
  *   `##CONNECTIONS_<STRATEGY>_SECRET##`; email provider credentials → `##SENDGRID_API_KEY##`,
@@ -68,7 +69,6 @@ const ALLOWED_TENANT_FLAGS = new Set([
   'enable_apis_section',
   'enable_pipeline2',
   'enable_dynamic_client_registration',
-  'enable_custom_domain_in_emails',
   'allow_legacy_tokeninfo_endpoint',
   'enable_legacy_profile',
   'enable_idtoken_api2',
@@ -88,7 +88,7 @@ const ALLOWED_TENANT_FLAGS = new Set([
   'require_pushed_authorization_requests',
   'mfa_show_factor_list_on_enrollment',
 ]);
-const TENANT_READ_ONLY = ['sandbox_version', 'sandbox_versions_available'];
+const TENANT_READ_ONLY = ['sandbox_versions_available'];
 const PAGE_KEYS = [
   ['guardian_multifactor', 'guardian_mfa_page'],
   ['password_reset', 'change_password'],
@@ -290,11 +290,14 @@ export function exportAssets(fixture, opts) {
 
   a.rules = (get('rules', []) ?? []).map((x) => omit(x, ['id']));
   a.rulesConfigs = [];
-  a.hooks = (get('hooks', []) ?? []).map((h) => {
+  // Hooks are deprecated: a current tenant answers 403 and the Deploy CLI leaves the section out
+  // (hooks.ts:195-197). Only a tenant that still has Hooks gets the section.
+  const hooks = (get('hooks', []) ?? []).map((h) => {
     const out = omit(h, ['id']);
     if (isObj(out.secrets)) out.secrets = Object.fromEntries(Object.keys(out.secrets).map((k) => [k, '_VALUE_NOT_SHOWN_']));
     return out;
   });
+  if (hooks.length) a.hooks = hooks;
 
   a.actions = (get('actions', []) ?? []).map((x) => ({
     name: x.name,

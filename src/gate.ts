@@ -9,10 +9,15 @@
  *    this explicitly (`--allow-unknown`, config `allowUnknown: true`);
  * 4. an audit that read none of the resources it needs never passes, whatever was accepted.
  *
+ * A check outside the source's reach (what a Deploy CLI export can never hold: src/sources/reach.ts)
+ * is not "unjudged" in the sense of rule 3: no copy of that source could answer it. It is listed in
+ * the report's `needsLiveAudit` and never fails the gate (src/engine/live-audit.ts).
+ *
  * A token the API rejects never reaches the gate: the collector stops with exit 3.
  */
 import { RESOURCES, type ResourceKey } from './snapshot/resources.js';
 import { atLeast, type Severity } from './engine/status.js';
+import { needsLiveAudit } from './engine/live-audit.js';
 import type { AuditReport, Gate, ReportFinding } from './report/schema.js';
 
 export interface GateOptions {
@@ -40,6 +45,8 @@ function whyUnread(u: Unread): string {
       return `${u.key}: not available on this tenant's plan`;
     case 'not-in-export':
       return `${u.key}: not in the export`;
+    case 'out-of-reach':
+      return `${u.key}: never in this kind of source (needs a live audit)`;
     default:
       return `${u.key}: ${u.detail.length > 80 ? `${u.detail.slice(0, 77)}…` : u.detail}`;
   }
@@ -62,7 +69,7 @@ function unreadResources(findings: readonly ReportFinding[], report: AuditReport
 
 /** The gate's reasons for what could not be judged (rule 3 above); empty when nothing was left unjudged. */
 export function unknownGateReasons(report: AuditReport, failOn: Severity): string[] {
-  const unjudged = report.findings.filter((f) => (f.status === 'unknown' || f.status === 'error') && atLeast(f.severity, failOn));
+  const unjudged = report.findings.filter((f) => (f.status === 'unknown' || f.status === 'error') && atLeast(f.severity, failOn) && !needsLiveAudit(f));
   if (!unjudged.length) return [];
   const reasons: string[] = [];
   const unread = unreadResources(unjudged, report);

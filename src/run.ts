@@ -9,11 +9,12 @@ import { aggregate, placeLiveFindings, type OutOfScope } from './engine/aggregat
 import { evaluate, isRuleEnabled, neededResources, type RuleSetting } from './engine/evaluate.js';
 import { computeFacts, SCOPE_RESOURCES, type ScopeConfig } from './engine/scope.js';
 import { FINDING_STATUSES, MILESTONE_STATUSES, TOPIC_STATUSES, type Environment, type Severity } from './engine/status.js';
-import { SCHEMA_VERSION, type AuditReport, type ReportRule, type SourceLocation } from './report/schema.js';
+import { SCHEMA_VERSION, type AuditReport, type LiveAuditItem, type ReportFinding, type ReportRule, type SourceLocation } from './report/schema.js';
 import type { Finding } from './engine/evaluate.js';
 import { computeFixFirst } from './report/fix-first.js';
 import { decideGate } from './gate.js';
 import { computeInUse, contextHints, FEATURES, IN_USE, type AddOn, type FeatureId, type Subscription, type TenantContext } from './engine/context.js';
+import { needsLiveAudit } from './engine/live-audit.js';
 
 export { decideGate } from './gate.js';
 import type { CollectOptions } from './sources/management-api/collect.js';
@@ -216,6 +217,7 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
       if (!r || r.ok) return { key, title, status: 'ok' as const };
       return { key, title, status: r.reason, reason: r.detail, ...(r.scopes ? { scopes: r.scopes } : {}) };
     }),
+    ...liveAuditOf(reportFindings),
     waivers,
     attestations: [...attestations.values()],
     ...(opts.configPath ? { config: opts.configPath } : {}),
@@ -257,6 +259,26 @@ function buildContext(opts: AuditOptions, snapshot: Snapshot, rules: readonly An
     },
     inUse: computeInUse(snapshot),
   };
+}
+
+/**
+ * The report's `needsLiveAudit`: the checks outside the source's reach (src/engine/live-audit.ts),
+ * one entry per rule, in rule order. Absent when there are none (a live read never has any).
+ */
+export function liveAuditOf(findings: readonly ReportFinding[]): { needsLiveAudit?: LiveAuditItem[] } {
+  const byRule = new Map<string, LiveAuditItem>();
+  for (const f of findings) {
+    if (!needsLiveAudit(f)) continue;
+    const item = byRule.get(f.ruleId) ?? { ruleId: f.ruleId, title: f.title, severity: f.severity, topicIds: f.topicIds, resources: [], why: f.missing?.[0]?.detail ?? '' };
+    for (const m of f.missing ?? []) if (!item.resources.includes(m.key)) item.resources.push(m.key);
+    if (f.field !== undefined) {
+      const field = `${f.missing?.[0]?.key ?? ''}.${f.field}`;
+      if (!(item.fields ??= []).includes(field)) item.fields.push(field);
+    }
+    byRule.set(f.ruleId, item);
+  }
+  const items = [...byRule.values()].sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return items.length ? { needsLiveAudit: items } : {};
 }
 
 /** What the reporters need about each rule with a finding in the report, in id order. */

@@ -93,7 +93,8 @@ describe('action.yml', () => {
 
 describe('allow-unknown', () => {
   // An export made without its log streams (AUTH0_EXCLUDED, or an old export): the blocker-level
-  // log-stream check cannot be judged, so the gate fails closed unless the workflow accepts it.
+  // log-stream check cannot be judged from something the export could hold, so the gate fails
+  // closed unless the workflow accepts it. What no export can hold never needs it.
   const withoutLogStreams = (ws: string) => {
     copyExport('go-live-ready-b2c')(ws);
     const file = join(ws, 'tenant-config/yaml/tenant.yaml');
@@ -101,8 +102,13 @@ describe('allow-unknown', () => {
     delete doc.logStreams;
     writeFileSync(file, stringifyYaml(doc));
   };
-  const run = (extra: Record<string, string>) =>
-    runAction({ from: 'tenant-config/yaml/tenant.yaml', 'deploy-config': 'tenant-config/config.json', formats: 'json', ...extra }, {}, withoutLogStreams);
+  const run = (extra: Record<string, string>, setup = withoutLogStreams) =>
+    runAction({ from: 'tenant-config/yaml/tenant.yaml', 'deploy-config': 'tenant-config/config.json', formats: 'json', ...extra }, {}, setup);
+  it('a current export passes without it: what it can never hold is listed as needing a live audit', async () => {
+    const current = await run({}, copyExport('go-live-ready-b2c'));
+    expect(current.code).toBe(0);
+    expect(current.outputs.gate).toBe('passed');
+  }, 120_000);
   it('fails closed by default, passes with allow-unknown: true, rejects other values', async () => {
     const closed = await run({});
     expect(closed.code).toBe(1);

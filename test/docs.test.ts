@@ -5,6 +5,7 @@ import { rules } from '../rules/index.js';
 import { CATALOG_CHECKS, CHECKMATE, DASHBOARD, EXCLUSIONS } from '../src/coverage.js';
 import { renderCliReference } from '../src/cli/reference.js';
 import { renderRulesDoc, renderScopesTable, replaceBlock } from '../src/report/rules-doc.js';
+import { renderReachTable } from '../src/sources/deploy-cli/sections.js';
 
 const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), 'utf8');
 
@@ -18,6 +19,11 @@ describe('generated docs are current (npm run docs)', () => {
   it('README scopes table (the rules table is docs/rules.md)', () => {
     const readme = read('README.md');
     expect(readme).toBe(replaceBlock(readme, 'scopes', renderScopesTable(rules)));
+  });
+  it('docs/offline.md reach table (what a Deploy CLI export can never hold, from sections.ts)', () => {
+    const offline = read('docs/offline.md');
+    expect(offline).toBe(replaceBlock(offline, 'reach', renderReachTable()));
+    expect(offline).toContain('`sandbox_versions_available`');
   });
 });
 

@@ -6,7 +6,8 @@ import type { AddOn, Subscription } from '../engine/context.js';
 import { loadCatalog, resolveMilestone } from '../catalog/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { existsSync } from 'node:fs';
 import { baselineFor, compareWithBaseline, readBaseline, regressions } from '../multi/baseline.js';
 import { MULTI_REPORTERS } from '../multi/report.js';
 import { auditTenants, type TenantSpec } from '../multi/run.js';
@@ -151,6 +152,9 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
     if (flags.domain || flags.token || flags.clientId || flags.clientSecret || flags.apiBaseUrl) {
       throw new UsageError('--from audits a saved configuration: it takes no --domain, credentials or --api-base-url');
     }
+    // A path that does not exist is said so first: otherwise it would be taken for a saved
+    // snapshot and a --deploy-config next to it reported as misapplied.
+    if (!existsSync(flags.from)) throw new ConfigError(`${flags.from}: no such file or directory`);
     if (detectDeployCliExport(flags.from)) {
       const keywords = Object.fromEntries((flags.keyword ?? []).map(parseKeywordFlag));
       const { snapshot, warnings, locate } = readDeployCliExport(flags.from, { keywords, ...(flags.deployConfig ? { deployConfigPath: flags.deployConfig } : {}) });

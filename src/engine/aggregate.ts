@@ -27,6 +27,7 @@
  */
 import type { MilestoneNode, PlanIndex, TopicNode } from '../catalog/index.js';
 import type { Finding } from './evaluate.js';
+import { needsLiveAudit } from './live-audit.js';
 import type { AttestationState } from '../config/apply.js';
 import { topicScope, type Facts, type ScopeConfig } from './scope.js';
 import type { InUse } from './context.js';
@@ -230,7 +231,22 @@ function notEvaluatedNote(fs: readonly Finding[]): string[] {
  *   at-risk; in progress or missing → unverified. X topics without one → unverified.
  * - could hide: an unknown/error finding at blocker → fail, at warning → at-risk, at advice → nothing.
  */
-function baseStatus(topic: TopicNode, fs: Finding[], att: AttestationState | undefined): Verdict {
+function baseStatus(topic: TopicNode, all: Finding[], att: AttestationState | undefined): Verdict {
+  // Checks outside the source's reach (live-audit.ts) are set aside: they are neither judged nor
+  // "could not be judged", and are named in the reasons as needing a live audit. A topic that only
+  // they evidence has seen nothing either way: it is unverified (a live audit or an attestation
+  // settles it), never a pass and never unknown.
+  const live = all.filter(needsLiveAudit);
+  const fs = live.length ? all.filter((f) => !live.includes(f)) : all;
+  const liveNote = live.length ? [`needs a live audit (outside this source's reach): ${[...new Set(live.map((f) => f.ruleId))].join(', ')}`] : [];
+  if (live.length && !fs.length && !topic.attest) {
+    return { status: 'unverified', reasons: liveNote, certain: 'unverified', worstCase: 'unverified' };
+  }
+  const v = baseStatusOf(topic, fs, att);
+  return liveNote.length ? { ...v, reasons: [...v.reasons, ...liveNote] } : v;
+}
+
+function baseStatusOf(topic: TopicNode, fs: Finding[], att: AttestationState | undefined): Verdict {
   const failing = fs.filter((f) => f.status === 'fail');
   const blockers = failing.filter((f) => f.severity === 'blocker');
   const warnings = failing.filter((f) => f.severity === 'warning');

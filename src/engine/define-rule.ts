@@ -5,7 +5,7 @@
  * `evaluate` is pure: no I/O, no clock (use `ctx.now`), no logging.
  */
 import type { PlanId } from '../catalog/schema.js';
-import type { ResourceResult } from '../snapshot/snapshot.js';
+import type { FailureReason, ResourceResult } from '../snapshot/snapshot.js';
 import type { ResourceData, ResourceKey } from '../snapshot/resources.js';
 import type { RuleOptionsSchema } from './rule-options.js';
 import type { Environment, Severity } from './status.js';
@@ -32,6 +32,8 @@ export interface FindingDraft<M extends string = string> {
   value?: unknown;
   /** Overrides the rule's default severity for this finding (e.g. AP-01: blocker when disabled). */
   severity?: Severity;
+  /** For an `unknown` draft about a wanted resource that was not read: which, and why (set by `notEvaluated`). */
+  missing?: { key: ResourceKey; reason: FailureReason; detail: string; scopes?: string[] }[];
 }
 
 /** Settings rules may read; defaults in DEFAULT_SETTINGS (src/run.ts), overridable by config. */
@@ -189,7 +191,7 @@ export function bothPlans(...suffixes: string[]): string[] {
 
 /** An `unknown` draft for a wanted resource that could not be read (missing scope, error). */
 export function notEvaluated(
-  result: { ok: false; reason: string; detail: string; scopes?: string[] },
+  result: { ok: false; reason: FailureReason; detail: string; scopes?: string[]; key?: ResourceKey },
   resource?: ResourceRef,
 ): FindingDraft<'resource-unavailable'> {
   return {
@@ -197,6 +199,9 @@ export function notEvaluated(
     messageId: 'resource-unavailable',
     data: { detail: result.reason === 'missing-scope' ? `token lacks ${result.scopes?.join(' or ') ?? 'a read scope'}` : result.detail },
     ...(resource ? { resource } : {}),
+    // The evaluator gives a wanted resource's failure its key: the finding then says which resource,
+    // and one outside the source's reach is listed as needing a live audit (live-audit.ts).
+    ...(result.key ? { missing: [{ key: result.key, reason: result.reason, detail: result.detail, ...(result.scopes ? { scopes: result.scopes } : {}) }] } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  * A rule that throws yields one `error` finding; the run goes on.
  */
 import { RESOURCES, type ResourceKey } from '../snapshot/resources.js';
-import type { ResourceFailure, Snapshot } from '../snapshot/snapshot.js';
+import type { ResourceFailure, Snapshot, UnheldReason } from '../snapshot/snapshot.js';
 import type { AnyRule, FindingDraft, ResourceRef, RuleContext } from './define-rule.js';
 import { renderMessage } from './define-rule.js';
 import { dropOneLevel, type FindingStatus, type Severity } from './status.js';
@@ -130,7 +130,7 @@ function judge(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOptions): Findin
   const base = { ruleId: rule.id, topicIds: [...rule.topics] };
   const missing: NonNullable<Finding['missing']> = [];
   const view: Record<string, unknown> = {};
-  let unheld: { key: ResourceKey; field: string; detail: string }[] | undefined;
+  let unheld: { key: ResourceKey; field: string; detail: string; reason?: UnheldReason }[] | undefined;
   for (const key of rule.needs) {
     const r = snapshot.resources[key];
     if (!r) missing.push({ key, reason: 'error', detail: `${RESOURCES[key].title} was not collected` });
@@ -141,6 +141,8 @@ function judge(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOptions): Findin
     }
   }
   if (missing.length) {
+    // Only what the source can never hold is missing: the check needs a live audit (live-audit.ts).
+    const outOfReach = missing.every((m) => m.reason === 'out-of-reach');
     const why = missing
       .map((m) =>
         m.reason === 'missing-scope'
@@ -153,15 +155,17 @@ function judge(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOptions): Findin
         ...base,
         severity: severityFor(rule, undefined, opts, true),
         status: 'unknown',
-        messageId: 'resource-unavailable',
-        message: `Not evaluated: ${why}`,
+        messageId: outOfReach ? 'needs-live-audit' : 'resource-unavailable',
+        message: `${outOfReach ? 'Needs a live audit' : 'Not evaluated'}: ${why}`,
         missing,
       },
     ];
   }
   const wants: Record<string, unknown> = {};
   for (const key of rule.wants) {
-    wants[key] = snapshot.resources[key] ?? { ok: false, reason: 'error', detail: `${RESOURCES[key].title} was not collected` };
+    const r = snapshot.resources[key] ?? { ok: false as const, reason: 'error' as const, detail: `${RESOURCES[key].title} was not collected` };
+    // A failure carries its key, so that `notEvaluated` can say which resource was not read.
+    wants[key] = r.ok ? r : { ...r, key };
   }
   view.wants = wants;
 
@@ -191,15 +195,16 @@ function judge(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOptions): Findin
     // A finding about a field the source did not hold is unknown: the value it judged is not there.
     const gap = unheld && d.field !== undefined ? unheld.find((u) => d.field === u.field || d.field!.startsWith(`${u.field}.`)) : undefined;
     if (gap) {
+      const reason = gap.reason ?? 'not-in-export';
       const f: Finding = {
         ruleId: base.ruleId,
         topicIds: base.topicIds,
         severity: severityFor(rule, d, opts),
         status: 'unknown',
-        messageId: 'field-not-held',
-        message: `Not evaluated: ${RESOURCES[gap.key].title}: ${gap.detail}`,
+        messageId: reason === 'out-of-reach' ? 'needs-live-audit' : 'field-not-held',
+        message: `${reason === 'out-of-reach' ? 'Needs a live audit' : 'Not evaluated'}: ${RESOURCES[gap.key].title}: ${gap.detail}`,
         field: d.field!,
-        missing: [{ key: gap.key, reason: 'not-in-export', detail: gap.detail }],
+        missing: [{ key: gap.key, reason, detail: gap.detail }],
       };
       if (d.resource) f.resource = d.resource;
       return f;
@@ -221,6 +226,13 @@ function judge(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOptions): Findin
     if (d.resource) f.resource = d.resource;
     if (d.field !== undefined) f.field = d.field;
     if (d.value !== undefined) f.value = d.value;
+    if (d.missing?.length) {
+      f.missing = d.missing;
+      if (d.status === 'unknown' && d.missing.every((m) => m.reason === 'out-of-reach')) {
+        f.messageId = 'needs-live-audit';
+        f.message = `Needs a live audit: ${d.missing.map((m) => `${RESOURCES[m.key].title}: ${m.detail}`).join('; ')}`;
+      }
+    }
     return f;
   });
 }

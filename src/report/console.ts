@@ -145,6 +145,11 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
   } else if (u.rules.length) {
     out.push('', paint('bold', 'Not evaluated') + `: ${u.rules.map((r) => r.title).join(', ')}`);
   }
+  // Checks outside the source's reach: neither failures nor unknowns; a live audit judges them.
+  const live = report.needsLiveAudit ?? [];
+  if (live.length) {
+    out.push('', paint('bold', 'Needs a live audit') + ` (this source can never show it): ${live.map((l) => l.title + (verbose ? ` (${l.ruleId}: ${l.why})` : '')).join(', ')}`);
+  }
 
   if (verbose) out.push(...topicDetail(report, paint));
 
@@ -161,11 +166,12 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
 
   out.push('');
   const f = report.summary.findings;
-  const unread = report.resources.filter((r) => r.status !== 'ok').length;
+  const unread = report.resources.filter((r) => r.status !== 'ok' && r.status !== 'out-of-reach').length;
+  const outOfReach = report.resources.filter((r) => r.status === 'out-of-reach').length;
   out.push(
     paint('gray',
       `Findings: ${f.fail} failing, ${f.unknown + f.error} not evaluated, ${f.pass} passing, ${f['n/a']} n/a${f.waived ? `, ${f.waived} waived` : ''}. ` +
-        `Read ${report.resources.length - unread} of ${report.resources.length} resources.${verbose ? '' : ' --verbose: every topic and passing check.'}`,
+        `Read ${report.resources.length - unread - outOfReach} of ${report.resources.length - outOfReach} resources${outOfReach ? ` (${outOfReach} more need a live audit)` : ''}.${verbose ? '' : ' --verbose: every topic and passing check.'}`,
     ),
   );
   if (report.source) out.push(paint('gray', sourceLine(report.source)));

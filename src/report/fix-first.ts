@@ -16,6 +16,7 @@
  *
  * A pure function of the report (ids, titles and statuses only).
  */
+import { needsLiveAudit } from '../engine/live-audit.js';
 import { SEVERITY_RANK } from '../engine/status.js';
 import { findingsByTopic, milestoneLabel } from './common.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone } from './schema.js';
@@ -156,9 +157,10 @@ export function computeFixFirst(report: AuditReport): FixFirst {
     }
   }
 
-  const unread = report.resources.filter((r) => r.status !== 'ok');
+  // What the source can never hold is not "unchecked": the report lists it under needsLiveAudit.
+  const unread = report.resources.filter((r) => r.status !== 'ok' && r.status !== 'out-of-reach');
   const unknownRules = new Map<string, string>();
-  for (const f of report.findings) if (f.status === 'unknown' || f.status === 'error') unknownRules.set(f.ruleId, f.title);
+  for (const f of report.findings) if ((f.status === 'unknown' || f.status === 'error') && !needsLiveAudit(f)) unknownRules.set(f.ruleId, f.title);
   return {
     ...(target ? { target: { id: target.id, title: milestoneLabel(report, target), status: target.status, required: !!report.gate.require } } : {}),
     items: items.map(({ rank: _rank, ...item }) => item),

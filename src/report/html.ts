@@ -330,8 +330,20 @@ function labelOf(report: AuditReport, id: string): string {
   return m ? milestoneLabel(report, m) : id;
 }
 
+/** Checks outside the source's reach (what a Deploy CLI export never holds): they never stop the gate. */
+function liveAuditPart(report: AuditReport): string {
+  const live = report.needsLiveAudit ?? [];
+  if (!live.length) return '';
+  return (
+    `<section id="live-audit" aria-labelledby="h-live-audit"><h2 id="h-live-audit">Needs a live audit</h2>` +
+    `<p>This source can never show these checks: they do not count against the gate. Audit the live tenant to judge them.</p><ul>` +
+    live.map((l) => `<li data-rule="${h(l.ruleId)}"><strong>${h(l.title)}</strong> (<code>${h(l.ruleId)}</code>, ${h(l.severity)}): ${h(l.why)}</li>`).join('') +
+    '</ul></section>'
+  );
+}
+
 function unreadPart(report: AuditReport): string {
-  const unread = report.resources.filter((r) => r.status !== 'ok');
+  const unread = report.resources.filter((r) => r.status !== 'ok' && r.status !== 'out-of-reach');
   const body = unread.length
     ? `<p>The rules that need these resources report “not evaluated”: grant the missing scope or retry, then audit again.</p>` +
       `<table class="unread"><caption>Resources that could not be read</caption><thead><tr><th scope="col">Resource</th><th scope="col">Status</th><th scope="col">Why</th><th scope="col">Scopes</th></tr></thead><tbody>` +
@@ -342,7 +354,7 @@ function unreadPart(report: AuditReport): string {
         )
         .join('') +
       '</tbody></table>'
-    : `<p>All ${report.resources.length} resources were read.</p>`;
+    : `<p>All ${report.resources.filter((r) => r.status !== 'out-of-reach').length} resources were read.</p>`;
   return `<section id="unread" aria-labelledby="h-unread"><h2 id="h-unread">Resources that could not be read</h2>${body}</section>`;
 }
 
@@ -461,6 +473,7 @@ export function renderHtml(report: AuditReport): string {
     milestonesPart(report),
     topicsPart(report),
     unreadPart(report),
+    liveAuditPart(report),
     `<section id="gate" aria-labelledby="h-gate"><h2 id="h-gate">Gate</h2>${gateBlock(report, fix, 'h-gate-result', 'h3')}</section>`,
     '</main>',
     `<footer>${h(`${report.tool.name} ${report.tool.version}`)} · report schema v${report.schemaVersion} · generated ${h(readableDate(report.generatedAt))}</footer>`,

@@ -216,7 +216,8 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   const unknown = topicsWith('unknown');
   const unattested = topicsWith('unverified').filter((x) => x.required);
   const milestoneAttestations = [...new Set(report.milestones.flatMap((m) => m.reasons.filter((r) => r.startsWith('attestation '))))];
-  const unread = report.resources.filter((r) => r.status !== 'ok');
+  const unread = report.resources.filter((r) => r.status !== 'ok' && r.status !== 'out-of-reach');
+  const live = report.needsLiveAudit ?? [];
 
   const sections: Section[] = [fixFirstSection(fix)];
   if (failing.length) sections.push({ title: `### ❌ Failing topics (${failing.length})`, items: failing.map(topicItem), noun: 'failing topics' });
@@ -243,14 +244,23 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
       noun: 'resources',
     });
   }
+  // Checks outside the source's reach: not read failures, and they never stop the gate.
+  if (live.length) {
+    sections.push({
+      title: `### 🔭 Needs a live audit (${live.length})\n\nThis source can never show these (what a Deploy CLI export never holds): they do not count against the gate; audit the live tenant to judge them.`,
+      items: live.map((l) => () => ({ text: `- **${mdText(l.title, 200)}** (${code(l.ruleId)}, ${l.severity}): ${mdText(l.why)}` })),
+      noun: 'checks',
+    });
+  }
   if (sections.length === 1) sections.push({ title: '### ✅ Nothing to fix', items: [() => ({ text: 'Every topic in scope passes or waits only for optional attestations.' })], noun: 'notes' });
 
   const f = report.summary.findings;
-  const read = report.resources.length - unread.length;
+  const reachable = report.resources.filter((r) => r.status !== 'out-of-reach').length;
+  const read = reachable - unread.length;
   const footer =
     `---\n<sub>${mdText(report.tool.name, 60)} ${mdText(report.tool.version, 40)} · generated ${readableDate(report.generatedAt)} (tenant read ${readableDate(report.collectedAt)}) · ` +
     `findings: ${f.fail} failing, ${f.unknown + f.error} not evaluated, ${f.pass} passing, ${f['n/a']} n/a${f.waived ? `, ${f.waived} waived` : ''} · ` +
-    `read ${read} of ${report.resources.length} resources</sub>\n`;
+    `read ${read} of ${reachable} resources${reachable < report.resources.length ? ` (${report.resources.length - reachable} more need a live audit)` : ''}</sub>\n`;
 
   const fixed = head.length + milestones.length + footer.length + 3;
   const body = fit(fixed, sections, max);

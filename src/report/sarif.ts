@@ -184,8 +184,9 @@ export function sarifRun(report: AuditReport): Run {
     };
   });
 
+  // What the source can never hold is not "could not read": the report lists it under needsLiveAudit.
   const notifications: Notification[] = report.resources
-    .filter((r) => r.status !== 'ok')
+    .filter((r) => r.status !== 'ok' && r.status !== 'out-of-reach')
     .map((r) => ({
       descriptor: { id: 'resource-unreadable', index: 0 },
       level: 'warning',

@@ -291,6 +291,26 @@ export const SourceSectionSchema = z.object({
 });
 export type SourceSection = z.infer<typeof SourceSectionSchema>;
 
+/**
+ * A check the source can never answer (outside its reach: a Deploy CLI export holds no signing
+ * keys, logs, users…): one entry per rule, listed under "Needs a live audit". It does not make a
+ * topic, a milestone or the gate unknown; a live audit (`auth0-readiness audit` against the tenant)
+ * judges it.
+ */
+export const LiveAuditItemSchema = z.object({
+  ruleId: z.string(),
+  title: z.string(),
+  severity: z.enum(SEVERITIES),
+  topicIds: z.array(z.string()),
+  /** The resources (snapshot keys) the source cannot hold. */
+  resources: z.array(z.string()),
+  /** The fields of a read resource the source cannot hold (`tenantSettings.flags.enable_sso`), if that is what is missing. */
+  fields: z.array(z.string()).optional(),
+  /** Why the source cannot hold them, with the source's own reference (file and version). */
+  why: z.string(),
+});
+export type LiveAuditItem = z.infer<typeof LiveAuditItemSchema>;
+
 export const AuditReportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.string(), version: z.string() }),
@@ -318,6 +338,8 @@ export const AuditReportSchema = z.object({
   topics: z.array(TopicReportSchema),
   findings: z.array(FindingSchema),
   resources: z.array(ResourceReportSchema),
+  /** Checks outside the source's reach: they need a live audit (absent when there are none). */
+  needsLiveAudit: z.array(LiveAuditItemSchema).optional(),
   /** Waivers from config: active or expired, and how many findings each matched. */
   waivers: z.array(WaiverReportSchema),
   /** Attestations from config that apply to this tenant, as of `generatedAt`. */

@@ -49,7 +49,8 @@ export const CustomDomain = z.looseObject({
   domain: z.string(),
   primary: bool,
   is_default: bool,
-  status: z.string(),
+  /** Always returned by the API; absent from a hand-written Deploy CLI entry (domain and type are enough to create one). */
+  status: str,
   type: str,
   custom_client_ip_header: z.string().nullish(),
 });

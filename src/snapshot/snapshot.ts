@@ -7,8 +7,18 @@ import { z } from 'zod';
 import type { ApiUsage } from '../sources/management-api/pacer.js';
 import { RESOURCES, RESOURCE_KEYS, type ResourceData, type ResourceKey } from './resources.js';
 
-export const FAILURE_REASONS = ['missing-scope', 'unavailable-on-plan', 'not-in-export', 'error'] as const;
+/**
+ * Why a resource was not read. `not-in-export`: an offline source could hold it but this copy does
+ * not (a section excluded from a Deploy CLI export, an older export): the audit fails closed.
+ * `out-of-reach`: the source can never hold it, whatever was exported (a Deploy CLI export has no
+ * signing keys, logs or users; src/sources/reach.ts declares each source's reach): a check that
+ * needs it is listed as needing a live audit, not counted as a read failure.
+ */
+export const FAILURE_REASONS = ['missing-scope', 'unavailable-on-plan', 'not-in-export', 'out-of-reach', 'error'] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
+/** The two ways an offline source lacks a field of a read resource (see FAILURE_REASONS). */
+export const UNHELD_REASONS = ['not-in-export', 'out-of-reach'] as const;
+export type UnheldReason = (typeof UNHELD_REASONS)[number];
 
 /**
  * A field of a read resource that the source did not hold (a Deploy CLI export without `pages`
@@ -20,6 +30,11 @@ export interface UnheldField {
   field: string;
   /** One line for humans: why the source does not hold it. */
   detail: string;
+  /**
+   * `out-of-reach`: the source never holds this field (the Deploy CLI strips it on every export);
+   * absent or `not-in-export`: this copy lacks it (e.g. an export without `pages`).
+   */
+  reason?: UnheldReason;
 }
 export type ResourceOk<T> = { ok: true; data: T; unheld?: UnheldField[] };
 export type ResourceFailure = {
@@ -71,7 +86,7 @@ export const ResourceFailureSchema = z.object({
 /** A zod schema of one resource's result: data validated against the registry's schema. */
 export function resourceResultSchema<K extends ResourceKey>(key: K) {
   return z.union([
-    z.object({ ok: z.literal(true), data: RESOURCES[key].schema, unheld: z.array(z.object({ field: z.string(), detail: z.string() })).optional() }),
+    z.object({ ok: z.literal(true), data: RESOURCES[key].schema, unheld: z.array(z.object({ field: z.string(), detail: z.string(), reason: z.enum(UNHELD_REASONS).optional() })).optional() }),
     ResourceFailureSchema,
   ]);
 }

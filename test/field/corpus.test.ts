@@ -343,14 +343,15 @@ const RULES = new Map(allRules.map((r) => [r.id, r]));
 /** The explanation of an unknown finding, or undefined when nothing the export lacks explains it. */
 function explain(f: ReportFinding, s: Snapshot): string | undefined {
   if (f.missing?.length) {
-    return f.missing.every((m) => m.reason === 'not-in-export') ? f.missing.map((m) => `${m.key}: ${m.detail}`).join('; ') : undefined;
+    // Not in this export, or never in any export (out of reach: "needs a live audit").
+    return f.missing.every((m) => m.reason === 'not-in-export' || m.reason === 'out-of-reach') ? f.missing.map((m) => `${m.key}: ${m.detail}`).join('; ') : undefined;
   }
   // A rule that reads an optional resource (`wants`) says itself that it is not in the export:
   // the resource it names must really be not-in-export here.
   const rule = RULES.get(f.ruleId);
   const absent = [...(rule?.needs ?? []), ...(rule?.wants ?? [])].filter((k) => {
     const r = s.resources[k];
-    return r !== undefined && !r.ok && r.reason === 'not-in-export';
+    return r !== undefined && !r.ok && (r.reason === 'not-in-export' || r.reason === 'out-of-reach');
   });
   if (absent.length && /is not in the export|is not part of a Deploy CLI export/.test(f.message)) return `${absent.join(', ')} not in the export`;
   const known = FIELD_NOT_IN_EXPORT[f.ruleId];
@@ -409,7 +410,7 @@ for (const e of CORPUS) {
       // nothing it warns about is a shape the reader could not use
       expect(warnings.filter((w) => /expected shape|is not an object|not valid/.test(w))).toEqual([]);
       // no resource the export holds is broken (an unresolved keyword outside a secret field would be)
-      const broken = Object.entries(snapshot.resources).filter(([, r]) => r && !r.ok && r.reason !== 'not-in-export');
+      const broken = Object.entries(snapshot.resources).filter(([, r]) => r && !r.ok && r.reason !== 'not-in-export' && r.reason !== 'out-of-reach');
       expect(broken.map(([k, r]) => `${k}: ${r && !r.ok ? r.detail : ''}`)).toEqual([]);
     });
 

@@ -14,6 +14,7 @@ import { audit } from '../../src/run.js';
 import { redact } from '../../src/snapshot/redact.js';
 import { RESOURCES, type ResourceDataMap, type ResourceKey } from '../../src/snapshot/resources.js';
 import { failure, SnapshotSchema, type Snapshot } from '../../src/snapshot/snapshot.js';
+import { strippedFields } from '../../src/sources/deploy-cli/map.js';
 import {
   detectDeployCliExport,
   MANAGEMENT_API_NOTE,
@@ -215,7 +216,7 @@ describe('absent sections', () => {
     // the tenant's pages live in `pages`: without it the tenant settings are read, their pages are not held
     const settings = snapshot.resources.tenantSettings;
     expect(settings?.ok && settings.data.friendly_name).toBe('Acme Narrow');
-    expect(settings?.ok && settings.unheld?.map((u) => u.field)).toEqual(['error_page', 'change_password', 'guardian_mfa_page']);
+    expect(settings?.ok && settings.unheld?.filter((u) => u.reason !== 'out-of-reach').map((u) => u.field)).toEqual(['error_page', 'change_password', 'guardian_mfa_page']);
     expect(settings?.ok && settings.unheld?.[0]?.detail).toMatch(/^pages is not in the export .*: the error, password-reset and MFA pages/);
     // attackProtection holds only brute-force protection
     expect(data(snapshot, 'bruteForceProtection').enabled).toBe(true);
@@ -241,7 +242,10 @@ describe('absent sections', () => {
     expect(errorPage[0]).toMatchObject({ status: 'unknown', messageId: 'field-not-held', field: 'error_page', missing: [{ key: 'tenantSettings', reason: 'not-in-export' }] });
     expect(errorPage[0]?.message).toMatch(/^Not evaluated: Tenant settings: pages is not in the export/);
     // a saved snapshot keeps the mark
-    expect(SnapshotSchema.parse(JSON.parse(JSON.stringify(snapshot))).resources.tenantSettings).toMatchObject({ ok: true, unheld: [{ field: 'error_page' }, { field: 'change_password' }, { field: 'guardian_mfa_page' }] });
+    const saved = SnapshotSchema.parse(JSON.parse(JSON.stringify(snapshot))).resources.tenantSettings;
+    expect(saved?.ok && saved.unheld?.filter((u) => u.reason !== 'out-of-reach').map((u) => u.field)).toEqual(['error_page', 'change_password', 'guardian_mfa_page']);
+    // …and tells the flags the Deploy CLI never exports (out of reach) from the pages this copy lacks
+    expect(saved?.ok && saved.unheld?.find((u) => u.field === 'flags.enable_sso')).toMatchObject({ reason: 'out-of-reach' });
   });
 
   it('reads the deprecated client field cross_origin_auth as cross_origin_authentication, as a0deploy import does', () => {
@@ -260,9 +264,38 @@ describe('absent sections', () => {
     ]);
   });
 
-  it('say so when a section has no Deploy CLI counterpart at all', () => {
+  it('say so when a section has no Deploy CLI counterpart at all: out of reach, with the Deploy CLI file it comes from', () => {
     const { snapshot } = read(`${CASES}/absent-sections/tenant.yaml`);
-    for (const key of NOT_IN_DEPLOY_CLI) expect(failed(snapshot, key).detail).toBe(`${RESOURCES[key].title} is not part of a Deploy CLI export`);
+    for (const key of NOT_IN_DEPLOY_CLI) {
+      expect(failed(snapshot, key).reason).toBe('out-of-reach');
+      expect(failed(snapshot, key).detail).toMatch(new RegExp(`^${RESOURCES[key].title.replace(/[()]/g, '\\$&')}: .*auth0-deploy-cli 8\\.43\\.0.*needs a live audit$`));
+    }
+  });
+
+  it('hooks: a current export has no hooks section whatever the tenant holds (out of reach), unless its config excluded it (fails closed)', () => {
+    const { snapshot } = read(`${FIXTURES}/go-live-ready-b2c/yaml/tenant.yaml`);
+    expect(failed(snapshot, 'hooks')).toMatchObject({ reason: 'out-of-reach' });
+    expect(failed(snapshot, 'hooks').detail).toContain('hooks.ts:195-197');
+    const dir = tmp();
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ AUTH0_DOMAIN: 'acme-dev.us.auth0.com', AUTH0_EXCLUDED: ['hooks'] }));
+    expect(failed(read(`${FIXTURES}/go-live-ready-b2c/yaml/tenant.yaml`, { deployConfigPath: join(dir, 'config.json') }).snapshot, 'hooks').reason).toBe('not-in-export');
+    // an older export that holds the section is read
+    writeFileSync(join(dir, 'tenant.yaml'), 'hooks:\n  - name: h\n    triggerId: credentials-exchange\n    enabled: true\n    secrets:\n      API_KEY: _VALUE_NOT_SHOWN_\n');
+    expect(data(read(join(dir, 'tenant.yaml')).snapshot, 'hooks')).toMatchObject([{ name: 'h', enabled: true }]);
+  });
+
+  it('sandbox_version is read from the tenant (exported since Deploy CLI 7.16.0); fields it strips are out of reach, present ones are read', () => {
+    const { snapshot } = read(`${FIXTURES}/go-live-ready-b2c/yaml/tenant.yaml`);
+    const t = snapshot.resources.tenantSettings;
+    expect(t?.ok && t.data.sandbox_version).toBe('22');
+    const unheld = t?.ok ? (t.unheld ?? []) : [];
+    expect(unheld.find((u) => u.field === 'flags.enable_custom_domain_in_emails')).toMatchObject({ reason: 'out-of-reach' });
+    expect(unheld.find((u) => u.field === 'sandbox_version')).toBeUndefined();
+    // INCLUDED_PROPS can put a stripped field back: then it is held, and judged
+    const dir = tmp();
+    writeFileSync(join(dir, 'tenant.yaml'), 'tenant:\n  friendly_name: Acme\n  flags:\n    enable_custom_domain_in_emails: true\n');
+    const held = read(join(dir, 'tenant.yaml')).snapshot.resources.tenantSettings;
+    expect(held?.ok && (held.unheld ?? []).some((u) => u.field === 'flags.enable_custom_domain_in_emails')).toBe(false);
   });
 
   it('name the config that excluded them', () => {
@@ -270,7 +303,7 @@ describe('absent sections', () => {
     expect(failed(snapshot, 'logStreams').detail).toBe(`logStreams is not in the export (excluded by ${FIXTURES}/brand-new/config.json)`);
   });
 
-  it('directory format: no actions/ (hooks/) folder is "none" only when the config says they were exported', () => {
+  it('directory format: no actions/ folder is "none" only when the config says they were exported', () => {
     // a0deploy writes no actions/ folder for a tenant with no Actions (brand-new has none)
     const alone = read(`${FIXTURES}/brand-new/directory`).snapshot;
     expect(failed(alone, 'actions').detail).toBe('actions is not in the export (excluded or not managed, or there are none: a0deploy writes no folder then)');
@@ -444,11 +477,12 @@ function edit<K extends ResourceKey>(s: Snapshot, key: K, fn: (d: ResourceDataMa
   if (out !== undefined) (s.resources as Record<string, unknown>)[key] = { ok: true, data: out };
 }
 const notInExport = (s: Snapshot, key: ResourceKey, why: string) => ((s.resources as Record<string, unknown>)[key] = failure('not-in-export', why));
+const outOfReach = (s: Snapshot, key: ResourceKey, why: string) => ((s.resources as Record<string, unknown>)[key] = failure('out-of-reach', why));
 
 /** Tenant flags the Deploy CLI manages and does not strip (tools/auth0/handlers/tenant.ts, readonly.ts). */
 const MANAGED_FLAGS = new Set([
   'change_pwd_flow_v1', 'enable_client_connections', 'enable_apis_section', 'enable_pipeline2', 'enable_dynamic_client_registration',
-  'enable_custom_domain_in_emails', 'allow_legacy_tokeninfo_endpoint', 'enable_legacy_profile', 'enable_idtoken_api2',
+  'allow_legacy_tokeninfo_endpoint', 'enable_legacy_profile', 'enable_idtoken_api2',
   'enable_public_signup_user_exists_error', 'allow_legacy_delegation_grant_types', 'allow_legacy_ro_grant_types',
   'disable_clickjack_protection_headers', 'no_disclose_enterprise_connections', 'disable_management_api_sms_obfuscation',
   'enforce_client_authentication_on_passwordless_start', 'trust_azure_adfs_email_verified_connection_property',
@@ -466,8 +500,13 @@ const LOSSES: Loss[] = [
   },
   {
     id: 'no-deploy-cli-section',
-    reason: 'Signing keys, tenant logs, users, organization members and SCIM configurations have no Deploy CLI section: never in an export.',
-    apply: (s) => NOT_IN_DEPLOY_CLI.forEach((k) => notInExport(s, k, 'no section')),
+    reason: 'Signing keys, tenant logs, users, organization members and SCIM configurations have no Deploy CLI section: never in an export (out of reach: needs a live audit).',
+    apply: (s) => NOT_IN_DEPLOY_CLI.forEach((k) => outOfReach(s, k, 'no section')),
+  },
+  {
+    id: 'hooks-deprecated',
+    reason: 'Current Deploy CLI versions write no hooks section (the deprecated Hooks API refuses them): out of reach.',
+    apply: (s) => outOfReach(s, 'hooks', 'no hooks section'),
   },
   {
     id: 'excluded-by-config',
@@ -483,10 +522,9 @@ const LOSSES: Loss[] = [
   },
   {
     id: 'tenant-read-only',
-    reason: 'The Deploy CLI strips tenant sandbox_version and sandbox_versions_available and every flag it does not manage (universal_login, enable_sso, disable_impersonation, remove_alg_from_jwks, new_universal_login_experience_enabled, …).',
+    reason: 'The Deploy CLI strips tenant sandbox_versions_available (not sandbox_version, exported since 7.16.0) and every flag it does not manage (universal_login, enable_sso, enable_custom_domain_in_emails, remove_alg_from_jwks, new_universal_login_experience_enabled, …).',
     apply: (s) =>
       edit(s, 'tenantSettings', (t) => {
-        delete t.sandbox_version;
         delete (t as Record<string, unknown>).sandbox_versions_available;
         if (t.flags) t.flags = Object.fromEntries(Object.entries(t.flags).filter(([k]) => MANAGED_FLAGS.has(k)));
       }),
@@ -545,6 +583,18 @@ const LOSSES: Loss[] = [
     apply: (s) => {
       const d = s.resources.customDomains;
       if (d?.ok && d.data.length === 0) edit(s, 'brandingTemplate', () => null);
+    },
+  },
+  // Last: what the other losses removed (the Management API) is then out of reach.
+  {
+    id: 'stripped-fields',
+    reason: 'Fields the Deploy CLI strips on every export (sections.ts: tenant flags outside its allowlist, the Management API among the APIs, …) are out of reach on the resources that lack them.',
+    apply: (s) => {
+      for (const [k, r] of Object.entries(s.resources)) {
+        if (!r?.ok) continue;
+        const gaps = strippedFields(k as ResourceKey, r.data);
+        if (gaps.length) r.unheld = [...(r.unheld ?? []), ...gaps];
+      }
     },
   },
 ];

@@ -12,6 +12,7 @@ import { posix } from 'node:path';
 import { ConfigError } from '../../errors.js';
 import type { ExportFiles } from './files.js';
 import { hasSentinel } from './keywords.js';
+import { folderOf, HANDLER_BY_KEY, SECTION_HANDLERS, shapeError } from './sections.js';
 
 export const SECTIONS = [
   'tenant',
@@ -57,29 +58,13 @@ export interface Assets {
   partial: Partial<Record<string, string>>;
 }
 
-/** Folders (and the root file) that mark a directory as a Deploy CLI export. */
-export const DIRECTORY_MARKERS = [
-  'clients',
-  'database-connections',
-  'connections',
-  'emails',
-  'pages',
-  'rules',
-  'hooks',
-  'actions',
-  'triggers',
-  'grants',
-  'resource-servers',
-  'roles',
-  'organizations',
-  'guardian',
-  'attack-protection',
-  'branding',
-  'prompts',
-  'log-streams',
-  'custom-domains',
-  'themes',
-] as const;
+/**
+ * Folders that mark a directory as a Deploy CLI export: the folder of every section the audit
+ * reads (sections.ts), e.g. clients/, database-connections/, emails/, guardian/.
+ */
+export const DIRECTORY_MARKERS: readonly string[] = [
+  ...new Set(SECTION_HANDLERS.filter((h) => h.resources.length).flatMap((h) => folderOf(h) ?? [])),
+];
 
 /** Custom database script names the Deploy CLI reads. */
 const DATABASE_SCRIPTS = ['get_user', 'create', 'verify', 'login', 'change_password', 'delete', 'change_email'];
@@ -198,11 +183,21 @@ function loadScripts(side: SideFiles, scripts: unknown, bases: readonly string[]
 export function readYamlAssets(files: ExportFiles, rel: string): Assets {
   const doc = files.readYaml(rel);
   const assets: Assets = { sections: {}, origin: {}, partial: {} };
-  if (doc === null || doc === undefined) {
-    files.warnings.push(`${rel}: the file is empty: nothing is in the export`);
-    return assets;
-  }
+  // An empty file, or a YAML document none of whose keys is a Deploy CLI section (a
+  // docker-compose.yml, a CI workflow), is not an export: read as one it would be an "empty
+  // export" with every resource missing. Refused, like a section of the wrong shape.
+  if (doc === null || doc === undefined) throw new ConfigError(`${files.shown(rel)}:1: not a Deploy CLI export: the file is empty`);
   if (!isItem(doc)) throw new ConfigError(`${files.shown(rel)}:1: not a Deploy CLI export: the document is not a mapping of resource types (tenant, clients, …)`);
+  const keys = Object.keys(doc);
+  if (!keys.some((k) => HANDLER_BY_KEY.has(k))) {
+    const shown = keys.slice(0, 3).join(', ') + (keys.length > 3 ? ', …' : '');
+    throw new ConfigError(`${files.shown(rel)}:1: not a Deploy CLI export: none of its top-level keys (${shown || 'none'}) is a Deploy CLI section such as tenant, clients or connections`);
+  }
+  for (const k of keys) {
+    const h = HANDLER_BY_KEY.get(k);
+    const err = h && doc[k] !== null && doc[k] !== undefined ? shapeError(h, doc[k]) : undefined;
+    if (err) throw new ConfigError(`${files.shown(rel)}: ${err} (as the Deploy CLI writes it): not a Deploy CLI export as written`);
+  }
   const s = assets.sections;
   for (const k of SECTIONS) {
     const v = doc[k];
@@ -275,19 +270,8 @@ const ATTACK_PROTECTION_FILES: Record<string, string> = {
   captcha: 'captcha',
 };
 
-/** Simple folders: one JSON file per item. */
-const LIST_FOLDERS: [Section, string][] = [
-  ['clientGrants', 'grants'],
-  ['resourceServers', 'resource-servers'],
-  ['roles', 'roles'],
-  ['organizations', 'organizations'],
-  ['logStreams', 'log-streams'],
-  ['themes', 'themes'],
-  ['selfServiceProfiles', 'self-service-profiles'],
-  ['forms', 'forms'],
-  ['networkACLs', 'network-acls'],
-  ['eventStreams', 'event-streams'],
-];
+/** Simple folders: one JSON file per item (sections.ts `dirItems`). */
+const LIST_FOLDERS = SECTION_HANDLERS.filter((h) => h.dirItems && SECTIONS.includes(h.key as Section)).map((h) => [h.key as Section, folderOf(h) as string] as const);
 
 export function readDirectoryAssets(files: ExportFiles): Assets {
   const assets: Assets = { sections: {}, origin: {}, partial: {} };
@@ -300,6 +284,14 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
   const dir = (rel: string) => files.kind(rel) === 'dir';
   const file = (rel: string) => files.kind(rel) === 'file';
   const jsons = (rel: string) => files.list(rel, ['.json']).files;
+  // One file per item: a file that does not hold a mapping is not an item the Deploy CLI wrote
+  // (`42` in clients/x.json is not "no client"). Refused, like a section of the wrong shape.
+  const item = (f: string): Item => {
+    const v = files.readJson(f);
+    if (!isItem(v)) throw new ConfigError(`${files.shown(f)}: the file holds ${Array.isArray(v) ? 'a list' : v === null ? 'null' : `a ${typeof v}`}, expected a mapping (one item, as the Deploy CLI writes it): not a Deploy CLI export as written`);
+    return v;
+  };
+  const items = (rel: string) => jsons(rel).map((f) => [f, item(f)] as const);
 
   if (file('tenant.json')) set('tenant', files.readJson('tenant.json'), 'tenant.json');
   if (file('migrations.json')) {
@@ -308,15 +300,13 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
   }
 
   for (const [k, folder] of LIST_FOLDERS) {
-    if (dir(folder)) set(k, jsons(folder).map((f) => files.readJson(f)).filter(isItem), `${folder}/`);
+    if (dir(folder)) set(k, items(folder).map(([, x]) => x), `${folder}/`);
   }
 
   if (dir('clients')) {
     set(
       'clients',
-      jsons('clients')
-        .map((f) => [f, files.readJson(f)] as const)
-        .filter((x): x is readonly [string, Item] => isItem(x[1]))
+      items('clients')
         .map(([f, c]) => (typeof c.custom_login_page === 'string' ? { ...c, custom_login_page: side.text(c.custom_login_page, ['clients'], f, 'custom login page') } : c)),
       'clients/',
     );
@@ -334,9 +324,7 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
   if (dir('connections')) {
     set(
       'connections',
-      jsons('connections')
-        .map((f) => [f, files.readJson(f)] as const)
-        .filter((x): x is readonly [string, Item] => isItem(x[1]))
+      items('connections')
         .map(([f, c]) => withEmailBody(side, c, ['connections'], f)),
       'connections/',
     );
@@ -349,9 +337,7 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
     if (!dir(folder)) continue;
     set(
       k,
-      jsons(folder)
-        .map((f) => [f, files.readJson(f)] as const)
-        .filter((x): x is readonly [string, Item] => isItem(x[1]))
+      items(folder)
         .map(([f, x]) => ({ ...x, script: side.code(x.script, [folder], f, `the script of ${what} ${label(x, 0)}`) })),
       `${folder}/`,
     );
@@ -360,9 +346,7 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
   if (dir('actions')) {
     set(
       'actions',
-      jsons('actions')
-        .map((f) => [f, files.readJson(f)] as const)
-        .filter((x): x is readonly [string, Item] => isItem(x[1]))
+      items('actions')
         .map(([f, a]) => {
           const name = typeof a.name === 'string' ? a.name : '';
           return { ...a, code: side.code(a.code, [`actions/${name}`, 'actions', ''], f, `the code of action ${label(a, 0)}`) };
@@ -399,7 +383,7 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
   }
 
   if (dir('guardian')) {
-    if (dir('guardian/factors')) set('guardianFactors', jsons('guardian/factors').map((f) => files.readJson(f)).filter(isItem), 'guardian/factors/');
+    if (dir('guardian/factors')) set('guardianFactors', items('guardian/factors').map(([, x]) => x), 'guardian/factors/');
     if (file('guardian/policies.json')) set('guardianPolicies', files.readJson('guardian/policies.json'), 'guardian/policies.json');
     if (file('guardian/phoneFactorSelectedProvider.json')) {
       set('guardianPhoneFactorSelectedProvider', files.readJson('guardian/phoneFactorSelectedProvider.json'), 'guardian/phoneFactorSelectedProvider.json');
@@ -436,9 +420,7 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
       if (isItem(v)) branding = { ...v };
     } else assets.partial.branding = 'branding/ holds no branding.json';
     if (dir('branding/templates')) {
-      branding.templates = jsons('branding/templates')
-        .map((f) => [f, files.readJson(f)] as const)
-        .filter((x): x is readonly [string, Item] => isItem(x[1]))
+      branding.templates = items('branding/templates')
         .map(([f, t]) => {
           const byName = `branding/templates/${String(t.template)}.html`;
           const body = typeof t.body === 'string' && looksLikePath(t.body) ? side.text(t.body, ['branding/templates'], f, 'page template') : file(byName) ? files.readSide(byName) : t.body;
@@ -448,6 +430,13 @@ export function readDirectoryAssets(files: ExportFiles): Assets {
     set('branding', branding, 'branding/');
   }
 
+  // The files that hold a whole section (tenant.json, triggers.json, policies.json, …) must have
+  // the shape the Deploy CLI writes: `42` in tenant.json is not "no settings".
+  for (const [k, v] of Object.entries(s)) {
+    const h = HANDLER_BY_KEY.get(k);
+    const err = h ? shapeError(h, v) : undefined;
+    if (err) throw new ConfigError(`${files.shown(assets.origin[k as Section] ?? k)}: ${err} (as the Deploy CLI writes it): not a Deploy CLI export as written`);
+  }
   return assets;
 }
 

@@ -185,14 +185,12 @@ export function readDeployCliExport(path: string, opts: DeployCliOptions = {}): 
     assets = readDirectoryAssets(files);
   }
 
-  // a0deploy writes no actions/ or hooks/ folder for zero Actions or Hooks: when the config the
-  // export was made with does not exclude them, no folder means none.
+  // a0deploy writes no actions/ folder for zero Actions: when the config the export was made with
+  // does not exclude them, no folder means none. (Not so for hooks/: current versions write none
+  // whatever the tenant holds, sections.ts, so its absence is out of reach.)
   if (format === 'directory' && opts.deployConfigPath) {
     const excluded = (s: string) => config.excluded.has(s) || (config.includedOnly !== undefined && !config.includedOnly.has(s));
-    for (const [section, what] of [
-      ['actions', 'Actions'],
-      ['hooks', 'Hooks'],
-    ] as const) {
+    for (const [section, what] of [['actions', 'Actions']] as const) {
       if (assets.sections[section] !== undefined || excluded(section)) continue;
       assets.sections[section] = [];
       assets.origin[section] = `${section}/`;

@@ -18,45 +18,18 @@
 import { redact, REDACTED } from '../../snapshot/redact.js';
 import { tolerantParse } from '../../snapshot/validate.js';
 import { EMAIL_TEMPLATE_NAMES, RESOURCE_KEYS, RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
-import { failure, ok, type ResourceFailure, type ResourceResult, type SnapshotResources } from '../../snapshot/snapshot.js';
+import { failure, ok, type ResourceFailure, type ResourceResult, type SnapshotResources, type UnheldField } from '../../snapshot/snapshot.js';
 import { isItem, itemsOf, type Assets, type Item, type Section } from './formats.js';
 import { hasSentinel, type MarkerEntry, type MarkerRegistry } from './keywords.js';
+import { HANDLER_BY_KEY, NEVER_EXPORTED, reachDetail, SECTION_HANDLERS } from './sections.js';
 
-/** Resources no Deploy CLI section holds: never in an export. */
-export const NOT_IN_DEPLOY_CLI: readonly ResourceKey[] = ['signingKeys', 'logEvents', 'usersSample', 'organizationMembers', 'scimConfigurations'];
+/** Resources no Deploy CLI section holds: never in an export (the reach table, sections.ts). */
+export const NOT_IN_DEPLOY_CLI: readonly ResourceKey[] = NEVER_EXPORTED.map((n) => n.resource);
 
-/** The resources each Deploy CLI section holds (or helps hold). */
-export const SECTION_RESOURCES: Readonly<Partial<Record<Section, readonly ResourceKey[]>>> = {
-  tenant: ['tenantSettings'],
-  pages: ['tenantSettings'],
-  clients: ['clients'],
-  databases: ['connections', 'connectionClients'],
-  connections: ['connections', 'connectionClients'],
-  clientGrants: ['clientGrants'],
-  resourceServers: ['resourceServers'],
-  roles: ['roles', 'rolePermissions'],
-  rules: ['rules'],
-  hooks: ['hooks'],
-  actions: ['actions'],
-  triggers: ['postLoginBindings'],
-  organizations: ['organizations', 'organizationConnections', 'organizationDiscoveryDomains'],
-  emailProvider: ['emailProvider'],
-  emailTemplates: ['emailTemplates'],
-  attackProtection: ['bruteForceProtection', 'suspiciousIpThrottling', 'breachedPasswordDetection', 'botDetection'],
-  guardianFactors: ['guardianFactors'],
-  guardianPolicies: ['guardianPolicies'],
-  guardianPhoneFactorSelectedProvider: ['guardianPhoneProvider'],
-  phoneProviders: ['phoneProviders'],
-  logStreams: ['logStreams'],
-  customDomains: ['customDomains'],
-  prompts: ['prompts', 'promptsCustomText'],
-  branding: ['branding', 'brandingTemplate'],
-  themes: ['brandingTheme'],
-  selfServiceProfiles: ['selfServiceProfiles'],
-  forms: ['forms'],
-  networkACLs: ['networkAcls'],
-  eventStreams: ['eventStreams'],
-};
+/** The resources each Deploy CLI section holds (or helps hold), from the reach table (sections.ts). */
+export const SECTION_RESOURCES: Readonly<Partial<Record<Section, readonly ResourceKey[]>>> = Object.fromEntries(
+  SECTION_HANDLERS.filter((h) => h.resources.length && h.key !== 'migrations').map((h) => [h.key, h.key === 'pages' ? ['tenantSettings'] : h.resources]),
+);
 
 /** Pages of the Deploy CLI → tenant-settings keys (the login page lives on the global client). */
 const PAGE_KEYS: Record<string, string> = {
@@ -192,6 +165,12 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
   };
   const scan = (v: unknown, secret: boolean, inSecrets: boolean, on: (m: MarkerEntry, secret: boolean) => void): void => {
     if (typeof v === 'string') {
+      // The Deploy CLI's own placeholder for a value it never exports: not a keyword to resolve
+      // (dropPlaceholders below makes the field unheld instead of the resource unknown).
+      if (hasSentinel(v) && placeholderIn(ctx.markers, v) !== undefined) {
+        for (const m of ctx.markers.markersIn(v)) m.reported = true;
+        return;
+      }
       if (hasSentinel(v)) for (const m of ctx.markers.markersIn(v)) on(m, secret);
     } else if (Array.isArray(v)) {
       for (const x of v) scan(x, secret, inSecrets, on);
@@ -326,9 +305,13 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
     set('rolePermissions', Object.fromEntries(roles.map((r) => [r.id, itemsOf(r.permissions)])), roles.map((r) => r.permissions));
   }
 
-  // legacy rules and hooks
+  // legacy rules and hooks. Current Deploy CLI versions leave `hooks` out whatever the tenant holds
+  // (sections.ts): its absence is out of reach, unless the export's own config excluded it.
   for (const k of ['rules', 'hooks'] as const) {
-    if (!has(k)) fail(k, absent(k));
+    const current = HANDLER_BY_KEY.get(k)?.absentOnCurrentExports;
+    const excludedByConfig = ctx.excluded?.has(k) || (ctx.includedOnly !== undefined && !ctx.includedOnly.has(k));
+    if (!has(k) && current && !excludedByConfig) fail(k, failure('out-of-reach', `${k} is not in the export: ${reachDetail(current)}`));
+    else if (!has(k)) fail(k, absent(k));
     else {
       const ids = new Ids();
       const list = itemsOf(S[k]).map((x, i) => ({ ...x, id: ids.assign(x, 'id', str(x.name), i) }));
@@ -439,7 +422,17 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
     set('logStreams', itemsOf(S.logStreams).map((l, i) => ({ ...l, id: ids.assign(l, 'id', str(l.name), i) })), S.logStreams);
   }
   if (!has('customDomains')) fail('customDomains', absent('customDomains'));
-  else set('customDomains', itemsOf(S.customDomains), S.customDomains);
+  else {
+    const domains = itemsOf(S.customDomains);
+    set('customDomains', domains, S.customDomains);
+    // `domain` and `type` are all the Deploy CLI needs to create a custom domain: an entry written
+    // by hand has no `status`. Read it; a finding about its status is unknown (this copy lacks it).
+    const noStatus = domains.filter((d) => typeof d.status !== 'string').map((d) => String(d.domain));
+    const read = results.customDomains;
+    if (noStatus.length && read?.ok) {
+      read.unheld = [{ field: 'status', detail: `the export gives no status for ${noStatus.slice(0, 3).join(', ')}${noStatus.length > 3 ? ', …' : ''} (a hand-written entry): whether it is verified is unknown` }];
+    }
+  }
 
   // prompts (+ customText: language → prompt → screen, turned into prompt → language → screen)
   if (!has('prompts') || !isItem(S.prompts)) {
@@ -507,7 +500,8 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
     const title = RESOURCES[key].title;
     const r = results[key];
     if (!r) {
-      resources[key] = failure('not-in-export', `${title} is not part of a Deploy CLI export`);
+      const never = NEVER_EXPORTED.find((n) => n.resource === key);
+      resources[key] = failure(never ? 'out-of-reach' : 'not-in-export', never ? `${title}: ${reachDetail(never)}` : `${title} is not part of a Deploy CLI export`);
       continue;
     }
     if (!r.ok) {
@@ -521,8 +515,10 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
       resources[key] = failure('error', `unresolved keyword ${first.marker} at ${first.file}:${first.line}${more}`);
       continue;
     }
+    // The Deploy CLI's placeholders are never judged as values: dropped, and the field unheld.
+    const placeholders = dropPlaceholders(ctx.markers, r.data);
     // Tolerant: a null for an optional value, or inside a list, is read as absent (as from the API).
-    const parsed = tolerantParse(RESOURCES[key].schema, r.data, key);
+    const parsed = tolerantParse(RESOURCES[key].schema, placeholders.data, key);
     if (!parsed.ok) {
       const where = `: ${parsed.error}`;
       resources[key] = failure('error', `the export does not have the expected shape${where}`);
@@ -530,7 +526,8 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
       continue;
     }
     const read = ok(restoreDeep(ctx.markers, redact(parsed.data)));
-    resources[key] = r.unheld?.length ? { ...read, unheld: r.unheld } : read;
+    const unheld = [...(r.unheld ?? []), ...strippedFields(key, parsed.data), ...placeholders.unheld];
+    resources[key] = unheld.length ? { ...read, unheld } : read;
   }
 
   // One warning per unresolved keyword occurrence.
@@ -545,6 +542,74 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
     if (!isDeployCliPlaceholder(m.marker)) ctx.warnings.push(`${m.file}:${m.line}: unresolved keyword ${m.marker}`);
   }
   return resources as SnapshotResources;
+}
+
+/**
+ * The fields of a read resource the Deploy CLI strips on every export (sections.ts), when this
+ * export indeed lacks them: out of reach. An export that holds one anyway (INCLUDED_PROPS re-adds
+ * read-only fields) is judged on it. In a list, a field no item holds.
+ */
+export function strippedFields(key: ResourceKey, data: unknown): UnheldField[] {
+  const out: UnheldField[] = [];
+  for (const h of SECTION_HANDLERS) {
+    for (const s of h.strips ?? []) {
+      if (s.resource !== key) continue;
+      const items = Array.isArray(data) ? data : [data];
+      if (s.heldIf ? s.heldIf(data) : items.some((x) => valueAt(x, s.field) !== undefined)) continue;
+      if (!out.some((u) => u.field === s.field)) out.push({ field: s.field, detail: reachDetail(s), reason: 'out-of-reach' });
+    }
+  }
+  return out;
+}
+
+/** What the Deploy CLI writes for a value it never exports (hook secrets, log-stream sink secrets). */
+const VALUE_NOT_SHOWN = '_VALUE_NOT_SHOWN_';
+
+/** The Deploy CLI placeholder `v` consists of (`##LOGSTREAMS_SEGMENT_SECRET##`, `_VALUE_NOT_SHOWN_`), if it is one. */
+function placeholderIn(markers: MarkerRegistry, v: string): string | undefined {
+  if (v === VALUE_NOT_SHOWN) return v;
+  if (!hasSentinel(v)) return undefined;
+  const restored = markers.restore(v);
+  return isDeployCliPlaceholder(restored) ? restored : undefined;
+}
+
+/**
+ * The resource's data without the Deploy CLI's placeholders, which stand for a value the export
+ * never holds (src/context/defaults.ts writes `##…##` whether or not the tenant has a value;
+ * `_VALUE_NOT_SHOWN_` is what the API returns for a secret): judging one as the literal value would
+ * be judging the exporter. Each becomes an unheld field, out of reach. Fields the redactor removes
+ * anyway (secrets) are left to it. In a list, paths are relative to the item, as rules name them.
+ */
+function dropPlaceholders(markers: MarkerRegistry, data: unknown): { data: unknown; unheld: UnheldField[] } {
+  const unheld: UnheldField[] = [];
+  const walk = (v: unknown, path: string[]): unknown => {
+    if (Array.isArray(v)) return v.map((x) => walk(x, path));
+    if (!isItem(v)) return v;
+    const out: Item = {};
+    for (const [k, x] of Object.entries(v)) {
+      const p = typeof x === 'string' && !isSecretKey(k) ? placeholderIn(markers, x) : undefined;
+      if (p === undefined) {
+        out[k] = walk(x, [...path, k]);
+        continue;
+      }
+      const field = [...path, k].join('.');
+      if (!unheld.some((u) => u.field === field)) {
+        unheld.push({ field, reason: 'out-of-reach', detail: `the export holds the Deploy CLI placeholder ${p} in place of the value (src/context/defaults.ts): needs a live audit` });
+      }
+    }
+    return out;
+  };
+  const out = walk(data, []);
+  return { data: out, unheld };
+}
+
+function valueAt(v: unknown, path: string): unknown {
+  let cur = v;
+  for (const part of path.split('.')) {
+    if (!isItem(cur)) return undefined;
+    cur = cur[part];
+  }
+  return cur;
 }
 
 function restoreDeep(markers: MarkerRegistry, v: unknown): unknown {
