@@ -17,7 +17,7 @@ ruleTester(rule, {
       tenant: tenant((t) => { t.botDetection = { challenge_password_policy: 'when_risky', challenge_password_reset_policy: 'when_risky', monitoring_mode_enabled: true }; }),
       findings: [
         { status: 'fail', messageId: 'monitoring', severity: 'advice', field: 'monitoring_mode_enabled', value: true },
-        { status: 'fail', messageId: 'monitoring', field: 'challenge_password_reset_policy' },
+        { status: 'fail', messageId: 'monitoring' },
       ],
     },
     { name: 'unset policies mean never', tenant: tenant((t) => { t.botDetection = {}; }), findings: [{ status: 'fail', field: 'challenge_password_policy' }, { status: 'fail', messageId: 'never', field: 'challenge_password_reset_policy' }] },
