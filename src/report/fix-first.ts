@@ -97,7 +97,8 @@ export function computeFixFirst(report: AuditReport): FixFirst {
     // A production-only check (or a live feature's Go-Live finding) never holds back Milestones 1–2.
     const goLiveOnly = findings.every((f) => f.context?.production);
     const counts = (m: ReportMilestone | undefined) => !(goLiveOnly && m?.judged === 'before-go-live');
-    const heldBack = touched.filter((id) => {
+    // Advice never makes a topic fail or put it at risk: it holds nothing back.
+    const heldBack = first.severity === 'advice' ? [] : touched.filter((id) => {
       const s = targetTopics.has(id) && counts(target) ? judgedAtTarget(id) : topicById.get(id)?.status;
       return s === 'fail' || s === 'at-risk';
     });
