@@ -4,6 +4,7 @@
  * Exit codes (the CI contract): 0 gate passed · 1 gate failed · 2 usage/config/input error ·
  * 3 the tenant could not be read (auth or network). Known errors print one line, never a stack.
  */
+import { editDistance } from '../edit-distance.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PLAN_IDS, type PlanId } from '../catalog/plans.js';
 import { ENVIRONMENTS, SEVERITIES } from '../engine/status.js';
@@ -181,21 +182,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
   return program;
 }
 
-/** Edit distance, for "did you mean" on a mistyped command. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] as number;
-      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length] as number;
-}
-
 /**
  * `audit` is the default command and takes no arguments, so a bare word in the command position
  * can only be a mistyped command: say so, instead of commander's "too many arguments".
@@ -205,7 +191,7 @@ function checkCommand(program: Command, argv: string[]): void {
   if (first === undefined || first.startsWith('-')) return;
   const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
   if (names.includes(first) || first === 'help') return;
-  const near = names.map((n) => ({ n, d: distance(first, n) })).filter((x) => x.d <= Math.max(2, Math.floor(first.length / 3))).sort((x, y) => x.d - y.d);
+  const near = names.map((n) => ({ n, d: editDistance(first, n) })).filter((x) => x.d <= Math.max(2, Math.floor(first.length / 3))).sort((x, y) => x.d - y.d);
   throw new UsageError(`unknown command '${first}'${near.length ? ` (did you mean ${near.map((x) => x.n).slice(0, 2).join(' or ')}?)` : ''}; commands: ${names.join(', ')}`);
 }
 

@@ -5,6 +5,8 @@
  * type, is a config error naming the rule and the option, never silently ignored.
  */
 
+import { editDistance } from '../edit-distance.js';
+
 export type RuleOptionSpec = { description: string } & (
   | { type: 'boolean' }
   | { type: 'number'; min?: number; max?: number; integer?: boolean }
@@ -48,21 +50,6 @@ function valid(spec: RuleOptionSpec, v: unknown): boolean {
   }
 }
 
-/** Edit distance, for "did you mean" on a mistyped option. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] as number;
-      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length] as number;
-}
-
 /**
  * Problems with the options given to one rule, each `rules.<id>.options.<name>: …` (empty when
  * they are valid). A rule without a schema takes no options.
@@ -75,7 +62,7 @@ export function checkRuleOptions(rule: { id: string; options?: RuleOptionsSchema
     const at = `rules.${rule.id}.options.${name}`;
     const spec = schema[name];
     if (!spec) {
-      const near = names.filter((n) => distance(name, n) <= Math.max(2, Math.floor(n.length / 4)));
+      const near = names.filter((n) => editDistance(name, n, { ignoreCase: true }) <= Math.max(2, Math.floor(n.length / 4)));
       problems.push(
         names.length === 0
           ? `${at}: rule ${rule.id} takes no options`
