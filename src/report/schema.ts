@@ -186,7 +186,7 @@ export const BaselineComparisonSchema = z.object({
   counts: z.object(Object.fromEntries(CHANGE_KINDS.map((k) => [k, z.number().int().nonnegative()])) as { [K in ChangeKind]: z.ZodNumber }),
   findings: z.array(
     z.object({
-      /** Stable identity: rule id, resource type/id, field, tenant. */
+      /** Stable identity across a fix: rule id, resource type/id (src/report/finding-key.ts), tenant. */
       key: z.string(),
       ruleId: z.string(),
       /** The rule id in the baseline, when the rule was renamed since. */
