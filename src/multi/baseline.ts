@@ -45,6 +45,32 @@ function findingWorse(before: ReportFinding, after: ReportFinding): boolean {
   return after.status === 'fail' && before.status === 'fail' && SEVERITY_RANK[after.severity] > SEVERITY_RANK[before.severity];
 }
 
+/**
+ * A rule that fails for the tenant as a whole ("no custom domain") passes, once fixed, on the
+ * resources that fixed it (the custom domain), and the other way round. When one side has the
+ * rule's whole-tenant finding and the other only findings on resources, unmatched, the resources'
+ * worst stands under the whole-tenant key: one fix is one "fixed", one breakage one "new".
+ */
+function pairWholeTenant(base: Map<string, ReportFinding>, cur: Map<string, ReportFinding>, tenant: string, idOf: (f: ReportFinding) => string): void {
+  const fold = (whole: Map<string, ReportFinding>, parts: Map<string, ReportFinding>, partId: (f: ReportFinding) => string, wholeId: (f: ReportFinding) => string) => {
+    for (const [key, f] of whole) {
+      if (f.resource || parts.has(key)) continue;
+      const rule = wholeId(f);
+      const mine = [...parts].filter(([k, p]) => p.resource && partId(p) === rule && !whole.has(k));
+      if (!mine.length) continue;
+      let worst = mine[0]![1];
+      for (const [k, p] of mine) {
+        worst = worstOf(worst, p);
+        parts.delete(k);
+      }
+      const { resource: _resource, ...rest } = worst;
+      parts.set(baselineKey({ ruleId: partId(worst) }, tenant), rest);
+    }
+  };
+  fold(base, cur, (x) => x.ruleId, idOf);
+  fold(cur, base, idOf, (x) => x.ruleId);
+}
+
 export interface CompareOptions {
   /** Ids of the rules that exist now (a baseline finding of any other rule is `removed-rule`). */
   knownRuleIds: ReadonlySet<string>;
@@ -58,7 +84,10 @@ export function compareWithBaseline(current: AuditReport, baseline: AuditReport,
   const before = new Map<string, { f: ReportFinding; previousRuleId?: string }>();
   const removed: ReportFinding[] = [];
   const idOf = (f: ReportFinding) => renames[f.ruleId] ?? f.ruleId;
-  for (const [key, f] of byKey(baseline.findings, tenant, idOf)) {
+  const baseByKey = byKey(baseline.findings, tenant, idOf);
+  const curByKey = byKey(current.findings, tenant, (x) => x.ruleId);
+  pairWholeTenant(baseByKey, curByKey, tenant, idOf);
+  for (const [key, f] of baseByKey) {
     const id = idOf(f);
     if (!opts.knownRuleIds.has(id)) removed.push(f);
     else before.set(key, { f, ...(id !== f.ruleId ? { previousRuleId: f.ruleId } : {}) });
@@ -66,7 +95,7 @@ export function compareWithBaseline(current: AuditReport, baseline: AuditReport,
   const findings: BaselineComparison['findings'] = [];
   const state = (f: ReportFinding) => ({ status: f.status, severity: f.severity });
   const seen = new Set<string>();
-  for (const [key, f] of byKey(current.findings, tenant, (x) => x.ruleId)) {
+  for (const [key, f] of curByKey) {
     seen.add(key);
     const prev = before.get(key);
     const base = { key, ruleId: f.ruleId, ...(f.resource ? { resource: f.resource } : {}), ...(f.field ? { field: f.field } : {}), tenant, message: f.message };
