@@ -12,6 +12,7 @@ import { FINDING_STATUSES, MILESTONE_STATUSES, TOPIC_STATUSES, type Environment,
 import { SCHEMA_VERSION, type AuditReport, type ReportRule, type SourceLocation } from './report/schema.js';
 import type { Finding } from './engine/evaluate.js';
 import { computeFixFirst } from './report/fix-first.js';
+import { computeVerdict } from './report/verdict.js';
 import { decideGate } from './gate.js';
 
 export { decideGate } from './gate.js';
@@ -202,7 +203,9 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   report.gate = decideGate(report, { require: required?.id, failOn: opts.failOn ?? 'blocker', allowUnknown: opts.allowUnknown });
   report.rules = describeRules(rules, report);
   report.fixFirst = computeFixFirst(report);
-  return report;
+  // The headline goes first in the JSON, as in every other format.
+  const { schemaVersion, tool, tenant, plan: planId, generatedAt, collectedAt, ...rest } = report;
+  return { schemaVersion, tool, tenant, plan: planId, generatedAt, collectedAt, verdict: computeVerdict(report), ...rest };
 }
 
 /** What the reporters need about each rule with a finding in the report, in id order. */

@@ -8,8 +8,9 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixItem, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, milestoneLabel, resourceName, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, milestoneLabel, resourceName, topicReasons } from './common.js';
 import { fixFirstOf } from './fix-first.js';
+import { headline, verdictOf, type Tone } from './verdict.js';
 
 export interface ConsoleOptions {
   color?: boolean;
@@ -38,6 +39,7 @@ const TOPIC_MARK: Record<TopicStatus, [string, Color, string]> = {
   unverified: ['○', 'cyan', 'unverified'],
   'n/a': ['–', 'gray', 'n/a'],
 };
+const TONE: Record<Tone, Color> = { good: 'green', risk: 'yellow', bad: 'red', unknown: 'magenta' };
 const SEVERITY_MARK: Record<Severity, [string, Color]> = { blocker: ['✘', 'red'], warning: ['▲', 'yellow'], advice: ['i', 'blue'] };
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -89,14 +91,8 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
     paint('bold', `${report.tool.name} ${report.tool.version}`) +
       ` — ${t.domain} (${t.source}${t.path ? ` ${t.path}` : ''}, env ${t.environment}) — plan ${report.plan}`,
   );
-  const blockers = fix.items.filter((i) => i.blocksTarget).length;
-  const verdict = fix.target
-    ? `${fix.target.status === 'unknown' ? '?' : '✘'} Not ready for ${fix.target.title}: ${MILESTONE_MARK[fix.target.status][2]}` +
-      (blockers ? `, ${plural(blockers, 'finding')} to fix first` : '') +
-      (fix.attest.length ? `, ${plural(fix.attest.length, 'attestation')} missing` : '') +
-      '.'
-    : '✔ Every milestone up to Go-Live is satisfied.';
-  out.push(paint(fix.target ? 'red' : 'green', verdict) + ` ${g.passed ? paint('green', 'Gate passed.') : paint('red', 'Gate failed.')}`);
+  const head = headline(verdictOf(report));
+  out.push(paint(TONE[head.tone], `${head.mark} ${head.text}`));
 
   out.push('', paint('bold', 'Milestones'));
   const labels = report.milestones.map((m) => milestoneLabel(report, m));
@@ -165,11 +161,8 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
   );
   if (report.source) out.push(paint('gray', sourceLine(report.source)));
   const what = [g.require ? `requires ${labelOf(report, g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : ''].filter(Boolean).join(', ');
-  out.push(
-    g.passed
-      ? paint('green', `Gate passed${what ? ` (${what})` : ''}.`)
-      : paint('red', `Gate failed${what ? ` (${what})` : ''}: ${g.reasons.map((r) => (verbose ? r : withTitles(report, r))).join('; ')}.`),
-  );
+  const reasons = gateReasonLines(report, { ids: verbose });
+  out.push(paint(TONE[head.tone], `${head.gate}${what ? ` (${what})` : ''}${reasons.length ? `: ${reasons.join('; ')}` : ''}.`));
   return `${out.join('\n')}\n`;
 }
 
@@ -211,7 +204,8 @@ function topicDetail(report: AuditReport, paint: Paint): string[] {
         continue;
       }
       const fs = (byTopic.get(tp.id) ?? []).filter((f) => f.status !== 'n/a').sort(findingOrder);
-      for (const r of tp.reasons.filter((x) => x.startsWith('depends on'))) out.push(`        ${paint(tp.status === 'fail' ? 'red' : 'magenta', '⤷')} ${r}`);
+      const why = topicReasons(report, tp);
+      for (const r of why.filter((x) => x.depends)) out.push(`        ${paint(tp.status === 'fail' ? 'red' : 'magenta', '⤷')} ${r.text}`);
       for (const f of fs) {
         if (said.has(f)) continue;
         said.add(f);
@@ -221,7 +215,7 @@ function topicDetail(report: AuditReport, paint: Paint): string[] {
       }
       const elsewhere = fs.filter((f) => (topicsOf.get(f)?.[0] ?? tp) !== tp && f.status !== 'pass').length;
       if (elsewhere) out.push(paint('gray', `        · and ${plural(elsewhere, 'finding')} listed under an earlier topic`));
-      if (!fs.length) for (const r of tp.reasons.filter((x) => !x.startsWith('depends on')).slice(0, 2)) out.push(paint('gray', `        · ${r}`));
+      if (!fs.length) for (const r of why.filter((x) => !x.depends).slice(0, 2)) out.push(paint('gray', `        · ${r.text}`));
     }
   }
   return out;

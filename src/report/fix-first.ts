@@ -14,7 +14,7 @@
  *
  * A pure function of the report (ids, titles and statuses only).
  */
-import { SEVERITY_RANK } from '../engine/status.js';
+import { atLeast, SEVERITY_RANK } from '../engine/status.js';
 import { findingsByTopic, milestoneLabel } from './common.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone } from './schema.js';
 
@@ -106,6 +106,7 @@ export function computeFixFirst(report: AuditReport): FixFirst {
       severity: first.severity,
       blocksTarget,
       inTarget,
+      failsGate: report.gate.failOn !== 'none' && atLeast(first.severity, report.gate.failOn),
       count: resources.length,
       resources: resources.slice(0, FIX_RESOURCES_SHOWN),
       topics: heldBack.map((id) => ({ id, title: topicById.get(id)?.title ?? id })),
@@ -122,16 +123,19 @@ export function computeFixFirst(report: AuditReport): FixFirst {
     return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0;
   });
 
-  // Attestations the target waits for: its required, unattested topics and its special attestations.
+  // Attestations the target waits for: its required topics that need one and have none current
+  // (whatever else their status: an unknown topic still needs its attestation), and its special
+  // attestations. A report saved before topics carried `attestation` falls back to `unverified`.
   const attest: { id: string; title: string }[] = [];
   if (target) {
     for (const id of target.topics) {
       const t = topicById.get(id);
-      if (t && t.status === 'unverified' && t.required) attest.push({ id, title: t.title });
+      if (!t || !t.required || t.status === 'n/a') continue;
+      const waits = t.attestation !== undefined ? t.attestation === 'missing' || t.attestation === 'in-progress' : t.status === 'unverified';
+      if (waits) attest.push({ id, title: t.title });
     }
-    for (const r of target.reasons) {
-      const m = /^attestation (\S+) is (.+)$/.exec(r);
-      if (m?.[1]) attest.push({ id: m[1], title: `${m[1]} attestation (${m[2]})` });
+    for (const a of target.attestations ?? []) {
+      if (a.state === 'missing' || a.state === 'in-progress') attest.push({ id: a.id, title: `${a.id} attestation (${a.state.replace(/-/g, ' ')})` });
     }
   }
 

@@ -18,8 +18,9 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone, ReportRule, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
 import { fixFirstOf } from './fix-first.js';
+import { headline, verdictOf } from './verdict.js';
 
 /** Findings listed under one topic before "… and N more". */
 const FINDINGS_PER_TOPIC = 25;
@@ -137,17 +138,17 @@ const GATE_BLOCKERS = 8;
 
 function gateBlock(report: AuditReport, fix: FixFirst, id: string, heading: string): string {
   const g = report.gate;
+  const v = headline(verdictOf(report));
   const required = g.require ? report.milestones.find((m) => m.id === g.require) : undefined;
   const what = [required ? `requires ${milestoneLabel(report, required)}` : 'no milestone required', g.failOn !== 'none' ? `fails on ${g.failOn} findings` : 'fails on no finding'].join('; ');
-  // What blocks it: the blockers of the target milestone, and the failing findings at --fail-on.
-  const blocking = g.passed
-    ? []
-    : fix.items.filter((i) => i.blocksTarget || (g.failOn !== 'none' && (g.failOn === 'advice' || (g.failOn === 'warning' ? i.severity !== 'advice' : i.severity === 'blocker'))));
+  // What blocks it: the blockers of the target milestone, and the findings that fail the gate by themselves.
+  const blocking = g.passed ? [] : fix.items.filter((i) => i.blocksTarget || i.failsGate);
   return (
-    `<section class="gate ${g.passed ? 'gate-passed' : 'gate-failed'}" aria-labelledby="${id}">` +
-    `<${heading} id="${id}"><span aria-hidden="true">${g.passed ? '✔' : '✘'}</span> Gate ${g.passed ? 'passed' : 'failed'}</${heading}>` +
+    `<section class="gate gate-${v.tone}" aria-labelledby="${id}">` +
+    `<${heading} id="${id}"><span aria-hidden="true">${v.mark}</span> ${h(v.gate)}</${heading}>` +
+    `<p class="readiness">${h(v.readiness.charAt(0).toUpperCase() + v.readiness.slice(1))}.</p>` +
     `<p>${h(what)}.</p>` +
-    (g.reasons.length ? `<ul>${g.reasons.map((r) => `<li>${h(r)}</li>`).join('')}</ul>` : '') +
+    (g.reasons.length ? `<ul>${gateReasonLines(report).map((r) => `<li>${h(r)}</li>`).join('')}</ul>` : '') +
     (blocking.length
       ? `<p>Blocked by:</p><ul class="blockers">${blocking
           .slice(0, GATE_BLOCKERS)
@@ -262,10 +263,10 @@ function remediation(ruleIds: string[], known: Map<string, Rule>): string {
   return items.join('');
 }
 
-function topicDetail(tp: ReportTopic, fs: ReportFinding[], known: Map<string, Rule>): string {
+function topicDetail(report: AuditReport, tp: ReportTopic, fs: ReportFinding[], known: Map<string, Rule>): string {
   const decisive = fs.filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'error').sort(findingOrder);
   const said = new Set(decisive.map(reasonOf));
-  const reasons = tp.reasons.filter((r) => !said.has(r));
+  const reasons = topicReasons(report, tp).filter((r) => !said.has(r.text));
   const perRule = new Map<string, { pass: number; total: number }>();
   for (const f of fs) {
     if (f.status === 'n/a') continue;
@@ -280,7 +281,7 @@ function topicDetail(tp: ReportTopic, fs: ReportFinding[], known: Map<string, Ru
   return (
     `<li class="topic t-${cls(tp.status)}" data-topic="${h(tp.id)}" data-status="${h(tp.status)}"><article aria-labelledby="t-${cls(tp.id)}">` +
     `<h5 id="t-${cls(tp.id)}">${badge(tp.status)} ${h(tp.title)}</h5><p class="meta">${meta}</p>` +
-    (reasons.length ? `<ul class="reasons">${reasons.map((r) => `<li>${r.startsWith('depends on') ? '<span aria-hidden="true">⤷</span> ' : ''}${h(r)}</li>`).join('')}</ul>` : '') +
+    (reasons.length ? `<ul class="reasons">${reasons.map((r) => `<li>${r.depends ? '<span aria-hidden="true">⤷</span> ' : ''}${h(r.text)}</li>`).join('')}</ul>` : '') +
     (decisive.length
       ? `<ul class="findings">${decisive.slice(0, FINDINGS_PER_TOPIC).map(findingItem).join('')}${decisive.length > FINDINGS_PER_TOPIC ? `<li class="more">… and ${decisive.length - FINDINGS_PER_TOPIC} more findings</li>` : ''}</ul>`
       : '') +
@@ -312,7 +313,7 @@ function topicsPart(report: AuditReport): string {
     out.push(
       `<section class="workstream" data-workstream="${h(w.id)}" aria-labelledby="w-${cls(w.id)}">` +
         `<h4 id="w-${cls(w.id)}">${badge(w.status)} ${h(w.title)}</h4><p class="meta"><code>${h(w.id)}</code> · closes ${h(labelOf(report, w.milestone))}</p>` +
-        (detailed.length ? `<ul class="topics">${detailed.map((t) => topicDetail(t, findingsOf(t), known)).join('')}</ul>` : '') +
+        (detailed.length ? `<ul class="topics">${detailed.map((t) => topicDetail(report, t, findingsOf(t), known)).join('')}</ul>` : '') +
         (passing.length
           ? `<p class="also">${badge('pass')} ${passing.map((t) => `<span class="topic-inline" data-topic="${h(t.id)}" data-status="pass">${h(t.title)}${t.reasons.length ? ` <span class="muted">(${h(t.reasons.join('; '))})</span>` : ''}</span>`).join(', ')}</p>`
           : '') +
@@ -368,8 +369,10 @@ nav ul{list-style:none;padding:0;display:flex;gap:16px;flex-wrap:wrap}
 .s-pass{color:#1a7f37}.s-at-risk{color:#9a6700}.s-fail{color:#cf222e}.s-unknown{color:#8250df}.s-unverified{color:#0969da}.s-n-a{color:#59636e}
 .gate{border:2px solid;border-radius:8px;padding:8px 16px;margin:12px 0}
 .gate h2,.gate h3{border:0;margin:.2em 0;font-size:1.3rem}
-.gate-passed{border-color:#1a7f37;background:#dafbe1}.gate-passed h2,.gate-passed h3{color:#116329}
-.gate-failed{border-color:#cf222e;background:#ffebe9}.gate-failed h2,.gate-failed h3{color:#a40e26}
+.gate-good{border-color:#1a7f37;background:#dafbe1}.gate-good h2,.gate-good h3{color:#116329}
+.gate-risk{border-color:#9a6700;background:#fff8c5}.gate-risk h2,.gate-risk h3{color:#7d4e00}
+.gate-bad{border-color:#cf222e;background:#ffebe9}.gate-bad h2,.gate-bad h3{color:#a40e26}
+.gate-unknown{border-color:#8250df;background:#fbefff}.gate-unknown h2,.gate-unknown h3{color:#6639ba}
 .legend{list-style:none;padding:0;display:flex;gap:18px;flex-wrap:wrap;font-size:.9em}
 .legend svg{vertical-align:-2px}
 .chart{max-width:100%;height:auto;display:block;margin:8px 0}

@@ -11,8 +11,9 @@
  */
 import { type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
 import { fixFirstOf } from './fix-first.js';
+import { headline, verdictOf, type Tone } from './verdict.js';
 
 export interface MarkdownOptions {
   /** Longest output, in UTF-16 code units (never fewer characters than that). Default 65,000. */
@@ -72,6 +73,7 @@ function findingLine(f: ReportFinding): string {
   return `  - ${mark} ${label}: ${mdText(f.message)}${where} (${code(f.ruleId)})`;
 }
 
+const TONE_MARK: Record<Tone, string> = { good: '✅', risk: '⚠️', bad: '❌', unknown: '❔' };
 const SEVERITY_MARK: Record<Severity, string> = { blocker: '❌', warning: '⚠️', advice: 'ℹ️' };
 
 function fixItemLine(i: FixItem, n: number): string {
@@ -164,11 +166,15 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   // Header.
   const required = g.require ? report.milestones.find((m) => m.id === g.require) : undefined;
   const gateWhat = [g.require ? `requires ${required ? mdText(milestoneLabel(report, required), 200) : code(g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : 'fails on nothing'].filter(Boolean).join(', ');
+  const verdict = headline(verdictOf(report));
+  const mark = TONE_MARK[verdict.tone];
   const head = [
-    `## ${g.passed ? '✅' : '❌'} Auth0 readiness: ${mdText(t.domain, 200)}`,
+    `## ${mark} Auth0 readiness: ${mdText(t.domain, 200)}`,
     '',
-    `**Tenant** ${mdText(t.domain, 200)} (${t.environment}) · **Plan** ${report.plan} · **Gate** ${g.passed ? '✅ passed' : '❌ failed'} (${gateWhat})`,
-    ...(g.reasons.length ? ['', ...g.reasons.map((r) => `> ${mdText(withTitles(report, r))}`)] : []),
+    `**${mark} ${mdText(verdict.text, 400)}**`,
+    '',
+    `**Tenant** ${mdText(t.domain, 200)} (${t.environment}) · **Plan** ${report.plan} · **Gate** ${mdText(verdict.gate, 200)} (${gateWhat})`,
+    ...(g.reasons.length ? ['', ...gateReasonLines(report).map((r) => `> ${mdText(r)}`)] : []),
     '',
     ...(report.baseline ? baselineLines(report.baseline) : []),
   ].join('\n');
@@ -192,7 +198,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
     const decisive = (byTopic.get(tp.id) ?? []).filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'error').sort(findingOrder);
     const said = new Set(decisive.map(reasonOf));
     const lines = [`- ${TOPIC_MARK[tp.status]} **${mdText(tp.title, 200)}** — ${mdText(workstreams.get(tp.workstream) ?? tp.workstream, 120)}, ${phaseTitle(tp.phase)} (${code(tp.id)})`];
-    for (const r of tp.reasons.filter((x) => !said.has(x))) lines.push(`  - ${r.startsWith('depends on') ? '⤷ ' : ''}${mdText(r)}`);
+    for (const r of topicReasons(report, tp).filter((x) => !said.has(x.text))) lines.push(`  - ${r.depends ? '⤷ ' : ''}${mdText(r.text)}`);
     for (const f of decisive.slice(0, FINDINGS_PER_TOPIC)) lines.push(findingLine(f));
     if (decisive.length > FINDINGS_PER_TOPIC) lines.push(`  - … and ${decisive.length - FINDINGS_PER_TOPIC} more findings`);
     // "Not evaluated" is fixed by reading the resource (see "Could not read"), not by the remediation.
@@ -213,7 +219,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   const atRisk = topicsWith('at-risk');
   const unknown = topicsWith('unknown');
   const unattested = topicsWith('unverified').filter((x) => x.required);
-  const milestoneAttestations = [...new Set(report.milestones.flatMap((m) => m.reasons.filter((r) => r.startsWith('attestation '))))];
+  const milestoneAttestations = [...new Set(report.milestones.flatMap((m) => (m.attestations ?? []).filter((a) => a.state === 'missing' || a.state === 'in-progress').map((a) => `attestation ${a.id} is ${a.state.replace(/-/g, ' ')}`)))];
   const unread = report.resources.filter((r) => r.status !== 'ok');
 
   const sections: Section[] = [fixFirstSection(fix)];

@@ -25,6 +25,7 @@ import { posix } from 'node:path';
 import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Severity } from '../engine/status.js';
 import type { AuditReport, ReportFinding, ReportRule } from './schema.js';
+import { headline, verdictOf } from './verdict.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -227,6 +228,7 @@ export function sarifRun(report: AuditReport): Run {
       plan: report.plan,
       generatedAt: report.generatedAt,
       collectedAt: report.collectedAt,
+      verdict: { ...verdictOf(report), headline: headline(verdictOf(report)).text },
       gate: report.gate,
       summary: report.summary,
       milestones: report.milestones.map((m) => ({ id: m.id, title: m.title, status: m.status })),

@@ -9,6 +9,8 @@ import { FAILURE_REASONS, SOURCE_KINDS } from '../snapshot/snapshot.js';
 
 export const SCHEMA_VERSION = 1;
 
+const ATTESTATION_STATES = ['current', 'expired', 'no-evidence', 'not-applicable', 'in-progress'] as const;
+
 const countsOf = <T extends readonly [string, ...string[]]>(keys: T) =>
   z.object(Object.fromEntries(keys.map((k) => [k, z.number().int().nonnegative()])) as { [K in T[number]]: z.ZodNumber });
 
@@ -72,6 +74,8 @@ export const FixItemSchema = z.object({
   blocksTarget: z.boolean(),
   /** It touches a topic of the target milestone (failing or at risk). */
   inTarget: z.boolean(),
+  /** Its severity is at or above the gate's `failOn`: it fails the gate by itself. */
+  failsGate: z.boolean().optional(),
   /** How many resources it hits (0: the tenant as a whole). */
   count: z.number().int().nonnegative(),
   /** The first few of them. */
@@ -115,6 +119,10 @@ export const TopicReportSchema = z.object({
   /** Only on an `unknown` topic: the worst status that is certain, and the worst it could be. */
   certain: z.enum(TOPIC_STATUSES).optional(),
   worstCase: z.enum(TOPIC_STATUSES).optional(),
+  /** A topic that needs an attestation: where it stands (`missing`: none in config). */
+  attestation: z.enum([...ATTESTATION_STATES, 'missing']).optional(),
+  /** Prerequisite topics that fail or could not be evaluated, and so hold this one back. */
+  dependsOn: z.array(z.object({ topic: z.string(), status: z.enum(['fail', 'unknown']) })).optional(),
 });
 
 export const WorkstreamReportSchema = z.object({
@@ -135,6 +143,8 @@ export const MilestoneReportSchema = z.object({
   reasons: z.array(z.string()),
   topics: z.array(z.string()),
   counts: countsOf(TOPIC_STATUSES),
+  /** Special attestations the milestone needs (prodcheck; env-tag on production) that are not current. */
+  attestations: z.array(z.object({ id: z.string(), state: z.enum([...ATTESTATION_STATES, 'missing']) })).optional(),
 });
 
 export const ResourceReportSchema = z.object({
@@ -157,21 +167,81 @@ export const WaiverReportSchema = z.object({
 
 export const AttestationReportSchema = z.object({
   id: z.string(),
-  state: z.enum(['current', 'expired', 'no-evidence', 'not-applicable', 'in-progress']),
+  state: z.enum(ATTESTATION_STATES),
   owner: z.string(),
   date: z.string(),
   expires: z.string(),
   evidence: z.string().optional(),
 });
 
+const FailOnSchema = z.union([z.enum(SEVERITIES), z.literal('none')]);
+
+/**
+ * Why the gate failed, as data: an id and its values (renderers word it, src/report/reasons.ts).
+ * New kinds are added as new members of the union.
+ */
+export const GateReasonSchema = z.discriminatedUnion('id', [
+  /** No resource the audit needs could be read. */
+  z.object({ id: z.literal('read-nothing'), resources: z.number().int().nonnegative() }),
+  z.object({ id: z.literal('milestone-missing'), milestone: z.string() }),
+  /** The required milestone is not satisfied; `why` is its first reason. */
+  z.object({ id: z.literal('milestone-not-satisfied'), milestone: z.string(), status: z.enum(MILESTONE_STATUSES), why: z.string().optional() }),
+  z.object({ id: z.literal('failing-findings'), failOn: z.enum(SEVERITIES), count: z.number().int().nonnegative() }),
+  /** Checks at or above `failOn` that could not be judged because these resources were not read. */
+  z.object({
+    id: z.literal('unread-resources'),
+    failOn: z.enum(SEVERITIES),
+    resources: z.array(z.object({ key: z.string(), title: z.string(), reason: z.string(), scopes: z.array(z.string()), detail: z.string() })),
+  }),
+  /** Checks at or above `failOn` that could not be judged for another reason (a rule error). */
+  z.object({ id: z.literal('unjudged-checks'), failOn: z.enum(SEVERITIES), count: z.number().int().nonnegative(), checks: z.array(z.object({ ruleId: z.string(), message: z.string() })) }),
+  /** With --fail-on-regression: what got worse since the baseline. */
+  z.object({ id: z.literal('regressions'), count: z.number().int().nonnegative(), lines: z.array(z.string()) }),
+  /** In a fleet: a tenant's own gate failed. */
+  z.object({ id: z.literal('tenant-failed'), tenant: z.string(), reason: z.string() }),
+  /** In a fleet: a tenant could not be read (exit 3). */
+  z.object({ id: z.literal('tenant-unread'), tenant: z.string(), error: z.string() }),
+]);
+export type GateReason = z.infer<typeof GateReasonSchema>;
+
 export const GateSchema = z.object({
   require: z.string().optional(),
-  failOn: z.union([z.enum(SEVERITIES), z.literal('none')]),
+  failOn: FailOnSchema,
   /** Checks that could not be judged were accepted (`--allow-unknown`): they did not fail the gate. */
   allowUnknown: z.boolean().optional(),
   passed: z.boolean(),
+  /** `details`, worded. */
   reasons: z.array(z.string()),
+  details: z.array(GateReasonSchema).optional(),
 });
+
+/** What the exit code says, as every format states it first. */
+export const VERDICT_OUTCOMES = ['passed', 'passed-with-risks', 'failed', 'no-regression', 'regressed', 'could-not-read'] as const;
+export type VerdictOutcome = (typeof VERDICT_OUTCOMES)[number];
+
+/**
+ * The headline, computed once (src/report/verdict.ts) and printed first by every format: the
+ * gate's outcome and exit code, and whether the tenant is ready for its target milestone.
+ */
+export const VerdictSchema = z.object({
+  outcome: z.enum(VERDICT_OUTCOMES),
+  /** 0 gate passed, 1 gate failed, 3 something could not be read (never "passed"). */
+  exitCode: z.union([z.literal(0), z.literal(1), z.literal(3)]),
+  /** The gate compared with a baseline only (`--fail-on-regression`): standing failures do not fail it. */
+  regressionOnly: z.boolean(),
+  /** The milestone the verdict is about (`--require`, else the first not satisfied up to Go-Live). */
+  target: z
+    .object({ id: z.string(), title: z.string(), status: z.enum(MILESTONE_STATUSES), required: z.boolean(), ready: z.boolean() })
+    .optional(),
+  /** Every milestone up to Go-Live is satisfied (there is no target left). */
+  allSatisfied: z.boolean(),
+  /** Failing findings that block the target, attestations it waits for. */
+  blockers: z.number().int().nonnegative(),
+  attestationsMissing: z.number().int().nonnegative(),
+  /** Tenants that could not be read (a fleet run). */
+  unread: z.array(z.string()).optional(),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;
 
 /** How one finding or topic compares with the baseline report. */
 export const CHANGE_KINDS = ['new', 'fixed', 'changed', 'unchanged', 'removed-rule', 'gone'] as const;
@@ -264,6 +334,8 @@ export const AuditReportSchema = z.object({
   plan: z.enum(PLAN_IDS),
   generatedAt: z.string(),
   collectedAt: z.string(),
+  /** The headline every format prints first (src/report/verdict.ts). */
+  verdict: VerdictSchema.optional(),
   gate: GateSchema,
   summary: z.object({
     milestones: countsOf(MILESTONE_STATUSES),
