@@ -173,7 +173,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
     '',
     `**${mark} ${mdText(verdict.text, 400)}**`,
     '',
-    `**Tenant** ${mdText(t.domain, 200)} (${t.environment}) · **Plan** ${report.plan} · **Gate** ${mdText(verdict.gate, 200)} (${gateWhat})`,
+    `**Tenant** ${mdText(t.domain, 200)} (${t.environment}) · **Plan** ${report.plan} · **Gate** ${gateWhat}`,
     ...(g.reasons.length ? ['', ...gateReasonLines(report).map((r) => `> ${mdText(r)}`)] : []),
     '',
     ...(report.baseline ? baselineLines(report.baseline) : []),
