@@ -20,6 +20,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/get-started/apis/enable-role-based-access-control-for-apis',
   needs: ['resourceServers', 'roles', 'rolePermissions'],
   messages,
+  failSummary: {
+    'not-enforced': 'do not enforce RBAC although roles carry their permissions',
+  },
   evaluate({ resourceServers, roles, rolePermissions }, ctx) {
     const wantsClaim = ctx.options.permissionsClaim === true;
     const roleName = new Map(roles.map((r) => [r.id, r.name]));

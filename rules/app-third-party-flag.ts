@@ -33,6 +33,11 @@ export default defineRule({
     absent: 'Listed third-party application {name} does not exist in this tenant',
     hidden: 'Application {name}: is_first_party is not in the data',
   },
+  failSummary: {
+    'first-party': 'are listed as third-party but registered as first-party',
+    unlisted: 'are registered as third-party but not listed as such',
+    absent: 'are listed as third-party but do not exist',
+  },
   evaluate({ clients }, ctx) {
     const list = listed(ctx);
     const wanted = new Set(list);

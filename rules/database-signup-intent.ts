@@ -19,6 +19,10 @@ export default defineRule({
     'open-bad': 'Database connection {name} allows public sign-up, but users are meant to be invited or provisioned ({why}): anyone can create an account',
     hidden: 'Options of database connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    'open-bad': 'allow public sign-up although users are meant to be invited',
+    'closed-bad': 'have sign-up disabled although self sign-up is intended',
+  },
   evaluate({ connections }, ctx) {
     const configured = ctx.options.selfSignup;
     const selfSignup = typeof configured === 'boolean' ? configured : ctx.plan === 'b2c';

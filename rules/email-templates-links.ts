@@ -21,6 +21,11 @@ export default defineRule({
     'bad-redirect': 'Template {template} redirects to {url}, which is not an https URL of yours',
     'long-lived': 'Template {template} links live {lifetime}s, more than the maximum {max}s',
   },
+  failSummary: {
+    'no-redirect': 'have no redirect URL: users end on a generic Auth0 page',
+    'bad-redirect': 'redirect to a URL that is not an https URL of yours',
+    'long-lived': 'have links that live longer than the maximum',
+  },
   evaluate({ emailTemplates }, ctx) {
     const max = ctx.settings.maxEmailLinkLifetimeSeconds;
     const out = [];

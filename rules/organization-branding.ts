@@ -19,6 +19,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/manage-users/organizations/configure-organizations/create-organizations',
   needs: ['organizations'],
   messages,
+  failSummary: {
+    unbranded: 'have no logo or colours of their own',
+  },
   evaluate({ organizations }, ctx) {
     const missingOf = (o: (typeof organizations)[number]) =>
       [!o.branding?.logo_url && 'branding.logo_url', !o.branding?.colors?.primary && 'branding.colors.primary'].filter((m): m is string => !!m);

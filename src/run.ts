@@ -227,5 +227,6 @@ export function describeRules(rules: readonly AnyRule[], report: Pick<AuditRepor
       ...(r.checks.length ? { checks: [...r.checks] } : {}),
       ...(r.checkmate?.length ? { checkmate: [...r.checkmate] } : {}),
       ...(r.dashboard?.length ? { dashboard: [...r.dashboard] } : {}),
+      ...(r.failSummary ? { failSummary: { ...r.failSummary } } : {}),
     }));
 }

@@ -54,7 +54,7 @@ function itemLines(i: FixItem, n: number, paint: Paint, verbose: boolean): strin
   const [mark, c] = SEVERITY_MARK[i.severity];
   const what =
     i.count > 1
-      ? `${i.title}: ${plural(i.count, i.resources[0]?.type ?? 'resource')} (${firstFew(i.resources.map(resourceName), i.count)})`
+      ? `${i.summary ?? `${plural(i.count, i.resources[0]?.type ?? 'resource')} fail alike, e.g. ${i.message}`} (${firstFew(i.resources.map(resourceName), i.count)})`
       : `${i.message}${i.resources[0] ? paint('dim', ` [${i.resources[0].type}: ${resourceName(i.resources[0])}]`) : ''}`;
   const id = verbose ? paint('gray', ` (${i.ruleId})`) : '';
   const where = i.location ? paint('gray', ` ${i.location.file}:${i.location.line}`) : '';

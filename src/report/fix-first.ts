@@ -33,11 +33,29 @@ export function targetMilestone(report: AuditReport): ReportMilestone | undefine
   return undefined;
 }
 
+/** `client` → `clients`, `email-template` → `email templates`, `policy` → `policies`. */
+export function typeNoun(type: string, n: number): string {
+  const word = type.replace(/[-_]/g, ' ');
+  if (n === 1) return word;
+  return /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
+}
+
+/**
+ * A group of resources failing alike, in words: "2 clients have localhost or plain-http callback
+ * URLs". A rule without a summary for the message: the count and the first resource's message.
+ */
+function groupSummary(resources: readonly { type: string }[], predicate: string | undefined, firstMessage: string): string {
+  const types = [...new Set(resources.map((r) => r.type))];
+  const subject = types.length === 1 ? typeNoun(types[0] ?? 'resource', resources.length) : `${resources.length === 1 ? 'resource' : 'resources'}`;
+  return predicate ? `${resources.length} ${subject} ${predicate}` : `${resources.length} ${subject} fail alike, e.g. ${firstMessage}`;
+}
+
 const resourceKey = (f: ReportFinding): string => (f.resource ? `${f.resource.type}\u0000${f.resource.id}` : '');
 
 export function computeFixFirst(report: AuditReport): FixFirst {
   const target = targetMilestone(report);
   const targetTopics = new Set(target?.topics ?? []);
+  const rules = new Map((report.rules ?? []).map((r) => [r.id, r]));
   const topicById = new Map(report.topics.map((t) => [t.id, t]));
 
   // Finding index → the topics it counts for (its own, and the revisits that re-run its rule).
@@ -98,11 +116,13 @@ export function computeFixFirst(report: AuditReport): FixFirst {
     }
     const resources = findings.flatMap((f) => (f.resource ? [f.resource] : []));
     const location = findings.find((f) => f.location)?.location;
+    const predicate = rules.get(first.ruleId)?.failSummary?.[first.messageId];
     return {
       ruleId: first.ruleId,
       title: first.title,
       messageId: first.messageId,
       message: first.message,
+      summary: resources.length > 1 ? groupSummary(resources, predicate, first.message) : first.message,
       severity: first.severity,
       blocksTarget,
       inTarget,

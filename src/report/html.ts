@@ -163,7 +163,7 @@ function gateBlock(report: AuditReport, fix: FixFirst, id: string, heading: stri
 function itemText(i: FixItem): string {
   if (i.count > 1) {
     const names = i.resources.map(resourceName).join(', ');
-    return `${i.title}: ${i.count} ${i.resources[0]?.type ?? 'resource'}s (${names}${i.count > i.resources.length ? ` and ${i.count - i.resources.length} more` : ''})`;
+    return `${i.summary ?? `${i.count} ${i.resources[0]?.type ?? 'resource'}s fail alike, e.g. ${i.message}`} (${names}${i.count > i.resources.length ? ` and ${i.count - i.resources.length} more` : ''})`;
   }
   return `${i.message}${i.resources[0] ? ` — ${i.resources[0].type} ${resourceName(i.resources[0])}` : ''}`;
 }

@@ -79,7 +79,7 @@ const SEVERITY_MARK: Record<Severity, string> = { blocker: '❌', warning: '⚠�
 function fixItemLine(i: FixItem, n: number): string {
   const what =
     i.count > 1
-      ? `${mdText(i.title)}: ${i.count} ${mdText(i.resources[0]?.type ?? 'resource', 60)}s (${i.resources.map((r) => `**${mdText(resourceName(r), 120)}**`).join(', ')}${i.count > i.resources.length ? ` and ${i.count - i.resources.length} more` : ''})`
+      ? `${mdText(i.summary ?? `${i.count} ${i.resources[0]?.type ?? 'resource'}s fail alike, e.g. ${i.message}`)} (${i.resources.map((r) => `**${mdText(resourceName(r), 120)}**`).join(', ')}${i.count > i.resources.length ? ` and ${i.count - i.resources.length} more` : ''})`
       : `${mdText(i.message)}${i.resources[0] ? ` — ${mdText(i.resources[0].type, 60)} **${mdText(resourceName(i.resources[0]), 120)}**` : ''}`;
   const holds = [i.topics.length ? mdText(i.topics.map((t) => t.title).join(', ')) : '', i.milestones.length ? `holds back ${mdText(i.milestones.map((m) => m.title).join('; '))}` : ''].filter(Boolean);
   const where = i.location ? ` · ${code(`${i.location.file}:${i.location.line}`)}` : '';

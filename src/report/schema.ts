@@ -57,6 +57,8 @@ export const ReportRuleSchema = z.object({
   checks: z.array(z.string()).optional(),
   checkmate: z.array(z.string()).optional(),
   dashboard: z.array(z.string()).optional(),
+  /** What is wrong with a group of resources failing alike, by message id (a plural predicate). */
+  failSummary: z.record(z.string(), z.string()).optional(),
 });
 
 const TitledSchema = z.object({ id: z.string(), title: z.string() });
@@ -69,6 +71,8 @@ export const FixItemSchema = z.object({
   messageId: z.string(),
   /** The first finding's message (the only one when `count` is 1). */
   message: z.string(),
+  /** What is wrong, said of the whole item: the message for one resource, a plural summary for many. */
+  summary: z.string().optional(),
   severity: z.enum(SEVERITIES),
   /** It makes a topic of the target milestone fail: the milestone cannot be reached without fixing it. */
   blocksTarget: z.boolean(),
