@@ -93,9 +93,9 @@ describe('self-contained reports', () => {
     expect(() => renderSaved(saved, 'junit', { color: false, verbose: false })).toThrow(/not available for a multi-tenant report/);
   });
 
-  it('a report saved before it carried fixFirst and rules still renders, with the same fix-first list', async () => {
+  it('a report saved before it carried fixFirst and its verdict still renders, with the same fix-first list and headline', async () => {
     const report = await brandNewReport();
-    const { fixFirst, rules: _rules, ...old } = report;
+    const { fixFirst, verdict: _verdict, ...old } = report;
     expect(computeFixFirst(old)).toEqual(fixFirst);
     const saved = parseReport(JSON.parse(JSON.stringify(old)) as unknown, 'old.json');
     expect(renderSaved(saved, 'console', { color: false, verbose: false })).toBe(REPORTERS.console(report, { color: false, verbose: false }));
