@@ -13,6 +13,8 @@ import { SCHEMA_VERSION, type AuditReport, type ReportRule, type SourceLocation 
 import type { Finding } from './engine/evaluate.js';
 import { computeFixFirst } from './report/fix-first.js';
 import { computeVerdict } from './report/verdict.js';
+import { computeReliesOn } from './report/relies-on.js';
+import type { Reliance } from './report/schema.js';
 import { decideGate } from './gate.js';
 
 export { decideGate } from './gate.js';
@@ -83,6 +85,8 @@ export interface AuditOptions {
   optIns?: OptIns;
   /** Lookback of log searches, days (default 7). */
   logLookbackDays?: number;
+  /** What else the verdict relies on, recorded by the caller (checks outside the source's reach, notes). */
+  reliesOn?: readonly Reliance[];
 }
 
 /** Resources an audit with these rules reads: what the rules need plus what topic scope needs. */
@@ -203,6 +207,22 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   report.gate = decideGate(report, { require: required?.id, failOn: opts.failOn ?? 'blocker', allowUnknown: opts.allowUnknown });
   report.rules = describeRules(rules, report);
   report.fixFirst = computeFixFirst(report);
+  const registry = new Map((opts.rules ?? allRules).map((r) => [r.id, { title: r.title, severity: r.severity }]));
+  report.reliesOn = computeReliesOn(report, { rules: registry, ...(opts.ruleSettings ? { ruleSettings: opts.ruleSettings } : {}), ...(opts.reliesOn ? { extra: opts.reliesOn } : {}) });
+  report.effectiveConfig = {
+    ...(opts.configPath ? { path: opts.configPath } : {}),
+    ...(required ? { require: required.id } : {}),
+    failOn: opts.failOn ?? 'blocker',
+    allowUnknown: !!opts.allowUnknown,
+    environment: env,
+    plan,
+    rules: { ...(opts.ruleSettings ?? {}) },
+    settings: Object.fromEntries(Object.entries(opts.settings ?? {}).filter(([k, v]) => (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[k] !== v)),
+    ...(opts.scopeConfig ? { scope: { ...opts.scopeConfig } } : {}),
+    ...(opts.outOfScope?.length ? { outOfScope: opts.outOfScope.map((o) => ({ topic: o.topic, reason: o.reason })) } : {}),
+    ...(opts.attestationMaxAgeDays ? { attestationMaxAgeDays: opts.attestationMaxAgeDays } : {}),
+    optIns: Object.entries(opts.optIns ?? {}).filter(([, on]) => on).map(([k]) => k),
+  };
   // The headline goes first in the JSON, as in every other format.
   const { schemaVersion, tool, tenant, plan: planId, generatedAt, collectedAt, ...rest } = report;
   return { schemaVersion, tool, tenant, plan: planId, generatedAt, collectedAt, verdict: computeVerdict(report), ...rest };

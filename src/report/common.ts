@@ -1,7 +1,7 @@
 /** Helpers shared by the reporters: each a pure function of the AuditReport. */
 import { FINDING_RANK, SEVERITY_RANK } from '../engine/status.js';
 import type { AuditReport, ReportFinding, ReportMilestone, ReportRule, ReportTopic } from './schema.js';
-import { dependsOnText, gateReasonText, titlesIn } from './reasons.js';
+import { dependsOnText, gateReasonText, reliesOnText, titlesIn } from './reasons.js';
 
 /** `b2c.p2` → `Phase 2`. */
 export const phaseTitle = (phase: string): string => {
@@ -101,3 +101,8 @@ export function topicReasons(report: AuditReport, tp: ReportTopic, opts: { ids?:
   return [...(tp.dependsOn ?? []).map((d) => ({ text: dependsOnText(d, t), depends: true })), ...tp.reasons.map((text) => ({ text, depends: false }))];
 }
 
+
+/** "This result relies on", worded, in report order (each item once). */
+export function reliesOnLines(report: AuditReport): { label: string; text: string }[] {
+  return (report.reliesOn ?? []).map(reliesOnText);
+}

@@ -8,7 +8,7 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixItem, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, gateReasonLines, milestoneLabel, resourceName, topicReasons } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, milestoneLabel, reliesOnLines, resourceName, topicReasons } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
 
@@ -93,6 +93,11 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
   );
   const head = headline(verdictOf(report));
   out.push(paint(TONE[head.tone], `${head.mark} ${head.text}`));
+  const relies = reliesOnLines(report);
+  if (relies.length) {
+    out.push('', paint('bold', 'This result relies on'));
+    for (const r of relies) out.push(`  ${paint('yellow', '•')} ${r.label}: ${r.text}`);
+  }
 
   out.push('', paint('bold', 'Milestones'));
   const labels = report.milestones.map((m) => milestoneLabel(report, m));

@@ -18,7 +18,7 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone, ReportRule, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, gateReasonLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf } from './verdict.js';
 
@@ -157,6 +157,13 @@ function gateBlock(report: AuditReport, fix: FixFirst, id: string, heading: stri
       : '') +
     '</section>'
   );
+}
+
+/** "This result relies on": what the verdict depends on beyond the tenant's data. */
+function reliesOnPart(report: AuditReport): string {
+  const lines = reliesOnLines(report);
+  if (!lines.length) return '';
+  return `<section class="relies-on" aria-labelledby="h-relies"><h2 id="h-relies">This result relies on</h2><ul>${lines.map((r) => `<li><strong>${h(r.label)}</strong>: ${h(r.text)}</li>`).join('')}</ul></section>`;
 }
 
 /** One fix-first item as plain text: the message, or the rule's title and the resources it hits. */
@@ -448,6 +455,7 @@ export function renderHtml(report: AuditReport): string {
     `<h1>Auth0 readiness report</h1>`,
     `<dl class="facts">${facts.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>`,
     gateBlock(report, fix, 'h-gate-top', 'h2'),
+    reliesOnPart(report),
     `<p>${h(summary)}</p>`,
     '<nav aria-label="Contents"><ul><li><a href="#fix-first">Fix first</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#topics">Topics</a></li><li><a href="#unread">Not read</a></li><li><a href="#gate">Gate</a></li></ul></nav>',
     '</header>',

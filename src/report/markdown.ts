@@ -11,7 +11,7 @@
  */
 import { type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, gateReasonLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
 
@@ -156,6 +156,13 @@ function baselineLines(b: NonNullable<AuditReport['baseline']>): string[] {
   ];
 }
 
+/** "This result relies on": part of the header, which is never cut. */
+export function reliesOnSection(report: AuditReport): string[] {
+  const lines = reliesOnLines(report);
+  if (!lines.length) return [];
+  return ['**This result relies on**', '', ...lines.map((r) => `- ${mdText(r.label, 80)}: ${mdText(r.text, 600)}`), ''];
+}
+
 export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}): string {
   const max = opts.maxLength ?? MARKDOWN_MAX_LENGTH;
   const known = new Map((report.rules ?? []).map((r) => [r.id, r]));
@@ -176,6 +183,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
     `**Tenant** ${mdText(t.domain, 200)} (${t.environment}) · **Plan** ${report.plan} · **Gate** ${gateWhat}`,
     ...(g.reasons.length ? ['', ...gateReasonLines(report).map((r) => `> ${mdText(r)}`)] : []),
     '',
+    ...reliesOnSection(report),
     ...(report.baseline ? baselineLines(report.baseline) : []),
   ].join('\n');
 

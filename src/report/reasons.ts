@@ -3,7 +3,7 @@
  * `dependsOn`); they are worded here, once, for every renderer. `titleOf` turns catalog ids into
  * titles for people; without it ids are kept (the wording stored in the report's `reasons`).
  */
-import type { GateReason } from './schema.js';
+import type { GateReason, Reliance } from './schema.js';
 
 export interface UnreadResource {
   key: string;
@@ -73,4 +73,30 @@ export function gateReasonText(d: GateReason, titleOf: TitleOf = same): string {
 /** A topic's prerequisite that holds it back, in words. */
 export function dependsOnText(d: { topic: string; status: 'fail' | 'unknown' }, titleOf: TitleOf = same): string {
   return `depends on ${titleOf(d.topic)}, which ${d.status === 'fail' ? 'fails' : 'could not be evaluated'}`;
+}
+
+/** One item of "This result relies on", in words (`titles: false` for ids only). */
+export function reliesOnText(r: Reliance): { label: string; text: string } {
+  switch (r.kind) {
+    case 'rule-off':
+      return { label: 'Rule turned off', text: `${r.title ?? r.ruleId} (${r.ruleId}): its checks did not run` };
+    case 'rule-severity':
+      return { label: 'Severity changed', text: `${r.title ?? r.ruleId} (${r.ruleId}): ${r.from} → ${r.to}` };
+    case 'waiver':
+      return {
+        label: r.state === 'expired' ? 'Waiver (expired)' : 'Waiver',
+        text: `${r.ruleId}${r.resource ? ` on ${r.resource}` : ''}: ${r.reason} (owner ${r.owner ?? 'not named'}, expires ${r.expires}, ${r.matched} finding(s))`,
+      };
+    case 'attestation':
+      return {
+        label: r.state === 'current' ? 'Attestation' : `Attestation (${r.state.replace(/-/g, ' ')})`,
+        text: `${r.title}${r.title !== r.id ? ` (${r.id})` : ''}: ${r.owner}, ${r.date}${r.evidence ? `, evidence ${r.evidence}` : ', no evidence'}`,
+      };
+    case 'allow-unknown':
+      return { label: 'Unknowns accepted (--allow-unknown)', text: `${r.checks} check(s) that could not be judged did not fail the gate${r.resources.length ? ` (not read: ${r.resources.join(', ')})` : ''}` };
+    case 'outside-reach':
+      return { label: 'Outside the source\'s reach', text: `${r.title ?? r.ruleId} (${r.ruleId})${r.why ? `: ${r.why}` : ''}: needs a live audit` };
+    case 'note':
+      return { label: r.label, text: r.text };
+  }
 }

@@ -229,6 +229,7 @@ export function sarifRun(report: AuditReport): Run {
       generatedAt: report.generatedAt,
       collectedAt: report.collectedAt,
       verdict: { ...verdictOf(report), headline: headline(verdictOf(report)).text },
+      ...(report.reliesOn?.length ? { reliesOn: report.reliesOn } : {}),
       gate: report.gate,
       summary: report.summary,
       milestones: report.milestones.map((m) => ({ id: m.id, title: m.title, status: m.status })),

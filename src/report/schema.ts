@@ -247,6 +247,65 @@ export const VerdictSchema = z.object({
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
 
+/**
+ * What the verdict relies on beyond the tenant's data, each said once: a rule turned off or
+ * re-graded, a waiver, an attestation, accepted unknowns (`--allow-unknown`), checks outside the
+ * source's reach, and notes other parts of the tool add. A new kind is a new member of the union
+ * (and a case in src/report/reasons.ts `reliesOnText`).
+ */
+export const RelianceSchema = z.discriminatedUnion('kind', [
+  /** Turned off in config: its checks did not run. */
+  z.object({ kind: z.literal('rule-off'), ruleId: z.string(), title: z.string().optional() }),
+  /** Its findings were graded at another severity than the rule's. */
+  z.object({ kind: z.literal('rule-severity'), ruleId: z.string(), title: z.string().optional(), from: z.enum(SEVERITIES), to: z.enum(SEVERITIES) }),
+  z.object({
+    kind: z.literal('waiver'),
+    ruleId: z.string(),
+    resource: z.string().optional(),
+    reason: z.string(),
+    owner: z.string().optional(),
+    expires: z.string(),
+    state: z.enum(['active', 'expired']),
+    matched: z.number().int().nonnegative(),
+  }),
+  z.object({
+    kind: z.literal('attestation'),
+    id: z.string(),
+    /** The topic's title (or the special attestation's id). */
+    title: z.string(),
+    state: z.enum(ATTESTATION_STATES),
+    owner: z.string(),
+    date: z.string(),
+    expires: z.string(),
+    evidence: z.string().optional(),
+  }),
+  /** Checks at or above `failOn` that could not be judged did not fail the gate. */
+  z.object({ kind: z.literal('allow-unknown'), checks: z.number().int().nonnegative(), resources: z.array(z.string()) }),
+  /** A check the source can never see (a Deploy CLI export does not hold it): a live audit can. */
+  z.object({ kind: z.literal('outside-reach'), ruleId: z.string(), title: z.string().optional(), why: z.string().optional() }),
+  /** Anything else a part of the tool records about what the verdict assumes. */
+  z.object({ kind: z.literal('note'), label: z.string(), text: z.string() }),
+]);
+export type Reliance = z.infer<typeof RelianceSchema>;
+
+/** The configuration that shaped the verdict, as applied (not just the path of its file). */
+export const EffectiveConfigSchema = z.object({
+  path: z.string().optional(),
+  require: z.string().optional(),
+  failOn: FailOnSchema,
+  allowUnknown: z.boolean(),
+  environment: z.enum(ENVIRONMENTS),
+  plan: z.enum(PLAN_IDS),
+  /** Rule overrides from config: off, a severity, or options. */
+  rules: z.record(z.string(), z.unknown()),
+  /** Rule settings that differ from the defaults. */
+  settings: z.record(z.string(), z.unknown()),
+  scope: z.record(z.string(), z.unknown()).optional(),
+  outOfScope: z.array(z.object({ topic: z.string(), reason: z.string() })).optional(),
+  attestationMaxAgeDays: z.number().optional(),
+  optIns: z.array(z.string()),
+});
+
 /** How one finding or topic compares with the baseline report. */
 export const CHANGE_KINDS = ['new', 'fixed', 'changed', 'unchanged', 'removed-rule', 'gone'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -357,6 +416,10 @@ export const AuditReportSchema = z.object({
   attestations: z.array(AttestationReportSchema),
   /** The config file the run used, if any. */
   config: z.string().optional(),
+  /** What the verdict relies on beyond the tenant's data (src/report/relies-on.ts). */
+  reliesOn: z.array(RelianceSchema).optional(),
+  /** The configuration that shaped the verdict. */
+  effectiveConfig: EffectiveConfigSchema.optional(),
   /** With `--baseline`: what changed since a previous report (absent otherwise). */
   baseline: BaselineComparisonSchema.optional(),
   /** Each rule with a finding in this report: title, severity, why, how to fix, docs (so the report renders on its own). */
