@@ -33,7 +33,7 @@ export type SourceOptions =
       kind: 'snapshot';
       snapshot: Snapshot;
       /** Where a finding sits in the files the snapshot was read from (a Deploy CLI export). */
-      locate?: (f: { resource?: Finding['resource']; field?: string | undefined }) => SourceLocation | undefined;
+      locate?: (f: { resource?: Finding['resource']; field?: string | undefined; needs?: readonly string[] | undefined }) => SourceLocation | undefined;
     };
 
 export const DEFAULT_SETTINGS: RuleSettings = {
@@ -155,10 +155,11 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   });
 
   const titles = new Map(rules.map((r) => [r.id, r.title]));
+  const needsOf = new Map(rules.map((r) => [r.id, r.needs]));
   const planTopics = index.topics;
   const locate = opts.source.kind === 'snapshot' ? opts.source.locate : undefined;
   const reportFindings = findings.map((f) => {
-    const location = locate && f.status !== 'pass' && f.status !== 'n/a' ? locate(f) : undefined;
+    const location = locate && f.status !== 'pass' && f.status !== 'n/a' ? locate({ ...f, needs: needsOf.get(f.ruleId) }) : undefined;
     return {
       ...f,
       title: titles.get(f.ruleId) ?? f.ruleId,

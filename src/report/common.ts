@@ -1,4 +1,5 @@
 /** Helpers shared by the reporters: each a pure function of the AuditReport. */
+import { posix } from 'node:path';
 import { FINDING_RANK, SEVERITY_RANK } from '../engine/status.js';
 import type { AuditReport, ReportFinding, ReportMilestone, ReportRule, ReportTopic } from './schema.js';
 import { dependsOnText, gateReasonText, reliesOnText, titlesIn } from './reasons.js';
@@ -105,4 +106,19 @@ export function topicReasons(report: AuditReport, tp: ReportTopic, opts: { ids?:
 /** "This result relies on", worded, in report order (each item once). */
 export function reliesOnLines(report: AuditReport): { label: string; text: string }[] {
   return (report.reliesOn ?? []).map(reliesOnText);
+}
+
+/** The folder a Deploy CLI export's files are relative to (the export folder, or the folder of its YAML file), as given. */
+export function exportRoot(report: Pick<AuditReport, 'tenant'>): string | undefined {
+  const p = report.tenant.source === 'deploy-cli' ? report.tenant.path : undefined;
+  if (p === undefined) return undefined;
+  const norm = p.replace(/\\/g, '/');
+  return /\.ya?ml$/i.test(norm) ? posix.dirname(norm) : norm;
+}
+
+/** A location as people (and SARIF) see it: the path as given to --from, then the line (`tenant/tenant.yaml:329`). */
+export function locationText(report: Pick<AuditReport, 'tenant'>, loc: { file: string; line: number }): string {
+  const root = exportRoot(report);
+  const file = root === undefined ? loc.file : posix.normalize(posix.join(root, loc.file));
+  return `${file}:${loc.line}`;
 }

@@ -8,7 +8,7 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixItem, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, gateReasonLines, milestoneLabel, reliesOnLines, resourceName, topicReasons } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, locationText, milestoneLabel, reliesOnLines, resourceName, topicReasons } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
 
@@ -50,14 +50,14 @@ function firstFew(names: string[], total: number): string {
   return `${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
-function itemLines(i: FixItem, n: number, paint: Paint, verbose: boolean): string[] {
+function itemLines(report: AuditReport, i: FixItem, n: number, paint: Paint, verbose: boolean): string[] {
   const [mark, c] = SEVERITY_MARK[i.severity];
   const what =
     i.count > 1
       ? `${i.summary ?? `${plural(i.count, i.resources[0]?.type ?? 'resource')} fail alike, e.g. ${i.message}`} (${firstFew(i.resources.map(resourceName), i.count)})`
       : `${i.message}${i.resources[0] ? paint('dim', ` [${i.resources[0].type}: ${resourceName(i.resources[0])}]`) : ''}`;
   const id = verbose ? paint('gray', ` (${i.ruleId})`) : '';
-  const where = i.location ? paint('gray', ` ${i.location.file}:${i.location.line}`) : '';
+  const where = i.location ? paint('gray', ` ${locationText(report, i.location)}`) : '';
   const lines = [`${String(n).padStart(3)}. ${paint(c, `${mark} ${i.severity.padEnd(7)}`)} ${what}${id}${where}`];
   const holds = [
     i.topics.length ? i.topics.map((t) => t.title).join(', ') : '',
@@ -101,7 +101,7 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
 
   out.push('', paint('bold', 'Milestones'));
   const labels = report.milestones.map((m) => milestoneLabel(report, m));
-  const width = Math.min(60, Math.max(...labels.map((l) => l.length)));
+  const width = Math.max(...labels.map((l) => l.length));
   report.milestones.forEach((m, i) => {
     const [mark, c, word] = MILESTONE_MARK[m.status];
     const tally = (['fail', 'unknown', 'at-risk', 'unverified', 'pass', 'n/a'] as const)
@@ -117,7 +117,7 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
     out.push(paint('bold', `Fix first${fix.target ? ` — on the way to ${fix.target.title}` : ''}`) + paint('gray', ` (${plural(fix.items.length, 'item')}, each once, most impact first)`));
     // Without --verbose: the first CONSOLE_ITEMS, but never cut a blocker of the target for a lesser one.
     const shown = verbose ? fix.items : fix.items.slice(0, CONSOLE_ITEMS);
-    shown.forEach((i, n) => out.push(...itemLines(i, n + 1, paint, verbose)));
+    shown.forEach((i, n) => out.push(...itemLines(report, i, n + 1, paint, verbose)));
     const rest = fix.items.slice(shown.length);
     if (rest.length) {
       const bySeverity = (['blocker', 'warning', 'advice'] as const).map((s) => [s, rest.filter((i) => i.severity === s).length] as const).filter(([, n]) => n);

@@ -18,7 +18,7 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone, ReportRule, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, gateReasonLines, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, locationText, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf } from './verdict.js';
 
@@ -188,7 +188,7 @@ function fixFirstPart(report: AuditReport, fix: FixFirst): string {
     return (
       `<li class="fix-item${i.blocksTarget ? ' blocks' : ''}" data-rule="${h(i.ruleId)}" data-severity="${i.severity}">` +
       `<span class="badge s-${sl.cls}"><span aria-hidden="true">${sl.mark}</span> ${i.severity}</span> ${i.blocksTarget ? '<strong>blocks the target:</strong> ' : ''}<span class="message">${h(itemText(i))}</span> <span class="rule">(<code>${h(i.ruleId)}</code>)</span>` +
-      (i.location ? ` <span class="rule"><code>${h(`${i.location.file}:${i.location.line}`)}</code></span>` : '') +
+      (i.location ? ` <span class="rule"><code>${h(locationText(report, i.location))}</code></span>` : '') +
       (holds.length ? `<div class="field">${holds.join(' — ')}</div>` : '') +
       (rule?.remediation ? `<div class="field">How to fix: ${withCode(rule.remediation)}${url ? ` <a href="${h(url)}">Auth0 docs</a>` : ''}</div>` : '') +
       '</li>'

@@ -11,7 +11,7 @@
  */
 import { type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, gateReasonLines, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, locationText, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
 
@@ -76,17 +76,17 @@ function findingLine(f: ReportFinding): string {
 const TONE_MARK: Record<Tone, string> = { good: '✅', risk: '⚠️', bad: '❌', unknown: '❔' };
 const SEVERITY_MARK: Record<Severity, string> = { blocker: '❌', warning: '⚠️', advice: 'ℹ️' };
 
-function fixItemLine(i: FixItem, n: number): string {
+function fixItemLine(report: AuditReport, i: FixItem, n: number): string {
   const what =
     i.count > 1
       ? `${mdText(i.summary ?? `${i.count} ${i.resources[0]?.type ?? 'resource'}s fail alike, e.g. ${i.message}`)} (${i.resources.map((r) => `**${mdText(resourceName(r), 120)}**`).join(', ')}${i.count > i.resources.length ? ` and ${i.count - i.resources.length} more` : ''})`
       : `${mdText(i.message)}${i.resources[0] ? ` — ${mdText(i.resources[0].type, 60)} **${mdText(resourceName(i.resources[0]), 120)}**` : ''}`;
   const holds = [i.topics.length ? mdText(i.topics.map((t) => t.title).join(', ')) : '', i.milestones.length ? `holds back ${mdText(i.milestones.map((m) => m.title).join('; '))}` : ''].filter(Boolean);
-  const where = i.location ? ` · ${code(`${i.location.file}:${i.location.line}`)}` : '';
+  const where = i.location ? ` · ${code(locationText(report, i.location))}` : '';
   return `${n}. ${SEVERITY_MARK[i.severity]} ${i.severity}${i.blocksTarget ? ' · **blocks the target**' : ''}: ${what} (${code(i.ruleId)})${where}${holds.length ? `<br>_${holds.join(' — ')}_` : ''}`;
 }
 
-function fixFirstSection(fix: FixFirst): Section {
+function fixFirstSection(report: AuditReport, fix: FixFirst): Section {
   const u = fix.unchecked;
   const tail: Item[] = [];
   if (fix.attest.length) tail.push(() => ({ text: `\n📝 **Attest** (config attestations): ${fix.attest.map((a) => `${mdText(a.title, 200)} (${code(a.id)})`).join(', ')}` }));
@@ -101,7 +101,7 @@ function fixFirstSection(fix: FixFirst): Section {
   const target = fix.target ? `on the way to **${mdText(fix.target.title, 200)}** (${fix.target.status.replace(/-/g, ' ')})` : 'every milestone up to Go-Live is satisfied';
   return {
     title: `### 🛠️ Fix first\n\n_${target}: each failing finding once, most impact first._`,
-    items: [...(fix.items.length ? fix.items.map((i, n) => () => ({ text: fixItemLine(i, n + 1) })) : [() => ({ text: 'Nothing failing to fix.' })]), ...tail],
+    items: [...(fix.items.length ? fix.items.map((i, n) => () => ({ text: fixItemLine(report, i, n + 1) })) : [() => ({ text: 'Nothing failing to fix.' })]), ...tail],
     noun: 'items',
   };
 }
@@ -230,7 +230,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   const milestoneAttestations = [...new Set(report.milestones.flatMap((m) => (m.attestations ?? []).filter((a) => a.state === 'missing' || a.state === 'in-progress').map((a) => `attestation ${a.id} is ${a.state.replace(/-/g, ' ')}`)))];
   const unread = report.resources.filter((r) => r.status !== 'ok');
 
-  const sections: Section[] = [fixFirstSection(fix)];
+  const sections: Section[] = [fixFirstSection(report, fix)];
   if (failing.length) sections.push({ title: `### ❌ Failing topics (${failing.length})`, items: failing.map(topicItem), noun: 'failing topics' });
   if (atRisk.length) sections.push({ title: `### ⚠️ Topics at risk (${atRisk.length})`, items: atRisk.map(topicItem), noun: 'topics at risk' });
   if (unknown.length) {

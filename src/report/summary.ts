@@ -6,7 +6,7 @@
  * report. A pure function of the report.
  */
 import { fixFirstOf } from './fix-first.js';
-import { gateReasonLines, resourceName } from './common.js';
+import { gateReasonLines, locationText, resourceName } from './common.js';
 import { mdText, reliesOnSection } from './markdown.js';
 import type { AuditReport, BaselineComparison } from './schema.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
@@ -53,7 +53,7 @@ export function renderSummary(report: AuditReport, opts: { fullReport?: string }
     out.push(`**Fix first** (${Math.min(SUMMARY_ITEMS, fix.items.length)} of ${fix.items.length}${fix.target ? `, on the way to ${mdText(fix.target.title, 200)}` : ''}):`, '');
     fix.items.slice(0, SUMMARY_ITEMS).forEach((i, n) => {
       const names = i.count > 1 ? ` (${i.resources.map((r) => mdText(resourceName(r), 80)).join(', ')}${i.count > i.resources.length ? ` and ${i.count - i.resources.length} more` : ''})` : i.resources[0] ? ` — ${mdText(resourceName(i.resources[0]), 120)}` : '';
-      const where = i.location ? ` · \`${i.location.file.replace(/`/g, "'")}:${i.location.line}\`` : '';
+      const where = i.location ? ` · \`${locationText(report, i.location).replace(/`/g, "'")}\`` : '';
       out.push(`${n + 1}. ${i.severity}: ${mdText(i.summary ?? i.message, 300)}${names} (\`${i.ruleId}\`)${where}`);
     });
     out.push('');
