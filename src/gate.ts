@@ -59,6 +59,22 @@ export function unknownGateReasons(report: AuditReport, failOn: Severity): strin
   return unknownGateDetails(report, failOn).map((d) => gateReasonText(d));
 }
 
+/**
+ * A milestone that is `unknown` only because checks could not be judged: with those accepted
+ * (`--allow-unknown`), is what is certain enough? No topic certainly fails, no required topic
+ * waits for an attestation, no special attestation is missing.
+ */
+function satisfiedBarUnknowns(report: AuditReport, m: AuditReport['milestones'][number]): boolean {
+  const topics = new Map(report.topics.map((t) => [t.id, t]));
+  for (const id of m.topics) {
+    const t = topics.get(id);
+    if (!t) continue;
+    const certain = t.certain ?? t.status;
+    if (certain === 'fail' || (certain === 'unverified' && t.required)) return false;
+  }
+  return !(m.attestations ?? []).some((a) => a.state === 'missing' || a.state === 'in-progress');
+}
+
 /** The CI gate: rules 1–4 above, each failing rule one reason. */
 export function decideGate(report: AuditReport, opts: GateOptions): Gate {
   const { require: requireId, failOn } = opts;
@@ -69,7 +85,7 @@ export function decideGate(report: AuditReport, opts: GateOptions): Gate {
   if (requireId) {
     const m = report.milestones.find((x) => x.id === requireId);
     if (!m) details.push({ id: 'milestone-missing', milestone: requireId });
-    else if (m.status !== 'satisfied' && m.status !== 'satisfied-with-risks') {
+    else if (m.status !== 'satisfied' && m.status !== 'satisfied-with-risks' && !(opts.allowUnknown && m.status === 'unknown' && satisfiedBarUnknowns(report, m))) {
       details.push({ id: 'milestone-not-satisfied', milestone: m.id, status: m.status, ...(m.reasons[0] ? { why: m.reasons[0] } : {}) });
     }
   }

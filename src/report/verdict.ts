@@ -26,7 +26,8 @@ export function computeVerdict(report: AuditReport, opts: { regressionOnly?: boo
     outcome,
     exitCode: report.gate.passed ? 0 : 1,
     regressionOnly,
-    ...(t ? { target: { id: t.id, title: t.title, status: t.status, required: t.required, ready: READY.has(t.status) } } : {}),
+    // An unknown target counts as ready only when the gate accepted the unknowns and passed.
+    ...(t ? { target: { id: t.id, title: t.title, status: t.status, required: t.required, ready: READY.has(t.status) || (t.status === 'unknown' && !!report.gate.allowUnknown && report.gate.passed) } } : {}),
     allSatisfied: !t,
     blockers: fix.items.filter((i) => i.blocksTarget).length,
     attestationsMissing: fix.attest.length,
@@ -76,6 +77,7 @@ export function headline(v: Verdict): Headline {
   if (!t) readiness = 'every milestone up to Go-Live is satisfied';
   else if (t.status === 'satisfied') readiness = `ready for ${t.title}`;
   else if (t.status === 'satisfied-with-risks') readiness = `ready for ${t.title}, with risks`;
+  else if (t.ready) readiness = `ready for ${t.title}, with the checks that could not be evaluated accepted`;
   else {
     const what = [v.blockers ? `${plural(v.blockers, 'finding')} to fix first` : '', v.attestationsMissing ? `${plural(v.attestationsMissing, 'attestation')} missing` : '']
       .filter(Boolean)
