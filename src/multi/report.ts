@@ -181,7 +181,7 @@ export function renderMultiConsole(r: MultiReport, opts: { color: boolean; verbo
   }
   if (r.drift) out.push('', renderDriftText(r.drift as unknown as DriftReport).trimEnd());
   for (const e of r.errors) out.push('', `== ${e.alias} (${e.env}, ${e.domain}): could not be read: ${e.error}`);
-  for (const t of r.tenants) out.push('', `== ${t.tenant.alias ?? t.tenant.domain} (${t.tenant.environment}) ==`, renderConsole(t, opts).trimEnd());
+  for (const t of r.tenants) out.push('', `== ${t.tenant.alias ?? t.tenant.domain} (${t.tenant.environment}) ==`, renderConsole(t, { ...opts, fleet: true }).trimEnd());
   return `${out.join('\n')}\n`;
 }
 
@@ -198,7 +198,7 @@ export function renderMultiMarkdown(r: MultiReport): string {
   if (r.drift) out.push(renderDriftMarkdown(r.drift as unknown as DriftReport).replace(/^## /, '## X-04 '));
   for (const e of r.errors) out.push(`## ${mdText(e.alias)} (${e.env})`, '', `Could not be read: ${mdText(e.error)}`, '');
   // Each tenant's own report, headings one level down; bounded so the whole stays a usable size.
-  for (const t of r.tenants) out.push(`## ${mdText(t.tenant.alias ?? t.tenant.domain)} (${t.tenant.environment})`, '', renderMarkdown(t, { maxLength: 20_000 }).replace(/^(#+) /gm, '#$1 '), '');
+  for (const t of r.tenants) out.push(`## ${mdText(t.tenant.alias ?? t.tenant.domain)} (${t.tenant.environment})`, '', renderMarkdown(t, { maxLength: 20_000, fleet: true }).replace(/^(#+) /gm, '#$1 '), '');
   return `${out.join('\n')}\n`;
 }
 
@@ -213,7 +213,7 @@ export function renderMultiHtml(r: MultiReport): string {
     : '';
   // Each tenant's own HTML report, embedded whole (it is self-contained) in a sandboxed iframe.
   const tenants = r.tenants
-    .map((t) => `<section><h2>${h(t.tenant.alias ?? t.tenant.domain)} (${h(t.tenant.environment)})</h2><details><summary>Full report</summary><iframe sandbox title="${h(t.tenant.domain)}" srcdoc="${h(renderHtml(t))}"></iframe></details></section>`)
+    .map((t) => `<section><h2>${h(t.tenant.alias ?? t.tenant.domain)} (${h(t.tenant.environment)})</h2><details><summary>Full report</summary><iframe sandbox title="${h(t.tenant.domain)}" srcdoc="${h(renderHtml(t, { fleet: true }))}"></iframe></details></section>`)
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

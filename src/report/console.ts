@@ -16,6 +16,8 @@ export interface ConsoleOptions {
   color?: boolean;
   /** Everything: every item with its rule id, the topics one by one, passing findings too. */
   verbose?: boolean;
+  /** A tenant's section of a fleet report (src/report/verdict.ts `headline`). */
+  fleet?: boolean;
 }
 
 /** Fix-first items shown without --verbose. */
@@ -91,7 +93,7 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
     paint('bold', `${report.tool.name} ${report.tool.version}`) +
       ` — ${t.domain} (${t.source}${t.path ? ` ${t.path}` : ''}, env ${t.environment}) — plan ${report.plan}`,
   );
-  const head = headline(verdictOf(report));
+  const head = headline(verdictOf(report), { fleet: !!opts.fleet });
   out.push(paint(TONE[head.tone], `${head.mark} ${head.text}`));
   const relies = reliesOnLines(report);
   if (relies.length) {

@@ -136,9 +136,9 @@ function legend(): string {
 /** Findings the gate box names before "and N more". */
 const GATE_BLOCKERS = 8;
 
-function gateBlock(report: AuditReport, fix: FixFirst, id: string, heading: string): string {
+function gateBlock(report: AuditReport, fix: FixFirst, id: string, heading: string, fleet = false): string {
   const g = report.gate;
-  const v = headline(verdictOf(report));
+  const v = headline(verdictOf(report), { fleet });
   const required = g.require ? report.milestones.find((m) => m.id === g.require) : undefined;
   const what = [required ? `requires ${milestoneLabel(report, required)}` : 'no milestone required', g.failOn !== 'none' ? `fails on ${g.failOn} findings` : 'fails on no finding'].join('; ');
   // What blocks it: the blockers of the target milestone, and the findings that fail the gate by themselves.
@@ -424,7 +424,7 @@ a{color:#0969da}
 }
 `;
 
-export function renderHtml(report: AuditReport): string {
+export function renderHtml(report: AuditReport, opts: { fleet?: boolean } = {}): string {
   const t = report.tenant;
   const title = `Auth0 readiness — ${t.domain}`;
   const facts: [string, string][] = [
@@ -454,7 +454,7 @@ export function renderHtml(report: AuditReport): string {
     '<header>',
     `<h1>Auth0 readiness report</h1>`,
     `<dl class="facts">${facts.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>`,
-    gateBlock(report, fix, 'h-gate-top', 'h2'),
+    gateBlock(report, fix, 'h-gate-top', 'h2', !!opts.fleet),
     reliesOnPart(report),
     `<p>${h(summary)}</p>`,
     '<nav aria-label="Contents"><ul><li><a href="#fix-first">Fix first</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#topics">Topics</a></li><li><a href="#unread">Not read</a></li><li><a href="#gate">Gate</a></li></ul></nav>',
@@ -464,7 +464,7 @@ export function renderHtml(report: AuditReport): string {
     milestonesPart(report),
     topicsPart(report),
     unreadPart(report),
-    `<section id="gate" aria-labelledby="h-gate"><h2 id="h-gate">Gate</h2>${gateBlock(report, fix, 'h-gate-result', 'h3')}</section>`,
+    `<section id="gate" aria-labelledby="h-gate"><h2 id="h-gate">Gate</h2>${gateBlock(report, fix, 'h-gate-result', 'h3', !!opts.fleet)}</section>`,
     '</main>',
     `<footer>${h(`${report.tool.name} ${report.tool.version}`)} · report schema v${report.schemaVersion} · generated ${h(readableDate(report.generatedAt))}</footer>`,
     '</body>',

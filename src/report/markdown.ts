@@ -18,6 +18,8 @@ import { headline, verdictOf, type Tone } from './verdict.js';
 export interface MarkdownOptions {
   /** Longest output, in UTF-16 code units (never fewer characters than that). Default 65,000. */
   maxLength?: number;
+  /** A tenant's section of a fleet report (src/report/verdict.ts `headline`). */
+  fleet?: boolean;
 }
 
 export const MARKDOWN_MAX_LENGTH = 65_000;
@@ -173,7 +175,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   // Header.
   const required = g.require ? report.milestones.find((m) => m.id === g.require) : undefined;
   const gateWhat = [g.require ? `requires ${required ? mdText(milestoneLabel(report, required), 200) : code(g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : 'fails on nothing'].filter(Boolean).join(', ');
-  const verdict = headline(verdictOf(report));
+  const verdict = headline(verdictOf(report), { fleet: !!opts.fleet });
   const mark = TONE_MARK[verdict.tone];
   const head = [
     `## ${mark} Auth0 readiness: ${mdText(t.domain, 200)}`,

@@ -55,15 +55,19 @@ export interface Headline {
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-export function headline(v: Verdict): Headline {
+/**
+ * `fleet`: one tenant's section of a fleet report. Only the fleet has a gate (and an exit code);
+ * a tenant meets or fails it, so a fleet that could not read a tenant never shows "passed".
+ */
+export function headline(v: Verdict, opts: { fleet?: boolean } = {}): Headline {
   const [mark, tone, gate]: [Headline['mark'], Tone, string] = (() => {
     switch (v.outcome) {
       case 'passed':
-        return ['✔', 'good', 'Gate passed'];
+        return ['✔', 'good', opts.fleet ? 'Meets the gate' : 'Gate passed'];
       case 'passed-with-risks':
-        return ['◐', 'risk', 'Gate passed, with risks'];
+        return ['◐', 'risk', opts.fleet ? 'Meets the gate, with risks' : 'Gate passed, with risks'];
       case 'failed':
-        return ['✘', 'bad', 'Gate failed'];
+        return ['✘', 'bad', opts.fleet ? 'Fails the gate' : 'Gate failed'];
       case 'no-regression':
         return ['✔', 'good', 'No regression since the baseline'];
       case 'regressed':
