@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { dataOf, type Snapshot } from '../snapshot/snapshot.js';
 import type { ResourceKey } from '../snapshot/resources.js';
+import { mdText } from '../report/markdown.js';
 
 export const DRIFT_SCHEMA_VERSION = 1;
 
@@ -320,22 +321,23 @@ export function renderDriftText(r: DriftReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Every value from a tenant, escaped as in every Markdown report (no markup, links, HTML, tables or @-mentions). */
+const md = (s: string) => mdText(s, 300);
 
 export function renderDriftMarkdown(r: DriftReport): string {
-  const lines = [`## Drift: ${md(r.a.label)} → ${md(r.b.label)}`, '', r.drift ? `**${r.entries.length} difference(s)** between \`${r.a.domain}\` and \`${r.b.domain}\`.` : `No drift between \`${r.a.domain}\` and \`${r.b.domain}\`.`, ''];
+  const lines = [`## Drift: ${md(r.a.label)} → ${md(r.b.label)}`, '', r.drift ? `**${r.entries.length} difference(s)** between ${md(r.a.domain)} and ${md(r.b.domain)}.` : `No drift between ${md(r.a.domain)} and ${md(r.b.domain)}.`, ''];
   if (r.entries.length) {
     lines.push(`| Section | Name | Field | ${md(r.a.label)} | ${md(r.b.label)} |`, '| --- | --- | --- | --- | --- |');
     for (const e of r.entries) {
-      const va = e.kind === 'only-in-b' ? '—' : e.kind === 'only-in-a' ? 'present' : `\`${md(show(e.a))}\``;
-      const vb = e.kind === 'only-in-a' ? '—' : e.kind === 'only-in-b' ? 'present' : `\`${md(show(e.b))}\``;
-      lines.push(`| ${md(e.section)} | ${md(e.name)} | ${e.field ? `\`${md(e.field)}\`` : ''} | ${va} | ${vb} |`);
+      const va = e.kind === 'only-in-b' ? '—' : e.kind === 'only-in-a' ? 'present' : md(show(e.a));
+      const vb = e.kind === 'only-in-a' ? '—' : e.kind === 'only-in-b' ? 'present' : md(show(e.b));
+      lines.push(`| ${md(e.section)} | ${md(e.name)} | ${e.field ? md(e.field) : ''} | ${va} | ${vb} |`);
     }
     lines.push('');
   }
   if (r.notCompared.length) {
     lines.push('Not compared (could not be read, or never in a Deploy CLI export):', '');
-    for (const n of r.notCompared) lines.push(`- ${md(n.side === 'a' ? r.a.label : r.b.label)}: \`${n.resource}\` — ${md(n.reason)}`);
+    for (const n of r.notCompared) lines.push(`- ${md(n.side === 'a' ? r.a.label : r.b.label)}: ${md(n.resource)} — ${md(n.reason)}`);
     lines.push('');
   }
   if (r.ignored) lines.push(`${r.ignored} difference(s) ignored by \`drift.ignore\`.`, '');

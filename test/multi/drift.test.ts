@@ -41,7 +41,22 @@ describe('drift (X-04 normalisation)', () => {
     expect(r.entries).toHaveLength(2);
     expect(renderDriftText(r)).toContain('+ Acme Mobile: only in prod');
     expect(renderDriftText(r)).toMatch(/only in prod/);
-    expect(renderDriftMarkdown(r)).toContain('| connections | acme-customers | `disable_signup` | `true` | `false` |');
+    expect(renderDriftMarkdown(r)).toContain('| connections | acme-customers | disable\\_signup | true | false |');
+  });
+
+  it('escapes every tenant value in Markdown: hostile names cannot mention, link or inject markup', () => {
+    const qa = snapshotOf(acmeQa());
+    const prod = snapshotOf(acmeProd());
+    const clients = (prod.resources.clients as { ok: true; data: { name?: string }[] }).data;
+    const hostile = ['@acme/security-team <img src=x onerror=alert(1)> [click](https://evil.example) `code` | col ~~x~~ **b**'];
+    clients.push({ ...clients[0], client_id: 'hostile', name: hostile[0] } as (typeof clients)[number]);
+    const md = renderDriftMarkdown(diffSnapshots(side('qa', qa), side('prod', prod)));
+    const row = md.split('\n').find((l) => l.includes('security-team')) ?? '';
+    expect(row).not.toMatch(/@acme/);
+    expect(row).toContain('@\u200Bacme');
+    expect(row).not.toMatch(/(?<!\\)<img|(?<!\\)\]\(|(?<!\\)`|(?<!\\)\*\*|(?<!\\)~~/);
+    // The name stays in one table cell: its pipe is escaped.
+    expect(row.split(/(?<!\\)\|/).length).toBe(7);
   });
 
   it('compares action code by hash, and binding order', () => {
