@@ -61,7 +61,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
     outputs[name] = value;
     if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, outputLine(name, value));
   };
+  // job-summary: false, for a step that only builds a baseline (the base branch's report).
   const summary = (text: string) => {
+    if (input(env, 'job-summary') === 'false') return;
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, text.endsWith('\n') ? text : `${text}\n`);
   };
   const fail = (message: string, code: number): ActionResult => {

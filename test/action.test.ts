@@ -80,7 +80,7 @@ describe('action.yml', () => {
       outputs: Record<string, { value: string }>;
       runs: { using: string; steps: { env?: Record<string, string>; run: string }[] };
     };
-    expect(Object.keys(action.inputs).sort()).toEqual(['allow-unknown', 'baseline', 'config', 'deploy-config', 'env', 'fail-on', 'formats', 'from', 'output-dir', 'plan', 'require']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['allow-unknown', 'baseline', 'config', 'deploy-config', 'env', 'fail-on', 'formats', 'from', 'job-summary', 'output-dir', 'plan', 'require']);
     expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['gate', 'exit-code', 'milestones', 'reports', 'json-report', 'markdown-report', 'sarif-report']));
     expect(action.runs.using).toBe('composite');
     const step = action.runs.steps.find((s) => s.env)!;
@@ -166,7 +166,8 @@ describe('a pull request: baseline input (docs/ci.md recipe)', () => {
   };
   let base: Runner;
   beforeAll(async () => {
-    base = await runAction({ from: 'tenant-config/yaml/tenant.yaml', 'deploy-config': 'tenant-config/config.json', 'allow-unknown': 'true', formats: 'json', 'output-dir': 'base' }, {}, copyExport('go-live-ready-b2c'));
+    base = await runAction({ from: 'tenant-config/yaml/tenant.yaml', 'deploy-config': 'tenant-config/config.json', 'allow-unknown': 'true', formats: 'json', 'output-dir': 'base', 'job-summary': 'false' }, {}, copyExport('go-live-ready-b2c'));
+    expect(base.summary).toBe('');
   }, 60_000);
   const withBase = (setup: (ws: string) => void) => (ws: string) => {
     setup(ws);
