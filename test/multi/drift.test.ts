@@ -19,12 +19,17 @@ describe('drift (X-04 normalisation)', () => {
     const qa = snapshotOf(acmeProd());
     qa.tenant.domain = 'acme-qa.us.auth0.com';
     const d = qa.resources as Record<string, { ok: boolean; data: unknown }>;
-    const clients = d.clients?.data as { client_id?: string; client_secret?: string }[];
+    const clients = d.clients?.data as { client_id?: string; client_secret?: string; [url: string]: unknown }[];
     for (const c of clients) {
       c.client_id = `qa-${c.client_id}`;
       c.client_secret = 'another-secret';
+      // The QA tenant's URLs name its own custom domain.
+      for (const k of ['callbacks', 'allowed_logout_urls', 'web_origins', 'allowed_origins']) {
+        if (Array.isArray(c[k])) c[k] = (c[k] as string[]).map((u) => u.replace('login.acme.example', 'login-qa.acme.example'));
+      }
     }
     (d.customDomains?.data as { domain: string }[])[0]!.domain = 'login-qa.acme.example';
+    for (const l of (d.logStreams?.data ?? []) as { name: string }[]) l.name = l.name.replace('acme-prod', 'acme-qa');
     for (const rs of d.resourceServers?.data as { id: string; identifier: string }[]) {
       rs.id = `qa-${rs.id}`;
       rs.identifier = rs.identifier.replace('acme-prod.us.auth0.com', 'acme-qa.us.auth0.com').replace('login.acme.example', 'login-qa.acme.example');
