@@ -13,7 +13,7 @@ import { TOOL } from '../version.js';
 import { LOG_FORMATS } from './log-format.js';
 import type { AuditFlags } from './audit.js';
 import type { MergeFlags } from '../multi/merge.js';
-import type { ReportCommandFlags } from '../report/render-file.js';
+import type { ReportCommandFlags } from './render-file.js';
 import type { DiffFlags } from './diff.js';
 import type { SnapshotFlags } from './snapshot.js';
 
@@ -116,7 +116,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--no-color', 'no colour')
     .option('--verbose', 'console: every topic and passing check')
     .action(async (file: string, flags: ReportCommandFlags) => {
-      const { runReportCommand } = await import('../report/render-file.js');
+      const { runReportCommand } = await import('./render-file.js');
       setExit(runReportCommand(file, flags));
     });
 

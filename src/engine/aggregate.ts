@@ -1,5 +1,5 @@
 /**
- * Aggregation: findings → topic status → workstream → milestone (DESIGN.md, catalog §0).
+ * Aggregation: findings → topic status → workstream → milestone (docs/statuses.md).
  * One pure function. Worst wins on the way up; an unknown is never promoted to a pass.
  *
  * A status is the worst that is CERTAIN; it is `unknown` only when what could not be judged could

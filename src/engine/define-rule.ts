@@ -32,7 +32,7 @@ export interface FindingDraft<M extends string = string> {
   severity?: Severity;
 }
 
-/** Settings rules may read; defaults in src/engine/settings.ts, overridable by config. */
+/** Settings rules may read; defaults in src/run.ts (DEFAULT_SETTINGS), overridable by config (`settings`). */
 export interface RuleSettings {
   /** The company's own domain (e.g. `acme.com`), for naming and from-address checks. */
   companyDomain?: string;

@@ -1,5 +1,5 @@
 /**
- * Configuration drift between two tenants (catalog §4, X-04): each snapshot is normalised to the
+ * Configuration drift between two tenants (the cross-tenant check X-04): each snapshot is normalised to the
  * fields that should be equal across environments, resources matched by name, then compared.
  *
  * Compared: actions (code hash, runtime, secret names, triggers) and the post-login binding order;

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPORTERS } from '../../src/report/index.js';
-import { parseReport, renderSaved } from '../../src/report/render-file.js';
+import { parseReport, renderSaved } from '../../src/cli/render-file.js';
 import { renderJson } from '../../src/report/json.js';
 import { computeFixFirst } from '../../src/report/fix-first.js';
 import { MULTI_REPORTERS, type MultiReport } from '../../src/multi/report.js';
