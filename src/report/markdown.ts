@@ -11,7 +11,7 @@
  */
 import { type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, gateReasonLines, locationText, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, locationText, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
 
@@ -165,6 +165,32 @@ export function reliesOnSection(report: AuditReport): string[] {
   return ['**This result relies on**', '', ...lines.map((r) => `- ${mdText(r.label, 80)}: ${mdText(r.text, 600)}`), ''];
 }
 
+/**
+ * Why a milestone is not satisfied, from its topics' statuses (not from its reason sentences): the
+ * failing topics by title, then how many wait for an attestation, could not be evaluated or are
+ * at risk, and the special attestations it lacks.
+ */
+function milestoneWhy(report: AuditReport, m: AuditReport['milestones'][number]): string {
+  if (m.status === 'satisfied') return '';
+  const byId = new Map(report.topics.map((t) => [t.id, t]));
+  const ts = m.topics.map((id) => byId.get(id)).filter((t): t is ReportTopic => !!t);
+  const names = (xs: ReportTopic[]) => `${xs.slice(0, 3).map((t) => t.title).join(', ')}${xs.length > 3 ? ` and ${xs.length - 3} more` : ''}`;
+  const failing = ts.filter((t) => t.status === 'fail');
+  const unattested = ts.filter((t) => t.status === 'unverified' && t.required);
+  const unknown = ts.filter((t) => t.status === 'unknown');
+  const risky = ts.filter((t) => t.status === 'at-risk');
+  const special = (m.attestations ?? []).filter((a) => a.state === 'missing' || a.state === 'in-progress');
+  return [
+    failing.length ? `${names(failing)} ${failing.length === 1 ? 'fails' : 'fail'}` : '',
+    unattested.length ? `${unattested.length} to attest` : '',
+    special.length ? `${special.map((a) => a.id).join(', ')} attestation missing` : '',
+    unknown.length ? `${unknown.length} not evaluated` : '',
+    risky.length ? `${risky.length} at risk` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
 export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}): string {
   const max = opts.maxLength ?? MARKDOWN_MAX_LENGTH;
   const known = new Map((report.rules ?? []).map((r) => [r.id, r]));
@@ -194,7 +220,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
     const tally = TALLY_ORDER.filter((s) => m.counts[s] > 0)
       .map((s) => `${m.counts[s]} ${TOPIC_WORD[s]}`)
       .join(', ');
-    const why = m.reasons[0] ? `${mdText(withTitles(report, m.reasons[0]), 160)}${m.reasons.length > 1 ? ` (+${m.reasons.length - 1} more)` : ''}` : '';
+    const why = mdText(milestoneWhy(report, m), 300);
     return `| ${MILESTONE_MARK[m.status]} | ${phaseTitle(m.phase)} | **${mdText(milestoneLabel(report, m), 120)}**${m.inferred ? ' _(inferred)_' : ''}<br>${code(m.id)} | ${m.status.replace(/-/g, ' ')} | ${tally} | ${why} |`;
   });
   const milestones = ['### Milestones', '', '| | Phase | Milestone | Status | Topics | Why |', '|:-:|---|---|---|---|---|', ...rows, ''].join('\n');
