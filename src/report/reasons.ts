@@ -66,7 +66,7 @@ export function gateReasonText(d: GateReason, titleOf: TitleOf = same): string {
     case 'tenant-failed':
       return `${d.tenant}: ${titlesIn(d.reason, titleOf)}`;
     case 'tenant-unread':
-      return `${d.tenant} could not be read: ${d.error}`;
+      return `${d.tenant}: could not be read (${d.error})`;
   }
 }
 
