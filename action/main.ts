@@ -1,7 +1,9 @@
 /**
  * The GitHub Action's entry script (action.yml runs it with `node dist/action/main.js` after
  * building the action's own checkout). It runs the CLI of the same checkout once, writes the
- * reports into `output-dir`, appends the Markdown report to $GITHUB_STEP_SUMMARY, sets the outputs
+ * reports into `output-dir`, appends a short summary to $GITHUB_STEP_SUMMARY (the verdict; with
+ * `baseline`, what this change did; what the result relies on; the first items to fix: the full
+ * report stays in output-dir, for an artifact), sets the outputs
  * in $GITHUB_OUTPUT and exits with the CLI's exit code (0 gate passed, 1 failed, 2 usage, 3 read).
  *
  * Inputs arrive as INPUT_<NAME> variables: the runner's own spelling keeps the hyphen
@@ -14,6 +16,8 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderSummary } from '../src/report/summary.js';
+import { AuditReportSchema } from '../src/report/schema.js';
 
 /** Report formats the action can write, and their file names in output-dir. */
 export const ACTION_FORMATS = { json: 'readiness.json', markdown: 'readiness.md', sarif: 'readiness.sarif', junit: 'readiness.xml', html: 'readiness.html' } as const;
@@ -57,7 +61,9 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
     outputs[name] = value;
     if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, outputLine(name, value));
   };
+  // job-summary: false, for a step that only builds a baseline (the base branch's report).
   const summary = (text: string) => {
+    if (input(env, 'job-summary') === 'false') return;
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, text.endsWith('\n') ? text : `${text}\n`);
   };
   const fail = (message: string, code: number): ActionResult => {
@@ -90,6 +96,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
   flag('from');
   flag('config');
   flag('deploy-config');
+  // A pull request: the base branch's JSON report, built earlier in the same job (docs/ci.md).
+  flag('baseline');
   const allowUnknown = input(env, 'allow-unknown');
   if (allowUnknown !== undefined && !['true', 'false'].includes(allowUnknown)) return fail(`allow-unknown must be true or false, not ${JSON.stringify(allowUnknown)}`, 2);
   if (allowUnknown === 'true') args.push('--allow-unknown');
@@ -116,8 +124,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
     const last = stderr.trim().split('\n').filter(Boolean).pop() ?? `exit ${code}`;
     return fail(last.replace(/^auth0-readiness: /, ''), code >= 2 ? code : 2);
   }
-  const report = JSON.parse(readFileSync(paths.json, 'utf8')) as { gate: { passed: boolean }; milestones: { id: string; status: string }[] };
-  summary(readFileSync(paths.markdown, 'utf8'));
+  const report = AuditReportSchema.parse(JSON.parse(readFileSync(paths.json, 'utf8')));
+  summary(renderSummary(report, { fullReport: `${relative(workspace, outDir) || '.'}/ (${formats.map((f) => ACTION_FORMATS[f]).join(', ')})` }));
   setOutput('gate', report.gate.passed ? 'passed' : 'failed');
   setOutput('exit-code', String(code));
   setOutput('milestones', JSON.stringify(Object.fromEntries(report.milestones.map((m) => [m.id, m.status]))));

@@ -24,6 +24,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/customize/actions/manage-versions',
   needs: ['actions', 'postLoginBindings'],
   messages,
+  failSummary: {
+    drift: 'have changes that are not deployed',
+  },
   evaluate({ actions, postLoginBindings }) {
     const bound = new Set(postLoginBindings.map((b) => b.action?.id).filter((id): id is string => !!id));
     const out: FindingDraft<Msg>[] = [];

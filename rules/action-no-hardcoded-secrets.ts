@@ -73,6 +73,9 @@ export default defineRule({
   needs: ['actions'],
   wants: ['rules', 'hooks'],
   messages,
+  failSummary: {
+    secrets: 'hard-code credentials',
+  },
   evaluate({ actions, wants }) {
     const out: FindingDraft<Msg>[] = [];
     for (const a of actions) {

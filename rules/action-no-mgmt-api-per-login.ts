@@ -47,6 +47,10 @@ export default defineRule({
   docs: 'https://auth0.com/docs/customize/actions/action-coding-guidelines',
   needs: ['actions', 'postLoginBindings'],
   messages,
+  failSummary: {
+    mgmt: 'call the Management API on every login',
+    token: 'request a new access token on every login',
+  },
   evaluate({ actions, postLoginBindings }) {
     const out: FindingDraft<Msg>[] = [];
     for (const a of boundActions(actions, postLoginBindings)) {

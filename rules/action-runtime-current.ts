@@ -32,6 +32,10 @@ export default defineRule({
   docs: 'https://auth0.com/docs/troubleshoot/product-lifecycle/deprecations-and-migrations/migrate-nodejs-22',
   needs: ['actions'],
   messages,
+  failSummary: {
+    outdated: 'run on an outdated Node runtime',
+    'deployed-outdated': 'still run an outdated Node runtime in their deployed version',
+  },
   evaluate({ actions }, ctx) {
     const recommended = ctx.settings.recommendedNode;
     return actions.map((a): FindingDraft<Msg> => {

@@ -23,6 +23,9 @@ export default defineRule({
   options: {
     permissionsClaim: { type: 'boolean', description: 'require the permissions claim in access tokens (token_dialect *_authz)' },
   },
+  failSummary: {
+    'not-enforced': 'do not enforce RBAC although roles carry their permissions',
+  },
   evaluate({ resourceServers, roles, rolePermissions }, ctx) {
     const wantsClaim = ctx.options.permissionsClaim === true;
     const roleName = new Map(roles.map((r) => [r.id, r.name]));

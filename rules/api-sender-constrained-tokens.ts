@@ -24,6 +24,10 @@ export default defineRule({
   docs: 'https://auth0.com/docs/get-started/applications/configure-sender-constraining/configure-resource-server-for-sender-constraining',
   needs: ['resourceServers'],
   messages,
+  failSummary: {
+    bearer: 'accept plain bearer tokens',
+    optional: 'accept bound tokens without requiring them',
+  },
   evaluate({ resourceServers }) {
     return resourceServers
       .filter((rs) => rs.is_system !== true)

@@ -24,6 +24,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/get-started/applications/signing-algorithms',
   needs: ['resourceServers'],
   messages,
+  failSummary: {
+    symmetric: 'sign access tokens with a symmetric (shared-secret) algorithm',
+  },
   evaluate({ resourceServers }) {
     return resourceServers
       .filter((rs) => rs.is_system !== true)

@@ -22,6 +22,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/get-started/apis/configure-json-web-encryption',
   needs: ['resourceServers'],
   messages,
+  failSummary: {
+    plain: 'receive readable (unencrypted) access tokens',
+  },
   evaluate({ resourceServers }) {
     return resourceServers
       .filter((rs) => rs.is_system !== true)

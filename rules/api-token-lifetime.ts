@@ -36,6 +36,10 @@ export default defineRule({
   docs: 'https://auth0.com/docs/secure/tokens/access-tokens/update-access-token-lifetime',
   needs: ['resourceServers'],
   messages,
+  failSummary: {
+    long: 'issue access tokens that live longer than the maximum',
+    week: 'issue access tokens that live a week or more',
+  },
   evaluate({ resourceServers }, ctx) {
     const max = ctx.settings.maxTokenLifetimeSeconds;
     return resourceServers

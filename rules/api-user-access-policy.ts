@@ -23,6 +23,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/get-started/apis/api-access-policies-for-applications',
   needs: ['resourceServers'],
   messages,
+  failSummary: {
+    open: 'let every first-party application get user tokens',
+  },
   evaluate({ resourceServers }) {
     return resourceServers
       .filter((rs) => rs.is_system !== true)

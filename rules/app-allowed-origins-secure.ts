@@ -19,6 +19,9 @@ export default defineRule({
     ok: 'Application {name}: {count} CORS origin(s), all https production origins',
     bad: 'Application {name}: CORS origin {origin} is {why}',
   },
+  failSummary: {
+    bad: 'have localhost, plain-http or wildcard CORS origins',
+  },
   evaluate({ clients }) {
     return evaluateOrigins(clients, 'allowed_origins');
   },

@@ -44,6 +44,9 @@ export default defineRule({
     none: 'Application {name} (regular_web) has no back-channel logout URL: its local session survives logout elsewhere',
     bad: 'Application {name}: back-channel logout URL {url} is {why}',
   },
+  failSummary: {
+    bad: 'have back-channel logout URLs that are not exact https URLs',
+  },
   evaluate({ clients }) {
     const out: FindingDraft<'ok' | 'none' | 'bad'>[] = [];
     for (const c of clients) {

@@ -20,6 +20,9 @@ export default defineRule({
     ok: 'Application {name}: {count} callback URL(s), all exact https URLs or native custom schemes',
     bad: 'Application {name}: callback {url} is {why}',
   },
+  failSummary: {
+    bad: 'have localhost, plain-http or wildcard callback URLs',
+  },
   evaluate({ clients }) {
     return evaluateRedirectUrls(clients, 'callbacks', 'a desktop app using an RFC 8252 loopback redirect may keep it: record a waiver');
   },

@@ -30,6 +30,10 @@ export default defineRule({
     all: 'Application {name} has every connection of the tenant enabled ({count}): review which ones it really needs',
     incomplete: 'Applications enabled on connection {connection} are not in the data',
   },
+  failSummary: {
+    test: 'have a test-looking connection enabled in production',
+    all: 'have every connection of the tenant enabled',
+  },
   evaluate({ clients, connections, wants }, ctx) {
     const cc = wants.connectionClients;
     // connection → client ids enabled on it; /connections/{id}/clients first, the legacy field as fallback.

@@ -22,6 +22,9 @@ export default defineRule({
     on: 'Application {name} allows cross-origin authentication (embedded login) but is not attested as an embedded-login app (settings.embeddedLoginClients)',
     hidden: 'Application {name}: cross_origin_authentication is not in the data',
   },
+  failSummary: {
+    on: 'allow cross-origin authentication without being attested as embedded-login apps',
+  },
   evaluate({ clients }, ctx) {
     const embedded = new Set(ctx.settings.embeddedLoginClients ?? []);
     const out: FindingDraft<'off' | 'attested' | 'on' | 'hidden'>[] = [];

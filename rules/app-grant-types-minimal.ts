@@ -55,6 +55,13 @@ export default defineRule({
     extra: 'Application {name} ({type}) allows {grant}, outside its allow-set ({allowed}): {hint}; remove it unless the app uses it',
     hidden: 'Application {name}: grant_types is not in the data, so its grants cannot be checked',
   },
+  failSummary: {
+    implicit: 'allow the implicit grant',
+    'implicit-web': 'allow the implicit grant',
+    password: 'allow the password grant, bypassing Universal Login',
+    extra: 'allow grants outside their application type',
+    'no-grant': 'have no grant enabled',
+  },
   evaluate({ clients }, ctx) {
     const monitoring = new Set(ctx.settings.monitoringClients ?? []);
     const out: FindingDraft<'ok' | 'no-grant' | 'monitoring' | 'implicit' | 'implicit-web' | 'password' | 'extra' | 'hidden'>[] = [];

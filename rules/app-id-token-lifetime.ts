@@ -22,6 +22,9 @@ export default defineRule({
     ok: 'Application {name}: ID tokens live {lifetime}{note} (maximum {max})',
     long: 'Application {name}: ID tokens live {lifetime}{note}, more than the maximum of {max}',
   },
+  failSummary: {
+    long: 'issue ID tokens that live longer than the maximum',
+  },
   evaluate({ clients }, ctx) {
     const max = ctx.settings.maxIdTokenLifetimeSeconds;
     const out: FindingDraft<'ok' | 'long'>[] = [];

@@ -24,6 +24,10 @@ export default defineRule({
       'Application {name} sets no jwt_configuration.alg, so it signs ID tokens with the default, HS256 (the client secret): any holder of the secret can forge them',
     hidden: 'Application {name}: jwt_configuration is not in the data',
   },
+  failSummary: {
+    hs256: 'sign ID tokens with HS256 (the client secret)',
+    'hs256-default': 'sign ID tokens with the default HS256 (the client secret)',
+  },
   evaluate({ clients }) {
     const out: FindingDraft<'ok' | 'hs256' | 'hs256-default' | 'hidden'>[] = [];
     for (const c of clients) {

@@ -40,6 +40,10 @@ export default defineRule({
     missing: 'Application {name} ({type}) has no Application Login URI{invites}',
     insecure: 'Application {name} ({type}) login URI {uri} is {why}{invites}',
   },
+  failSummary: {
+    missing: 'have no Application Login URI',
+    insecure: 'have a login URI that is not an https URL',
+  },
   evaluate({ clients, wants }) {
     const orgs = wants.organizations;
     const settings = wants.tenantSettings;

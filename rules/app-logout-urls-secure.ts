@@ -18,6 +18,9 @@ export default defineRule({
     ok: 'Application {name}: {count} logout URL(s), all exact https URLs or native custom schemes',
     bad: 'Application {name}: logout URL {url} is {why}',
   },
+  failSummary: {
+    bad: 'have localhost, plain-http or wildcard logout URLs',
+  },
   evaluate({ clients }) {
     return evaluateRedirectUrls(clients, 'allowed_logout_urls', 'a desktop app returning to an RFC 8252 loopback listener may keep it: record a waiver');
   },

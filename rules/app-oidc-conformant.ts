@@ -20,6 +20,9 @@ export default defineRule({
     legacy: 'Application {name} is not OIDC conformant: legacy endpoints and non-standard token contents stay available to it',
     hidden: 'Application {name}: oidc_conformant is not in the data',
   },
+  failSummary: {
+    legacy: 'are not OIDC conformant',
+  },
   evaluate({ clients }) {
     const out: FindingDraft<'ok' | 'legacy' | 'hidden'>[] = [];
     for (const c of clients) {

@@ -50,6 +50,9 @@ export default defineRule({
     'not-enforced': 'Application {name} ({type}) uses the authorization code grant and no bound post-login Action denies logins without code_challenge',
     unparsable: 'Application {name} ({type}): could not tell whether PKCE is enforced, post-login Action {action} has a syntax error at {where}: {error}',
   },
+  failSummary: {
+    'not-enforced': 'use the authorization code grant without enforced PKCE',
+  },
   evaluate({ clients, wants }) {
     const targets = clients.filter((c) => !c.global && !!c.app_type && PUBLIC.includes(c.app_type) && (c.grant_types ?? []).includes('authorization_code'));
     if (targets.length === 0) return [];

@@ -30,6 +30,10 @@ export default defineRule({
     unset: 'Application {name} ({type}): token_endpoint_auth_method is unset and no client_authentication_methods is in the data although its client_secret is visible',
     absent: 'Application {name} ({type}): the data holds no token_endpoint_auth_method at all (not even the null Auth0 sets for client authentication methods), so how it authenticates cannot be told',
   },
+  failSummary: {
+    secret: 'authenticate with a shared client secret',
+    'no-credentials': 'use a credential method with no credential registered',
+  },
   evaluate({ clients }) {
     const out: FindingDraft<'ok' | 'secret' | 'inferred' | 'no-credentials' | 'unset' | 'absent'>[] = [];
     for (const c of clients) {

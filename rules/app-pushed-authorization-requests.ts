@@ -28,6 +28,9 @@ export default defineRule({
     ok: 'Application {name} requires Pushed Authorization Requests',
     optional: 'Application {name} ({type}) accepts authorization requests in the browser URL: Pushed Authorization Requests are not required',
   },
+  failSummary: {
+    optional: 'do not require Pushed Authorization Requests',
+  },
   evaluate({ clients }) {
     const out: FindingDraft<'ok' | 'optional'>[] = [];
     for (const c of clients) {

@@ -53,6 +53,10 @@ export default defineRule({
     public: 'Application {name} ({type}) uses refresh tokens that are {why}: a token stolen from the device stays usable',
     confidential: 'Application {name} ({type}) uses refresh tokens that neither rotate nor expire: a leaked token works forever',
   },
+  failSummary: {
+    public: 'use refresh tokens that do not rotate or expire on the device',
+    confidential: 'use refresh tokens that neither rotate nor expire',
+  },
   evaluate({ clients }) {
     const out: FindingDraft<'ok' | 'ok-confidential' | 'public' | 'confidential'>[] = [];
     for (const c of clients) {

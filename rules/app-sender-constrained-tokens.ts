@@ -33,6 +33,9 @@ export default defineRule({
     ok: 'Application {name} requires proof-of-possession: its tokens are sender-constrained',
     bearer: 'Application {name} ({grants}) does not require proof-of-possession: its tokens are bearer tokens, usable by whoever copies them',
   },
+  failSummary: {
+    bearer: 'use bearer tokens (no proof-of-possession)',
+  },
   evaluate({ clients }) {
     const out: FindingDraft<'ok' | 'bearer'>[] = [];
     for (const c of clients) {

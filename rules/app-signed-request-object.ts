@@ -36,6 +36,10 @@ export default defineRule({
     optional: 'Application {name} ({type}) accepts unsigned authorization requests: JAR is not required',
     'no-key': 'Application {name} requires JAR but has no credential registered to verify the signed requests',
   },
+  failSummary: {
+    optional: 'accept unsigned authorization requests (JAR not required)',
+    'no-key': 'require JAR with no credential to verify it',
+  },
   evaluate({ clients }) {
     const out: FindingDraft<'ok' | 'optional' | 'no-key'>[] = [];
     for (const c of clients) {

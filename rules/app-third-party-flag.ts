@@ -36,6 +36,11 @@ export default defineRule({
   options: {
     thirdPartyClients: { type: 'string[]', description: 'client ids or names operated as third-party applications' },
   },
+  failSummary: {
+    'first-party': 'are listed as third-party but registered as first-party',
+    unlisted: 'are registered as third-party but not listed as such',
+    absent: 'are listed as third-party but do not exist',
+  },
   evaluate({ clients }, ctx) {
     const list = listed(ctx);
     const wanted = new Set(list);

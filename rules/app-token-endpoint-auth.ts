@@ -29,6 +29,11 @@ export default defineRule({
     unset: 'Application {name} ({type}): token_endpoint_auth_method is unset and no client_authentication_methods is in the data although its client_secret is visible, so how it authenticates cannot be told',
     absent: 'Application {name} ({type}): the data holds no token_endpoint_auth_method at all (not even the null Auth0 sets for client authentication methods), so how it authenticates cannot be told',
   },
+  failSummary: {
+    'public-secret': 'are public apps that authenticate with a secret',
+    'confidential-none': 'are confidential apps that do not authenticate to the token endpoint',
+    'no-credentials': 'use a credential method with no credential registered',
+  },
   evaluate({ clients }) {
     type Msg = 'public-ok' | 'public-secret' | 'confidential-ok' | 'confidential-none' | 'confidential-inferred' | 'no-credentials' | 'unset' | 'absent';
     const out: FindingDraft<Msg>[] = [];

@@ -40,6 +40,10 @@ export default defineRule({
     unset: 'Application {name} has no application type',
     mismatch: 'Application {name} is {type} but has the {grant} grant: {hint}',
   },
+  failSummary: {
+    unset: 'have no application type',
+    mismatch: 'have a grant their application type should not have',
+  },
   evaluate({ clients }) {
     const out: FindingDraft<'ok' | 'other' | 'unset' | 'mismatch'>[] = [];
     for (const c of clients) {

@@ -20,6 +20,9 @@ export default defineRule({
     ok: 'Application {name}: {count} web origin(s), all https production origins',
     bad: 'Application {name}: web origin {origin} is {why}',
   },
+  failSummary: {
+    bad: 'have localhost, plain-http or wildcard web origins',
+  },
   evaluate({ clients }) {
     return evaluateOrigins(clients, 'web_origins');
   },

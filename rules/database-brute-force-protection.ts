@@ -18,6 +18,9 @@ export default defineRule({
     off: 'Database connection {name} has brute-force protection off',
     hidden: 'Options of database connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    off: 'have brute-force protection off',
+  },
   evaluate({ connections }) {
     return connections
       .filter((c) => c.strategy === 'auth0')

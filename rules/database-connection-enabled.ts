@@ -24,6 +24,10 @@ export default defineRule({
     'clients-unknown': 'Could not tell which applications use database connection {name}: {detail}',
     ...NOT_EVALUATED_MESSAGE,
   },
+  failSummary: {
+    unused: 'are enabled on no application',
+    'none-enabled': 'are enabled on no application',
+  },
   evaluate({ connections, wants }) {
     const dbs = connections.filter((c) => c.strategy === 'auth0');
     if (dbs.length === 0) return [];

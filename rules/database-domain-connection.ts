@@ -17,6 +17,9 @@ export default defineRule({
     private: 'Database connection {name} is not a domain-level connection',
     promoted: 'Database connection {name} is promoted to domain level: every third-party application can use it',
   },
+  failSummary: {
+    promoted: 'are promoted to domain level',
+  },
   evaluate({ connections }) {
     return connections
       .filter((c) => c.strategy === 'auth0')

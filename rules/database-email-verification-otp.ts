@@ -23,6 +23,10 @@ export default defineRule({
     classic: 'Database connection {name} has no attributes configuration (flexible identifiers): emails are verified by link after the account exists',
     hidden: 'Options of database connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    link: 'verify email addresses with a link instead of a one-time code',
+    classic: 'verify email addresses by link after the account exists',
+  },
   evaluate({ connections }) {
     const out: FindingDraft<Msg>[] = [];
     for (const c of connections.filter((x) => x.strategy === 'auth0')) {

@@ -20,6 +20,9 @@ export default defineRule({
     'password-only': 'Database connection {name} offers only passwords: passkeys are not enabled',
     hidden: 'Options of database connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    'password-only': 'offer only passwords (no passkeys)',
+  },
   evaluate({ connections }) {
     return connections
       .filter((c) => c.strategy === 'auth0')

@@ -34,6 +34,9 @@ export default defineRule({
     off: 'Database connection {name} does not enforce {missing}',
     hidden: 'Options of database connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    off: 'do not enforce password history, dictionary and personal-info checks',
+  },
   evaluate({ connections }) {
     return connections
       .filter((c) => c.strategy === 'auth0')

@@ -124,6 +124,10 @@ export default defineRule({
     'length-short': 'Database connection {name} accepts {length}-character passwords ({source}); the minimum is {min}',
     hidden: 'Options of database connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    'policy-weak': 'have a weak password policy',
+    'length-short': 'accept passwords shorter than the minimum',
+  },
   evaluate({ connections }, ctx) {
     const min = ctx.settings.minPasswordLength;
     const out: FindingDraft<Msg>[] = [];

@@ -26,6 +26,9 @@ export default defineRule({
     syntax: 'Script {script} of database connection {name} does not parse ({error}{at}): not checked for secrets',
     hidden: 'Options of database connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    secret: 'hard-code secrets in their scripts',
+  },
   evaluate({ connections }) {
     const out: FindingDraft<Msg>[] = [];
     for (const c of connections.filter((x) => x.strategy === 'auth0')) {

@@ -50,6 +50,10 @@ export default defineRule({
   options: {
     selfSignup: { type: 'boolean', description: 'whether users sign themselves up (default: true on B2C, false on B2B)' },
   },
+  failSummary: {
+    'open-bad': 'allow public sign-up although users are meant to be invited',
+    'closed-bad': 'have sign-up disabled although self sign-up is intended',
+  },
   evaluate({ connections }, ctx) {
     const { open: selfSignup, why } = signupIntent(ctx);
     return connections

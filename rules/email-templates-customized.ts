@@ -44,6 +44,12 @@ export default defineRule({
     'from-unchecked':
       'Email template {template} has no From address and the email provider could not be read to see whether its default From address applies: {detail}',
   },
+  failSummary: {
+    default: 'are still the Auth0 default',
+    disabled: 'are customised but disabled',
+    incomplete: 'are missing a sender, subject or body',
+    'from-unchecked': 'have no From address, and the email provider could not be read',
+  },
   evaluate({ emailTemplates, wants }) {
     const has = <T,>(r: { ok: true; data: T } | { ok: false }, pred: (d: T) => boolean): boolean | undefined => (r.ok ? pred(r.data) : undefined);
     const db = has(wants.connections, (cs) => cs.some((c) => c.strategy === 'auth0'));

@@ -47,6 +47,11 @@ export default defineRule({
     'reset-no-route':
       'Template reset_email: Universal Login ignores its redirect and returns users to the default login route, but none is set (neither a tenant Login URI nor every application\'s own): users end on an error page',
   },
+  failSummary: {
+    'no-redirect': 'have no redirect URL: users end on a generic Auth0 page',
+    'bad-redirect': 'redirect to a URL that is not an https URL of yours',
+    'long-lived': 'have links that live longer than the maximum',
+  },
   evaluate({ emailTemplates, wants }, ctx) {
     const max = ctx.settings.maxEmailLinkLifetimeSeconds;
     const out: FindingDraft<Msg>[] = [];

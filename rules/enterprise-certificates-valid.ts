@@ -43,6 +43,10 @@ export default defineRule({
     unreadable: 'Certificate in {field} of connection {name} could not be read ({error}): its expiry is unknown',
     hidden: 'Options of connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    expiring: 'have certificates about to expire',
+    expired: 'have expired certificates',
+  },
   evaluate({ connections }, ctx) {
     const window = ctx.settings.certificateWarningDays;
     const now = ctx.now.getTime();

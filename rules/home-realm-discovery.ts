@@ -29,6 +29,9 @@ export default defineRule({
     hidden: 'Options of enterprise connection {name} are not visible: grant read:connections_options',
     ...NOT_EVALUATED_MESSAGE,
   },
+  failSummary: {
+    unrouted: 'share applications with other connections but have no routing',
+  },
   evaluate({ connections, wants }) {
     const clients = wants.clients.ok ? wants.clients.data : [];
     const global = new Set(clients.filter((c) => c.global === true).map((c) => c.client_id));

@@ -23,6 +23,9 @@ export default defineRule({
     active: 'Log stream {name} ({type}) is active',
     inactive: 'Log stream {name} ({type}) is {status}',
   },
+  failSummary: {
+    inactive: 'are not active',
+  },
   evaluate({ logStreams }) {
     if (logStreams.length === 0) return [{ status: 'fail', messageId: 'none', field: 'log-streams', value: [] }];
     const out: FindingDraft<'active' | 'inactive' | 'none-active'>[] = [];

@@ -27,6 +27,9 @@ export default defineRule({
     covered: 'Log stream {name} includes every category forensics needs',
     missing: 'Log stream {name} leaves out {categories}',
   },
+  failSummary: {
+    missing: 'leave out event categories forensics needs',
+  },
   evaluate({ logStreams }) {
     return logStreams.map((s) => {
       const resource = { type: 'log-stream', id: s.id ?? s.name ?? 'stream', name: s.name ?? s.id ?? 'stream' };

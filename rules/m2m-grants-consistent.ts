@@ -20,6 +20,10 @@ export default defineRule({
   docs: 'https://auth0.com/docs/get-started/applications/application-access-to-apis-client-grants',
   needs: ['clients', 'clientGrants'],
   messages,
+  failSummary: {
+    'no-grant': 'have the client_credentials grant but no client grant',
+    orphan: 'point at applications that do not exist',
+  },
   evaluate({ clients, clientGrants }) {
     const out: FindingDraft<Msg>[] = [];
     const m2mGrants = clientGrants.filter((g) => g.subject_type !== 'user');

@@ -32,6 +32,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/manage-users/organizations/configure-organizations/define-organization-behavior',
   needs: ['organizations', 'clients'],
   messages,
+  failSummary: {
+    'no-behavior': 'require an organization but set no organization_require_behavior',
+  },
   evaluate({ organizations, clients }) {
     if (organizations.length === 0) return [];
     const apps = clients.filter((c) => c.global !== true && (!c.app_type || INTERACTIVE.has(c.app_type)));

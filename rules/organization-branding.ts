@@ -23,6 +23,9 @@ export default defineRule({
   options: {
     perOrgBranding: { type: 'boolean', description: 'whether every organization must be branded (default: once one is)' },
   },
+  failSummary: {
+    unbranded: 'have no logo or colours of their own',
+  },
   evaluate({ organizations }, ctx) {
     const missingOf = (o: (typeof organizations)[number]) =>
       [!o.branding?.logo_url && 'branding.logo_url', !o.branding?.colors?.primary && 'branding.colors.primary'].filter((m): m is string => !!m);

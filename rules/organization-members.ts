@@ -22,6 +22,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/manage-users/organizations/configure-organizations/assign-members',
   needs: ['organizations', 'organizationMembers'],
   messages,
+  failSummary: {
+    empty: 'have no member',
+  },
   evaluate({ organizations, organizationMembers }) {
     return organizations.map((o): FindingDraft<Msg> => {
       const resource = { type: 'organization', id: o.id, name: o.name };

@@ -22,6 +22,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/manage-users/access-control/configure-core-rbac/roles/create-roles',
   needs: ['roles', 'rolePermissions'],
   messages,
+  failSummary: {
+    empty: 'carry no permission',
+  },
   evaluate({ roles, rolePermissions }) {
     // Evidence: without roles RBAC is simply not used (the RBAC topic is then out of scope).
     if (roles.length === 0) return [{ status: 'n/a', messageId: 'none', field: 'roles', value: [] }];

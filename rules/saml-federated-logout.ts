@@ -18,6 +18,10 @@ export default defineRule({
     'no-endpoint': 'SAML connection {name} has no Sign Out URL: logout requests go to the sign-in URL, which most IdPs reject',
     hidden: 'Options of SAML connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    disabled: 'have sign-out disabled',
+    'no-endpoint': 'have no Sign Out URL',
+  },
   evaluate({ connections }) {
     return connections
       .filter((c) => c.strategy === 'samlp')

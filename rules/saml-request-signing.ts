@@ -21,6 +21,10 @@ export default defineRule({
     weak: 'SAML connection {name} signs its requests with {algorithm} / {digest}: use rsa-sha256 / sha256',
     hidden: 'Options of SAML connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    unsigned: 'send unsigned authentication requests',
+    weak: 'sign requests with a weak algorithm',
+  },
   evaluate({ connections }) {
     return connections
       .filter((c) => SAML_STRATEGIES.has(c.strategy))

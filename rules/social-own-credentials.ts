@@ -21,6 +21,9 @@ export default defineRule({
     'dev-keys': 'Social connection {name} ({strategy}) has no client ID: it runs on Auth0 developer keys, which are for testing only',
     hidden: 'Options of social connection {name} ({strategy}) are not visible: grant read:connections_options',
   },
+  failSummary: {
+    'dev-keys': 'run on Auth0 developer keys',
+  },
   evaluate({ connections }) {
     return connections
       .filter((c) => SOCIAL_STRATEGIES.has(c.strategy))

@@ -18,7 +18,8 @@
 import { RESOURCES, type ResourceKey } from './snapshot/resources.js';
 import { atLeast, type Severity } from './engine/status.js';
 import { needsLiveAudit } from './engine/live-audit.js';
-import type { AuditReport, Gate, ReportFinding } from './report/schema.js';
+import type { AuditReport, Gate, GateReason, ReportFinding } from './report/schema.js';
+import { gateReasonText, type UnreadResource } from './report/reasons.js';
 
 export interface GateOptions {
   /** Milestone the gate requires (a full id). */
@@ -29,32 +30,9 @@ export interface GateOptions {
   allowUnknown?: boolean | undefined;
 }
 
-interface Unread {
-  key: string;
-  title: string;
-  reason: string;
-  scopes: string[];
-  detail: string;
-}
-
-function whyUnread(u: Unread): string {
-  switch (u.reason) {
-    case 'missing-scope':
-      return `${u.key}: grant ${u.scopes.join(' or ') || 'its read scope'}`;
-    case 'unavailable-on-plan':
-      return `${u.key}: not available on this tenant's plan`;
-    case 'not-in-export':
-      return `${u.key}: not in the export`;
-    case 'out-of-reach':
-      return `${u.key}: never in this kind of source (needs a live audit)`;
-    default:
-      return `${u.key}: ${u.detail.length > 80 ? `${u.detail.slice(0, 77)}…` : u.detail}`;
-  }
-}
-
 /** The resources the unjudged findings could not read, each once, in the order first met. */
-function unreadResources(findings: readonly ReportFinding[], report: AuditReport): Unread[] {
-  const byKey = new Map<string, Unread>();
+function unreadResources(findings: readonly ReportFinding[], report: AuditReport): UnreadResource[] {
+  const byKey = new Map<string, UnreadResource>();
   const reported = new Map(report.resources.map((r) => [r.key, r]));
   for (const f of findings) {
     for (const m of f.missing ?? []) {
@@ -68,60 +46,66 @@ function unreadResources(findings: readonly ReportFinding[], report: AuditReport
 }
 
 /** The gate's reasons for what could not be judged (rule 3 above); empty when nothing was left unjudged. */
-export function unknownGateReasons(report: AuditReport, failOn: Severity): string[] {
+export function unknownGateDetails(report: AuditReport, failOn: Severity): GateReason[] {
+  // What a source can never hold (its reach) needs a live audit: it never fails the gate.
   const unjudged = report.findings.filter((f) => (f.status === 'unknown' || f.status === 'error') && atLeast(f.severity, failOn) && !needsLiveAudit(f));
   if (!unjudged.length) return [];
-  const reasons: string[] = [];
+  const out: GateReason[] = [];
   const unread = unreadResources(unjudged, report);
-  if (unread.length) {
-    const scopes = [...new Set(unread.filter((u) => u.reason === 'missing-scope').flatMap((u) => u.scopes.slice(0, 1)))];
-    const has = (reason: string) => unread.some((u) => u.reason === reason);
-    const fixes = [
-      ...(scopes.length ? [`grant ${scopes.join(', ')} to the auditing application`] : []),
-      ...(has('not-in-export') ? ['export those sections (or audit the live tenant)'] : []),
-      ...(has('unavailable-on-plan') ? ['take the topics of a feature this tenant does not have out of scope (config outOfScope)'] : []),
-      ...(has('error') ? ['retry (the errors are listed under "Not read")'] : []),
-    ];
-    reasons.push(
-      `${unread.length} resource(s) that ${failOn}-level checks need could not be read (${unread.map(whyUnread).join('; ')}): ${fixes.join('; ')}; or accept the unknowns with --allow-unknown`,
-    );
-  }
+  if (unread.length) out.push({ id: 'unread-resources', failOn, resources: unread });
   // Checks left unjudged by something other than an unread resource (a rule error, a value a rule
   // could not judge).
   const other = unjudged.filter((f) => !f.missing?.length);
-  if (other.length) {
-    const shown = other.slice(0, 3).map((f) => `${f.ruleId}: ${f.message.length > 100 ? `${f.message.slice(0, 97)}…` : f.message}`);
-    reasons.push(
-      `${other.length} ${failOn}-level check(s) could not be judged (${shown.join('; ')}${other.length > 3 ? '; …' : ''}): a failure there would fail the gate; accept the unknowns with --allow-unknown`,
-    );
+  if (other.length) out.push({ id: 'unjudged-checks', failOn, count: other.length, checks: other.slice(0, 3).map((f) => ({ ruleId: f.ruleId, message: f.message })) });
+  return out;
+}
+
+/** The same, worded. */
+export function unknownGateReasons(report: AuditReport, failOn: Severity): string[] {
+  return unknownGateDetails(report, failOn).map((d) => gateReasonText(d));
+}
+
+/**
+ * A milestone that is `unknown` only because checks could not be judged: with those accepted
+ * (`--allow-unknown`), is what is certain enough? No topic certainly fails, no required topic
+ * waits for an attestation, no special attestation is missing.
+ */
+function satisfiedBarUnknowns(report: AuditReport, m: AuditReport['milestones'][number]): boolean {
+  const topics = new Map(report.topics.map((t) => [t.id, t]));
+  for (const id of m.topics) {
+    const t = topics.get(id);
+    if (!t) continue;
+    const certain = t.certain ?? t.status;
+    if (certain === 'fail' || (certain === 'unverified' && t.required)) return false;
   }
-  return reasons;
+  return !(m.attestations ?? []).some((a) => a.state === 'missing' || a.state === 'in-progress');
 }
 
 /** The CI gate: rules 1–4 above, each failing rule one reason. */
 export function decideGate(report: AuditReport, opts: GateOptions): Gate {
   const { require: requireId, failOn } = opts;
-  const reasons: string[] = [];
+  const details: GateReason[] = [];
   if (report.resources.length > 0 && report.resources.every((r) => r.status !== 'ok')) {
-    reasons.push(`read none of the ${report.resources.length} resources the audit needs: an audit that read nothing never passes`);
+    details.push({ id: 'read-nothing', resources: report.resources.length });
   }
   if (requireId) {
     const m = report.milestones.find((x) => x.id === requireId);
-    if (!m) reasons.push(`required milestone ${requireId} is not in the report`);
-    else if (m.status !== 'satisfied' && m.status !== 'satisfied-with-risks') {
-      reasons.push(`required milestone ${m.id} is ${m.status}${m.reasons[0] ? `: ${m.reasons[0]}` : ''}`);
+    if (!m) details.push({ id: 'milestone-missing', milestone: requireId });
+    else if (m.status !== 'satisfied' && m.status !== 'satisfied-with-risks' && !(opts.allowUnknown && m.status === 'unknown' && satisfiedBarUnknowns(report, m))) {
+      details.push({ id: 'milestone-not-satisfied', milestone: m.id, status: m.status, ...(m.reasons[0] ? { why: m.reasons[0] } : {}) });
     }
   }
   if (failOn !== 'none') {
     const failing = report.findings.filter((f) => f.status === 'fail' && atLeast(f.severity, failOn));
-    if (failing.length) reasons.push(`${failing.length} failing finding(s) at ${failOn} or above`);
-    if (!opts.allowUnknown) reasons.push(...unknownGateReasons(report, failOn));
+    if (failing.length) details.push({ id: 'failing-findings', failOn, count: failing.length });
+    if (!opts.allowUnknown) details.push(...unknownGateDetails(report, failOn));
   }
   return {
     ...(requireId ? { require: requireId } : {}),
     failOn,
     ...(opts.allowUnknown ? { allowUnknown: true } : {}),
-    passed: reasons.length === 0,
-    reasons,
+    passed: details.length === 0,
+    reasons: details.map((d) => gateReasonText(d)),
+    details,
   };
 }

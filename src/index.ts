@@ -3,8 +3,11 @@ export { audit, decideGate, resourcesFor, DEFAULT_SETTINGS, type AuditOptions, t
 export { AuditReportSchema, SCHEMA_VERSION, type AuditReport, type ReportFinding, type ReportTopic, type ReportMilestone } from './report/schema.js';
 export { REPORTERS, type ReporterName } from './report/index.js';
 export { computeFixFirst, fixFirstOf } from './report/fix-first.js';
-export { parseReport, readReportFile, renderSaved, renderReportFile, type SavedReport } from './report/render-file.js';
-export type { FixFirst, FixItem, ReportRule, SourceLocation } from './report/schema.js';
+export { parseReport, readReportFile, renderSaved, renderReportFile, type SavedReport } from './cli/render-file.js';
+export type { FixFirst, FixItem, ReportRule, SourceLocation, Verdict, VerdictOutcome, GateReason, Reliance } from './report/schema.js';
+export { computeVerdict, verdictOf, headline } from './report/verdict.js';
+export { renderSummary } from './report/summary.js';
+export { findingKey } from './report/finding-key.js';
 export { loadCatalog, resolveMilestone } from './catalog/index.js';
 export { defineRule, type AnyRule, type FindingDraft, type RuleContext } from './engine/define-rule.js';
 export { rules } from '../rules/index.js';

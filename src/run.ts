@@ -12,6 +12,9 @@ import { FINDING_STATUSES, MILESTONE_STATUSES, TOPIC_STATUSES, type Environment,
 import { SCHEMA_VERSION, type AuditReport, type LiveAuditItem, type ReportFinding, type ReportRule, type SourceLocation } from './report/schema.js';
 import type { Finding } from './engine/evaluate.js';
 import { computeFixFirst } from './report/fix-first.js';
+import { computeVerdict } from './report/verdict.js';
+import { computeReliesOn } from './report/relies-on.js';
+import type { Reliance } from './report/schema.js';
 import { decideGate } from './gate.js';
 import { computeInUse, contextHints, FEATURES, IN_USE, type AddOn, type FeatureId, type Subscription, type TenantContext } from './engine/context.js';
 import { needsLiveAudit } from './engine/live-audit.js';
@@ -32,7 +35,7 @@ export type SourceOptions =
       kind: 'snapshot';
       snapshot: Snapshot;
       /** Where a finding sits in the files the snapshot was read from (a Deploy CLI export). */
-      locate?: (f: { resource?: Finding['resource']; field?: string | undefined }) => SourceLocation | undefined;
+      locate?: (f: { resource?: Finding['resource']; field?: string | undefined; needs?: readonly string[] | undefined }) => SourceLocation | undefined;
     };
 
 export const DEFAULT_SETTINGS: RuleSettings = {
@@ -89,6 +92,8 @@ export interface AuditOptions {
   optIns?: OptIns;
   /** Lookback of log searches, days (default 7). */
   logLookbackDays?: number;
+  /** What else the verdict relies on, recorded by the caller (checks outside the source's reach, notes). */
+  reliesOn?: readonly Reliance[];
 }
 
 /** Resources an audit with these rules reads: what the rules need plus what topic scope needs. */
@@ -163,10 +168,11 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   });
 
   const titles = new Map(rules.map((r) => [r.id, r.title]));
+  const needsOf = new Map(rules.map((r) => [r.id, r.needs]));
   const planTopics = index.topics;
   const locate = opts.source.kind === 'snapshot' ? opts.source.locate : undefined;
   const reportFindings = findings.map((f) => {
-    const location = locate && f.status !== 'pass' && f.status !== 'n/a' ? locate(f) : undefined;
+    const location = locate && f.status !== 'pass' && f.status !== 'n/a' ? locate({ ...f, needs: needsOf.get(f.ruleId) }) : undefined;
     return {
       ...f,
       title: titles.get(f.ruleId) ?? f.ruleId,
@@ -226,7 +232,25 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   report.gate = decideGate(report, { require: required?.id, failOn: opts.failOn ?? 'blocker', allowUnknown: opts.allowUnknown });
   report.rules = describeRules(rules, report);
   report.fixFirst = computeFixFirst(report);
-  return report;
+  const registry = new Map((opts.rules ?? allRules).map((r) => [r.id, { title: r.title, severity: r.severity }]));
+  report.reliesOn = computeReliesOn(report, { rules: registry, ...(opts.ruleSettings ? { ruleSettings: opts.ruleSettings } : {}), ...(opts.reliesOn ? { extra: opts.reliesOn } : {}) });
+  report.effectiveConfig = {
+    ...(opts.configPath ? { path: opts.configPath } : {}),
+    ...(required ? { require: required.id } : {}),
+    failOn: opts.failOn ?? 'blocker',
+    allowUnknown: !!opts.allowUnknown,
+    environment: env,
+    plan,
+    rules: { ...(opts.ruleSettings ?? {}) },
+    settings: Object.fromEntries(Object.entries(opts.settings ?? {}).filter(([k, v]) => (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[k] !== v)),
+    ...(opts.scopeConfig ? { scope: { ...opts.scopeConfig } } : {}),
+    ...(opts.outOfScope?.length ? { outOfScope: opts.outOfScope.map((o) => ({ topic: o.topic, reason: o.reason })) } : {}),
+    ...(opts.attestationMaxAgeDays ? { attestationMaxAgeDays: opts.attestationMaxAgeDays } : {}),
+    optIns: Object.entries(opts.optIns ?? {}).filter(([, on]) => on).map(([k]) => k),
+  };
+  // The headline goes first in the JSON, as in every other format.
+  const { schemaVersion, tool, tenant, plan: planId, generatedAt, collectedAt, ...rest } = report;
+  return { schemaVersion, tool, tenant, plan: planId, generatedAt, collectedAt, verdict: computeVerdict(report), ...rest };
 }
 
 /**
@@ -300,5 +324,6 @@ export function describeRules(rules: readonly AnyRule[], report: Pick<AuditRepor
       ...(r.checks.length ? { checks: [...r.checks] } : {}),
       ...(r.checkmate?.length ? { checkmate: [...r.checkmate] } : {}),
       ...(r.dashboard?.length ? { dashboard: [...r.dashboard] } : {}),
+      ...(r.failSummary ? { failSummary: { ...r.failSummary } } : {}),
     }));
 }

@@ -4,7 +4,7 @@
  * emulator (a live read) and against a Deploy CLI export. Needs `npm run build`.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +80,7 @@ describe('action.yml', () => {
       outputs: Record<string, { value: string }>;
       runs: { using: string; steps: { env?: Record<string, string>; run: string }[] };
     };
-    expect(Object.keys(action.inputs).sort()).toEqual(['allow-unknown', 'config', 'deploy-config', 'env', 'fail-on', 'formats', 'from', 'output-dir', 'plan', 'require']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['allow-unknown', 'baseline', 'config', 'deploy-config', 'env', 'fail-on', 'formats', 'from', 'job-summary', 'output-dir', 'plan', 'require']);
     expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['gate', 'exit-code', 'milestones', 'reports', 'json-report', 'markdown-report', 'sarif-report']));
     expect(action.runs.using).toBe('composite');
     const step = action.runs.steps.find((s) => s.env)!;
@@ -157,12 +157,57 @@ describe('the entry script against a Deploy CLI export', () => {
     expect(json.tenant).toMatchObject({ source: 'deploy-cli' });
   });
 
-  it('appends the Markdown report to the job summary and prints the console report', () => {
-    expect(r.summary).toBe(readFileSync(join(r.workspace, 'auth0-readiness/readiness.md'), 'utf8'));
+  it('appends a short summary to the job summary (the full report stays in output-dir) and prints the console report', () => {
+    const full = readFileSync(join(r.workspace, 'auth0-readiness/readiness.md'), 'utf8');
     expect(r.summary).toMatch(/^## ❌ Auth0 readiness: /);
-    expect(r.summary).toContain('b2c.p1.m3-go-live');
+    expect(r.summary.split('\n').find((l) => l.startsWith('**❌'))).toMatch(/Gate failed — not ready for Phase 1 · Milestone 3: Go-Live/);
+    expect(r.summary).toContain('auth0-readiness/ (readiness.json, readiness.md');
+    expect(r.summary.length).toBeLessThan(8_000);
+    expect(full.length).toBeGreaterThan(r.summary.length);
     expect(r.stdout).toContain('Gate failed');
   });
+});
+
+describe('a pull request: baseline input (docs/ci.md recipe)', () => {
+  // The base branch's report is built first in the same job; the pull request's export adds a
+  // localhost callback and turns the rule that catches it off.
+  const headExport = (opts: { ruleOff: boolean }) => (ws: string) => {
+    copyExport('go-live-ready-b2c')(ws);
+    const file = join(ws, 'tenant-config/yaml/tenant.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('      - https://app.acme.example/callback\n', '      - https://app.acme.example/callback\n      - http://localhost:3000/callback\n'));
+    if (opts.ruleOff) writeFileSync(join(ws, 'auth0-readiness.config.yaml'), 'rules:\n  app-callbacks-secure: off\n');
+  };
+  let base: Runner;
+  beforeAll(async () => {
+    base = await runAction({ from: 'tenant-config/yaml/tenant.yaml', 'deploy-config': 'tenant-config/config.json', 'allow-unknown': 'true', formats: 'json', 'output-dir': 'base', 'job-summary': 'false' }, {}, copyExport('go-live-ready-b2c'));
+    expect(base.summary).toBe('');
+  }, 60_000);
+  const withBase = (setup: (ws: string) => void) => (ws: string) => {
+    setup(ws);
+    mkdirSync(join(ws, 'base'), { recursive: true });
+    cpSync(join(base.workspace, 'base/readiness.json'), join(ws, 'base/readiness.json'));
+  };
+  const inputs = { from: 'tenant-config/yaml/tenant.yaml', 'deploy-config': 'tenant-config/config.json', 'allow-unknown': 'true', formats: 'json', baseline: 'base/readiness.json' };
+
+  it('opens the summary with what the change did: 1 new failure, named', async () => {
+    expect(base.code).toBe(0);
+    const r = await runAction(inputs, {}, withBase(headExport({ ruleOff: false })));
+    expect(r.code).toBe(1);
+    expect(r.summary.split('\n').slice(0, 3).join('\n')).toContain('### This change: 1 new failure, 0 fixed');
+    expect(r.summary).toMatch(/new: Application .*callback http:\/\/localhost:3000\/callback/);
+  }, 60_000);
+
+  it('a rule turned off in the change: green, and the summary says what the result relies on', async () => {
+    const r = await runAction(inputs, {}, withBase(headExport({ ruleOff: true })));
+    expect(r.code).toBe(0);
+    const firstScreen = r.summary.split('\n').slice(0, 40).join('\n');
+    expect(firstScreen).toContain('**This result relies on**');
+    expect(firstScreen).toMatch(/Rule turned off: .*\(app-callbacks-secure\)/);
+    expect(firstScreen).toContain('Unknowns accepted (--allow-unknown)');
+    const json = JSON.parse(readFileSync(join(r.workspace, 'auth0-readiness/readiness.json'), 'utf8'));
+    expect(json.effectiveConfig.rules).toEqual({ 'app-callbacks-secure': 'off' });
+    expect(json.reliesOn).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'rule-off', ruleId: 'app-callbacks-secure' })]));
+  }, 60_000);
 });
 
 describe('the entry script against a live tenant (emulator)', () => {

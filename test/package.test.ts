@@ -57,10 +57,17 @@ describe('the npm package', () => {
 
   it('ships exactly the runtime: bin, compiled code and type declarations; no tests, fixtures, sources or source maps', () => {
     const paths = pack.files.map((f) => f.path);
-    for (const must of ['package.json', 'README.md', 'bin/auth0-readiness.js', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/rules/index.js', 'dist/catalog/b2c.js']) expect(paths).toContain(must);
+    for (const must of ['package.json', 'README.md', 'LICENSE', 'bin/auth0-readiness.js', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/rules/index.js', 'dist/catalog/b2c.js']) expect(paths).toContain(must);
     const unexpected = paths.filter((p) => !/^(package\.json|README\.md|LICENSE|bin\/auth0-readiness\.js|dist\/(src|rules|catalog)\/.+\.(js|d\.ts))$/.test(p));
     expect(unexpected).toEqual([]);
     expect(paths.filter((p) => /\.map$|^test\/|^fixtures\/|^src\/|^dist\/test\/|^dist\/action\/|\.test\./.test(p))).toEqual([]);
+    // The licence ships, and it is the one package.json names; installing runs no script of ours.
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { license: string; scripts: Record<string, string> };
+    expect(pkg.license).toBe('Apache-2.0');
+    expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
+    expect(Object.keys(pkg.scripts).filter((k) => /^(preinstall|install|postinstall|prepare)$/.test(k))).toEqual([]);
+    // Type declarations stay small (a catalog typed as its literal would be ~900 kB each).
+    for (const f of pack.files.filter((x) => x.path.endsWith('.d.ts'))) expect(f.size, f.path).toBeLessThan(100_000);
     // A bound that catches a stray directory: the packed tarball is ~300 kB.
     expect(pack.size).toBeLessThan(600_000);
   });

@@ -117,7 +117,7 @@ export type Phase = z.infer<typeof PhaseSchema>;
 export const DEPENDENCY_KINDS = ['precedes', 'only-if', 'recommends', 'advises', 'recommendedAfter'] as const;
 export type DependencyKind = (typeof DEPENDENCY_KINDS)[number];
 
-/** A dependency as written in catalog §1.5: `*` matches any segment, a list any of its entries. */
+/** A dependency as the catalog writes it (its "dependencies" list): `*` matches any segment, a list any of its entries. */
 export const DependencySchema = z.strictObject({
   from: z.array(z.string()).min(1),
   to: z.array(z.string()).min(1),

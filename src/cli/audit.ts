@@ -9,12 +9,14 @@ import type { Config } from '../config/schema.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { baselineFor, compareWithBaseline, readBaseline, regressions } from '../multi/baseline.js';
-import { MULTI_REPORTERS } from '../multi/report.js';
+import { computeMultiVerdict, MULTI_REPORTERS } from '../multi/report.js';
 import { auditTenants, type TenantSpec } from '../multi/run.js';
 import { parseShard, shardOf } from '../multi/shard.js';
 import { pacingFlagsFromConfig } from '../sources/management-api/pacing-options.js';
 import { REPORTERS, type ReporterName } from '../report/index.js';
-import type { AuditReport } from '../report/schema.js';
+import type { AuditReport, GateReason } from '../report/schema.js';
+import { gateReasonText } from '../report/reasons.js';
+import { computeVerdict } from '../report/verdict.js';
 import { audit, type AuditOptions, type SourceOptions } from '../run.js';
 import { readSnapshotFile } from '../snapshot/file.js';
 import { detectDeployCliExport, parseKeywordFlag, readDeployCliExport } from '../sources/deploy-cli/index.js';
@@ -82,7 +84,9 @@ function applyBaseline(
   report.baseline = compareWithBaseline(report, base, { knownRuleIds: new Set(allRules.map((r) => r.id)), ...(path ? { path } : {}) });
   if (failOnRegression) {
     const lines = regressions(report.baseline);
-    report.gate = { ...report.gate, passed: lines.length === 0, reasons: lines.length ? [`${lines.length} regression(s) since the baseline: ${lines.slice(0, 5).join('; ')}${lines.length > 5 ? '; …' : ''}`] : [] };
+    const details: GateReason[] = lines.length ? [{ id: 'regressions', count: lines.length, lines: lines.slice(0, 20) }] : [];
+    report.gate = { ...report.gate, passed: lines.length === 0, reasons: details.map((d) => gateReasonText(d)), details };
+    report.verdict = computeVerdict(report, { regressionOnly: true });
   }
 }
 
@@ -189,7 +193,7 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
     else cliIo().stdout.write(o.text);
   }
   log.debug({ gate: report.gate }, 'audit done');
-  return report.gate.passed ? 0 : 1;
+  return computeVerdict(report, { regressionOnly: !!flags.failOnRegression }).exitCode;
 }
 
 /** `audit --all` / `--tenant`: every selected tenant concurrently, one combined report. */
@@ -232,9 +236,14 @@ async function runMulti(
   if (baselines) {
     for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression, { single: false, anyTenant: false });
     if (flags.failOnRegression) {
-      const reasons = report.tenants.flatMap((t) => (t.gate.passed ? [] : t.gate.reasons.map((x) => `${t.tenant.alias ?? t.tenant.domain}: ${x}`)));
-      report.gate = { ...report.gate, passed: reasons.length === 0, reasons };
+      // Regressions decide the gate; a tenant that could not be read still fails it (and is exit 3).
+      const details: GateReason[] = [
+        ...report.errors.map((e) => ({ id: 'tenant-unread' as const, tenant: e.alias, error: e.error })),
+        ...report.tenants.flatMap((t) => (t.gate.passed ? [] : t.gate.reasons.map((x) => ({ id: 'tenant-failed' as const, tenant: t.tenant.alias ?? t.tenant.domain, reason: x })))),
+      ];
+      report.gate = { ...report.gate, passed: details.length === 0, reasons: details.map((d) => gateReasonText(d)), details };
     }
+    report.verdict = computeMultiVerdict(report, { regressionOnly: !!flags.failOnRegression });
   }
   const color = colorFor(flags.color);
   const rendered = outputs.map((o) => {
@@ -247,6 +256,5 @@ async function runMulti(
   }
   log.debug({ gate: report.gate }, 'multi-tenant audit done');
   // A tenant that could not be read is exit 3 (the CI contract), after the report is written.
-  if (report.errors.length) return 3;
-  return report.gate.passed ? 0 : 1;
+  return (report.verdict ?? computeMultiVerdict(report)).exitCode;
 }

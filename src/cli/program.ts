@@ -16,7 +16,7 @@ import { cliIo, processIo, withIo, type CliIo } from './io.js';
 import { LOG_FORMATS } from './log-format.js';
 import type { AuditFlags } from './audit.js';
 import type { MergeFlags } from '../multi/merge.js';
-import type { ReportCommandFlags } from '../report/render-file.js';
+import type { ReportCommandFlags } from './render-file.js';
 import type { DiffFlags } from './diff.js';
 import type { SnapshotFlags } from './snapshot.js';
 
@@ -133,7 +133,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--no-color', 'no colour')
     .option('--verbose', 'console: every topic and passing check')
     .action(async (file: string, flags: ReportCommandFlags) => {
-      const { runReportCommand } = await import('../report/render-file.js');
+      const { runReportCommand } = await import('./render-file.js');
       setExit(runReportCommand(file, flags));
     });
 

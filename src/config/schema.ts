@@ -105,7 +105,7 @@ export const ConfigSchema = z.strictObject({
   outOfScope: z.array(z.strictObject({ topic: z.string(), reason: z.string().min(3, 'say why') })).optional(),
   waivers: z.array(WaiverSchema).optional(),
   attestations: z.array(AttestationSchema).optional(),
-  /** Attestations without `expires` last this many days (catalog §0, default 90). */
+  /** Attestations without `expires` last this many days (default 90). */
   attestationMaxAgeDays: z.number().int().positive().optional(),
   settings: SettingsSchema.optional(),
   withLogs: z.union([z.boolean(), z.number().int().min(1).max(30)]).optional(),

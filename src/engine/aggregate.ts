@@ -1,5 +1,5 @@
 /**
- * Aggregation: findings → topic status → workstream → milestone (DESIGN.md, catalog §0).
+ * Aggregation: findings → topic status → workstream → milestone (docs/statuses.md).
  * One pure function. Worst wins on the way up; an unknown is never promoted to a pass.
  *
  * A status is the worst that is CERTAIN; it is `unknown` only when what could not be judged could
@@ -71,6 +71,10 @@ export interface TopicResult {
    * production-only checks, live features planned later, and Go-Live attestations).
    */
   beforeGoLive?: { status: TopicStatus; reasons: string[] };
+  /** A topic that needs an attestation (M, W topics): where it stands (`missing`: none in config). */
+  attestation?: AttestationState['state'] | 'missing';
+  /** Prerequisite topics that fail or could not be evaluated, and so hold this one back. */
+  dependsOn?: { topic: string; status: 'fail' | 'unknown' }[];
 }
 
 export interface WorkstreamResult {
@@ -94,6 +98,8 @@ export interface MilestoneResult {
   counts: Record<TopicStatus, number>;
   /** `before-go-live`: judged on the topics as Milestones 1–2 see them (their `beforeGoLive` view). */
   judged: 'before-go-live' | 'go-live';
+  /** The special attestations the milestone needs (prodcheck; env-tag on production) not current. */
+  attestations?: { id: string; state: AttestationState['state'] | 'missing' }[];
 }
 
 export interface OutOfScope {
@@ -407,7 +413,10 @@ export function aggregate(input: AggregateInput): Aggregate {
           v.status = rank(v.worstCase) > rank(v.certain) ? 'unknown' : 'at-risk';
         } else if (needs.length) v.reasons = [...v.reasons, ...needs];
       }
-      results.set(topic.id, withRange({ ...common, status: v.status, reasons: v.reasons }, v.certain, v.worstCase));
+      results.set(topic.id, {
+        ...withRange({ ...common, status: v.status, reasons: v.reasons }, v.certain, v.worstCase),
+        ...(topic.attest ? { attestation: att?.state ?? 'missing' } : {}),
+      });
     }
     applyDependencies(plan, facts, results);
     return results;
@@ -460,13 +469,15 @@ function applyDependencies(plan: PlanIndex, facts: Facts, results: Map<string, T
       if (!from || !to || to.status === 'n/a' || from.status === 'n/a') continue;
       const broad = d.from.endsWith('.tenant-provision');
       if (from.status === 'fail' && to.status !== 'fail') {
-        Object.assign(to, withRange({ ...to, reasons: [`depends on ${d.from}, which fails`, ...to.reasons] }, 'fail', 'fail'));
+        Object.assign(to, withRange({ ...to }, 'fail', 'fail'));
+        to.dependsOn = [...(to.dependsOn ?? []), { topic: d.from, status: 'fail' }];
         delete to.certain;
         delete to.worstCase;
         changed = true;
       } else if (!broad && from.status === 'unknown' && worstOf(from) === 'fail' && worstOf(to) !== 'fail') {
         // The prerequisite could fail, which would fail this topic: it cannot be certain.
-        Object.assign(to, withRange({ ...to, reasons: [`depends on ${d.from}, which could not be evaluated`, ...to.reasons] }, certainOf(to), 'fail'));
+        Object.assign(to, withRange({ ...to }, certainOf(to), 'fail'));
+        to.dependsOn = [...(to.dependsOn ?? []), { topic: d.from, status: 'unknown' }];
         changed = true;
       }
     }
@@ -505,9 +516,11 @@ function milestone(m: MilestoneNode, results: Map<string, TopicResult>, env: Env
     else if (c === 'not-satisfied') notSatisfied.push(`${t.id} is required and not attested`);
     else if (c === 'satisfied-with-risks') risks.push(`${t.id} is at risk`);
   }
+  const needed: NonNullable<MilestoneResult['attestations']> = [];
   for (const a of m.attest) {
     if (a === 'env-tag' && env !== 'prod') continue;
     const att = attestations.get(a);
+    if (att?.state !== 'current') needed.push({ id: a, state: att?.state ?? 'missing' });
     if (!att) notSatisfied.push(`attestation ${a} is missing`);
     else if (att.state === 'in-progress') notSatisfied.push(`attestation ${a} is ${describeAttestation(att)}`);
     else if (att.state === 'expired' || att.state === 'no-evidence') risks.push(`${a}: ${describeAttestation(att)}`);
@@ -537,6 +550,7 @@ function milestone(m: MilestoneNode, results: Map<string, TopicResult>, env: Env
     ],
     topics: m.topics,
     counts,
+    ...(needed.length ? { attestations: needed } : {}),
   };
 }
 

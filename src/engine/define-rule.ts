@@ -143,6 +143,12 @@ export interface RuleMeta {
    * with its type: the config loader refuses any other option or a value of the wrong type.
    */
   options?: RuleOptionsSchema;
+  /**
+   * What is wrong with a group of resources failing alike, by message id: a predicate for a plural
+   * subject, so reports say "2 clients have localhost or plain-http callback URLs (a, b)" — never
+   * the rule's title, which states the passing condition.
+   */
+  failSummary?: Readonly<Record<string, string>>;
 }
 
 export interface Rule<N extends readonly ResourceKey[] = readonly ResourceKey[], W extends readonly ResourceKey[] = readonly ResourceKey[]>
@@ -160,10 +166,11 @@ export interface AnyRule extends RuleMeta {
 }
 
 export interface RuleInput<N extends readonly ResourceKey[], W extends readonly ResourceKey[], M extends string>
-  extends Omit<RuleMeta, 'messages'> {
+  extends Omit<RuleMeta, 'messages' | 'failSummary'> {
   needs: N;
   wants?: W;
   messages: Readonly<Record<M, string>>;
+  failSummary?: Readonly<Partial<Record<NoInfer<M>, string>>>;
   evaluate(view: RuleView<N, W>, ctx: RuleContext): FindingDraft<NoInfer<M>>[];
 }
 

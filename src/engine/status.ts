@@ -49,7 +49,7 @@ export function worstTopic(statuses: Iterable<TopicStatus>): TopicStatus {
   return worst;
 }
 
-/** A "(prod)" check drops one level on tenants that are not production (catalog §0). */
+/** A "(prod)" check drops one level on tenants that are not production. */
 export function dropOneLevel(s: Severity): Severity {
   return s === 'blocker' ? 'warning' : 'advice';
 }

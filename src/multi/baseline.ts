@@ -1,13 +1,16 @@
 /**
  * `--baseline <previous-report.json>`: what is new, fixed, changed or unchanged since a previous
- * report, per finding and per topic. A finding's identity is stable across runs: rule id,
- * resource type and id, field, and tenant (alias, else domain). A rule renamed since the
- * baseline is followed through RULE_RENAMES; a finding whose rule no longer exists is
+ * report, per finding and per topic. A finding's identity is stable across runs and across a
+ * fix: rule id, resource type and id (src/report/finding-key.ts), and tenant (alias, else domain).
+ * A rule that reports one resource several times (several fields or messages) is compared by the
+ * worst of them, so the pass that replaces a failure is that failure "fixed". A rule renamed since
+ * the baseline is followed through RULE_RENAMES; a finding whose rule no longer exists is
  * `removed-rule`, never `fixed`.
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { FINDING_RANK, SEVERITY_RANK, TOPIC_RANK } from '../engine/status.js';
+import { findingKey } from '../report/finding-key.js';
 import { AuditReportSchema, CHANGE_KINDS, SCHEMA_VERSION, type AuditReport, type BaselineComparison, type ChangeKind, type ReportFinding } from '../report/schema.js';
 
 /** Rule ids renamed between releases: old id → new id. Add an entry whenever a rule is renamed. */
@@ -15,30 +18,57 @@ export const RULE_RENAMES: Readonly<Record<string, string>> = {};
 
 export const tenantIdOf = (r: Pick<AuditReport, 'tenant'>): string => r.tenant.alias ?? r.tenant.domain;
 
-export function findingKey(f: Pick<ReportFinding, 'ruleId' | 'resource' | 'field'>, tenant: string, ruleId = f.ruleId): string {
-  return [ruleId, f.resource?.type ?? '', f.resource?.id ?? '', f.field ?? '', tenant].join('|');
+/** A finding's key in a comparison: its identity (rule and resource) and the tenant. */
+export function baselineKey(f: Pick<ReportFinding, 'ruleId' | 'resource'>, tenant: string, ruleId = f.ruleId): string {
+  return `${findingKey({ ruleId, ...(f.resource ? { resource: f.resource } : {}) })}|${tenant}`;
 }
 
 const FAILING = new Set(['fail', 'error']);
 
-/**
- * Keys of a report's findings, in order. A rule may report one resource more than once (several
- * fields or messages): a repeated identity gets the message id, then an occurrence number.
- */
-function keysOf(findings: readonly ReportFinding[], tenant: string, idOf: (f: ReportFinding) => string): string[] {
-  const seen = new Map<string, number>();
-  return findings.map((f) => {
-    let key = findingKey(f, tenant, idOf(f));
-    if (seen.has(key)) key = `${key}|${f.messageId}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return n > 1 ? `${key}#${n}` : key;
-  });
+/** The worse of two findings: by status, then severity. */
+const worstOf = (a: ReportFinding, b: ReportFinding): ReportFinding =>
+  FINDING_RANK[b.status] > FINDING_RANK[a.status] || (FINDING_RANK[b.status] === FINDING_RANK[a.status] && SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity]) ? b : a;
+
+/** A report's findings by key, each key standing for the worst finding with it, in first-seen order. */
+function byKey(findings: readonly ReportFinding[], tenant: string, idOf: (f: ReportFinding) => string): Map<string, ReportFinding> {
+  const out = new Map<string, ReportFinding>();
+  for (const f of findings) {
+    const key = baselineKey(f, tenant, idOf(f));
+    const had = out.get(key);
+    out.set(key, had ? worstOf(had, f) : f);
+  }
+  return out;
 }
 
 function findingWorse(before: ReportFinding, after: ReportFinding): boolean {
   if (FINDING_RANK[after.status] > FINDING_RANK[before.status]) return true;
   return after.status === 'fail' && before.status === 'fail' && SEVERITY_RANK[after.severity] > SEVERITY_RANK[before.severity];
+}
+
+/**
+ * A rule that fails for the tenant as a whole ("no custom domain") passes, once fixed, on the
+ * resources that fixed it (the custom domain), and the other way round. When one side has the
+ * rule's whole-tenant finding and the other only findings on resources, unmatched, the resources'
+ * worst stands under the whole-tenant key: one fix is one "fixed", one breakage one "new".
+ */
+function pairWholeTenant(base: Map<string, ReportFinding>, cur: Map<string, ReportFinding>, tenant: string, idOf: (f: ReportFinding) => string): void {
+  const fold = (whole: Map<string, ReportFinding>, parts: Map<string, ReportFinding>, partId: (f: ReportFinding) => string, wholeId: (f: ReportFinding) => string) => {
+    for (const [key, f] of whole) {
+      if (f.resource || parts.has(key)) continue;
+      const rule = wholeId(f);
+      const mine = [...parts].filter(([k, p]) => p.resource && partId(p) === rule && !whole.has(k));
+      if (!mine.length) continue;
+      let worst = mine[0]![1];
+      for (const [k, p] of mine) {
+        worst = worstOf(worst, p);
+        parts.delete(k);
+      }
+      const { resource: _resource, ...rest } = worst;
+      parts.set(baselineKey({ ruleId: partId(worst) }, tenant), rest);
+    }
+  };
+  fold(base, cur, (x) => x.ruleId, idOf);
+  fold(cur, base, idOf, (x) => x.ruleId);
 }
 
 export interface CompareOptions {
@@ -54,18 +84,18 @@ export function compareWithBaseline(current: AuditReport, baseline: AuditReport,
   const before = new Map<string, { f: ReportFinding; previousRuleId?: string }>();
   const removed: ReportFinding[] = [];
   const idOf = (f: ReportFinding) => renames[f.ruleId] ?? f.ruleId;
-  const baseKeys = keysOf(baseline.findings, tenant, idOf);
-  baseline.findings.forEach((f, i) => {
+  const baseByKey = byKey(baseline.findings, tenant, idOf);
+  const curByKey = byKey(current.findings, tenant, (x) => x.ruleId);
+  pairWholeTenant(baseByKey, curByKey, tenant, idOf);
+  for (const [key, f] of baseByKey) {
     const id = idOf(f);
     if (!opts.knownRuleIds.has(id)) removed.push(f);
-    else before.set(baseKeys[i] as string, { f, ...(id !== f.ruleId ? { previousRuleId: f.ruleId } : {}) });
-  });
+    else before.set(key, { f, ...(id !== f.ruleId ? { previousRuleId: f.ruleId } : {}) });
+  }
   const findings: BaselineComparison['findings'] = [];
   const state = (f: ReportFinding) => ({ status: f.status, severity: f.severity });
   const seen = new Set<string>();
-  const curKeys = keysOf(current.findings, tenant, (f) => f.ruleId);
-  for (const [i, f] of current.findings.entries()) {
-    const key = curKeys[i] as string;
+  for (const [key, f] of curByKey) {
     seen.add(key);
     const prev = before.get(key);
     const base = { key, ruleId: f.ruleId, ...(f.resource ? { resource: f.resource } : {}), ...(f.field ? { field: f.field } : {}), tenant, message: f.message };
@@ -102,7 +132,7 @@ export function compareWithBaseline(current: AuditReport, baseline: AuditReport,
   }
   for (const f of removed) {
     findings.push({
-      key: findingKey(f, tenant),
+      key: baselineKey(f, tenant),
       ruleId: f.ruleId,
       ...(f.resource ? { resource: f.resource } : {}),
       ...(f.field ? { field: f.field } : {}),

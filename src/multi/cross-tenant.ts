@@ -1,5 +1,5 @@
 /**
- * Checks across tenants (catalog §4, X-01 … X-08): pure functions over the set of per-tenant
+ * Checks across tenants (X-01 … X-08): pure functions over the set of per-tenant
  * snapshots and reports of one multi-tenant run. Each returns report findings (ruleId `X-0n`,
  * resource `{type: 'tenant', id: alias}` when it is about one tenant).
  */

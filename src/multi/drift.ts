@@ -1,13 +1,17 @@
 /**
- * Configuration drift between two tenants (catalog §4, X-04): each snapshot is normalised to the
+ * Configuration drift between two tenants (the cross-tenant check X-04): each snapshot is normalised to the
  * fields that should be equal across environments, resources matched by name, then compared.
  *
  * Compared: actions (code hash, runtime, secret names, triggers) and the post-login binding order;
  * connection options (password policy fields, disable_signup, import_mode, attributes,
  * domain_aliases); attack protection; MFA factors and policy; prompts, branding and email
- * template body hashes; tenant flags, session lifetimes and enabled_locales; resource servers
- * (identifier, scopes, enforce_policies, token_dialect); roles and their permissions; clients
- * (app_type, grant_types); rules and hooks.
+ * template body hashes; tenant flags, session lifetimes, enabled_locales and the settings rules
+ * read (support email and URL, default redirection URI, runtime, error and password pages);
+ * custom domains (how many, type and status); the email provider (name, enabled, from address);
+ * log streams (type, status, filters); resource servers (identifier, scopes, enforce_policies,
+ * token_dialect); roles and their permissions; clients (app_type, grant_types, callback, logout,
+ * web-origin and CORS URL lists, login URI, token endpoint auth method); rules and hooks.
+ * The table of what is compared and how it is normalised is in docs/cli.md ("diff").
  * Ignored: ids, secrets (only secret names are compared), client_id, domains — every string has
  * the tenant's own domain, its name and its custom domains replaced by placeholders, so
  * `https://acme-qa.us.auth0.com/api/v2/` equals `https://acme-prod.us.auth0.com/api/v2/` — and any
@@ -16,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import { dataOf, type Snapshot } from '../snapshot/snapshot.js';
 import type { ResourceKey } from '../snapshot/resources.js';
+import { mdText } from '../report/markdown.js';
 
 export const DRIFT_SCHEMA_VERSION = 1;
 
@@ -96,15 +101,27 @@ function replaceTokens(v: unknown, tokens: [string, string][]): unknown {
 
 const PASSWORD_FIELDS = ['passwordPolicy', 'password_complexity_options', 'password_history', 'password_dictionary', 'password_no_personal_info', 'disable_signup', 'import_mode', 'attributes', 'domain_aliases', 'brute_force_protection', 'requires_username', 'validation'];
 const SESSION_FIELDS = ['session_lifetime', 'idle_session_lifetime', 'ephemeral_session_lifetime', 'idle_ephemeral_session_lifetime'];
+/** Tenant settings the rules read, beside the session lifetimes and flags. */
+const TENANT_FIELDS = ['sandbox_version', 'default_directory', 'default_audience', 'device_flow'];
+/** Tenant settings that name the environment's own addresses: compared between versions of one tenant only. */
+const TENANT_URL_FIELDS = ['support_email', 'support_url', 'default_redirection_uri', 'error_page', 'change_password', 'guardian_mfa_page', 'allowed_logout_urls'];
+/** Client URL lists and login settings the rules read (strings have the tenant's own domains as placeholders). */
+const CLIENT_URL_FIELDS = ['callbacks', 'allowed_logout_urls', 'web_origins', 'allowed_origins'];
 
 /** The resources X-04 reads (for "not compared" reporting). */
 export const DRIFT_RESOURCES: readonly ResourceKey[] = [
   'actions', 'postLoginBindings', 'connections', 'bruteForceProtection', 'suspiciousIpThrottling', 'breachedPasswordDetection', 'botDetection',
   'guardianFactors', 'guardianPolicies', 'prompts', 'branding', 'emailTemplates', 'tenantSettings', 'resourceServers', 'roles', 'rolePermissions',
-  'clients', 'rules', 'hooks',
+  'clients', 'rules', 'hooks', 'customDomains', 'emailProvider', 'logStreams',
 ];
 
-export function normalise(s: Snapshot): Normalised {
+/**
+ * `sameTenant`: the two sides are versions of one tenant (`diff` of two exports of it). Then the
+ * values that differ by environment are compared too — client URL lists, the support email and
+ * URLs —; between two tenants (QA → prod, X-04) they are expected to differ and are not.
+ */
+export function normalise(s: Snapshot, opts: { sameTenant?: boolean } = {}): Normalised {
+  const perTenant = !!opts.sameTenant;
   const n: Normalised = {};
   const actions = dataOf(s, 'actions');
   if (actions) {
@@ -154,7 +171,24 @@ export function normalise(s: Snapshot): Normalised {
     );
   }
   const ts = dataOf(s, 'tenantSettings');
-  if (ts) n.tenant = { settings: { ...pick(ts as Obj, SESSION_FIELDS), flags: ts.flags ?? {}, enabled_locales: ts.enabled_locales ?? [] } };
+  if (ts) n.tenant = { settings: { ...pick(ts as Obj, SESSION_FIELDS), ...pick(ts as Obj, perTenant ? [...TENANT_FIELDS, ...TENANT_URL_FIELDS] : TENANT_FIELDS), flags: ts.flags ?? {}, enabled_locales: ts.enabled_locales ?? [] } };
+  // Custom domains: every name is the {custom-domain} placeholder, so they are compared by how many
+  // there are and how they are set up, not by name.
+  const cds = dataOf(s, 'customDomains');
+  if (cds) n['custom-domains'] = { 'custom domains': { count: cds.length, setup: sorted((cds as Obj[]).map((c) => `${String(c.type ?? '?')} ${String(c.status ?? '?')}`)) } };
+  const ep = dataOf(s, 'emailProvider') as Obj | null | undefined;
+  if (ep !== undefined) {
+    n['email-provider'] = { provider: ep && Object.keys(ep).length ? { name: ep.name ?? null, enabled: ep.enabled ?? null, default_from_address: ep.default_from_address ?? null } : { configured: false } };
+  }
+  const streams = dataOf(s, 'logStreams');
+  if (streams) {
+    n['log-streams'] = byName(streams as Obj[], (l) => ({
+      type: l.type ?? null,
+      status: l.status ?? null,
+      filters: sorted(((l.filters as { name?: string }[] | undefined) ?? []).map((f) => f.name ?? '')),
+      // Stream names often carry the tenant's name ("Datadog (acme-prod)"): matched with it as a placeholder.
+    }), (l) => replaceTokens(l.name, tenantTokens(s)));
+  }
   const rs = dataOf(s, 'resourceServers');
   if (rs) {
     n['resource-servers'] = byName(rs as Obj[], (r) => ({
@@ -172,7 +206,15 @@ export function normalise(s: Snapshot): Normalised {
     }));
   }
   const clients = dataOf(s, 'clients');
-  if (clients) n.clients = byName(clients as Obj[], (c) => ({ app_type: c.app_type ?? null, grant_types: sorted(c.grant_types as string[] | undefined) }));
+  if (clients) {
+    n.clients = byName(clients as Obj[], (c) => ({
+      app_type: c.app_type ?? null,
+      grant_types: sorted(c.grant_types as string[] | undefined),
+      ...(perTenant ? Object.fromEntries(CLIENT_URL_FIELDS.map((k) => [k, sorted(c[k] as string[] | undefined)])) : {}),
+      ...(perTenant ? { initiate_login_uri: c.initiate_login_uri ?? null } : {}),
+      token_endpoint_auth_method: c.token_endpoint_auth_method ?? null,
+    }));
+  }
   const rules = dataOf(s, 'rules');
   if (rules) n.rules = byName(rules as Obj[], (r) => ({ enabled: r.enabled ?? null, order: r.order ?? null, scriptHash: hash(r.script as string | undefined) }));
   const hooks = dataOf(s, 'hooks');
@@ -207,8 +249,9 @@ const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y)
 
 export function diffSnapshots(a: { side: DriftSide; snapshot: Snapshot }, b: { side: DriftSide; snapshot: Snapshot }, opts: { ignore?: readonly string[] } = {}): DriftReport {
   const unread = (snap: Snapshot) => DRIFT_RESOURCES.flatMap((key) => { const r = snap.resources[key]; return r && !r.ok ? [{ resource: key, detail: r.detail }] : []; });
-  const na = normalise(a.snapshot);
-  const nb = normalise(b.snapshot);
+  const sameTenant = a.snapshot.tenant.domain === b.snapshot.tenant.domain;
+  const na = normalise(a.snapshot, { sameTenant });
+  const nb = normalise(b.snapshot, { sameTenant });
   const aExport = a.snapshot.source.kind === 'deploy-cli';
   const bExport = b.snapshot.source.kind === 'deploy-cli';
   // An export beside a live read (or a snapshot of one): what exports never hold is not drift.
@@ -242,6 +285,14 @@ function withoutExportBlindSpots(live: Normalised, liveSnapshot: Snapshot, expor
       delete apis[name];
       out.push(`resource-servers/${name}`);
     }
+  }
+  // Settings a modern export strips (sandbox_version) or leaves out: not compared.
+  const liveSettings = live.tenant?.settings as Obj | undefined;
+  const exportSettings = (exported.tenant?.settings ?? {}) as Obj;
+  if (liveSettings && exported.tenant) {
+    const absent = [...TENANT_FIELDS, ...TENANT_URL_FIELDS].filter((k) => k in liveSettings && !(k in exportSettings)).sort();
+    for (const k of absent) delete liveSettings[k];
+    if (absent.length) out.push(`tenant/settings ${absent.join(', ')}`);
   }
   const liveFlags = (live.tenant?.settings as Obj | undefined)?.flags as Obj | undefined;
   const exportFlags = ((exported.tenant?.settings as Obj | undefined)?.flags ?? {}) as Obj;
@@ -320,22 +371,23 @@ export function renderDriftText(r: DriftReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Every value from a tenant, escaped as in every Markdown report (no markup, links, HTML, tables or @-mentions). */
+const md = (s: string) => mdText(s, 300);
 
 export function renderDriftMarkdown(r: DriftReport): string {
-  const lines = [`## Drift: ${md(r.a.label)} → ${md(r.b.label)}`, '', r.drift ? `**${r.entries.length} difference(s)** between \`${r.a.domain}\` and \`${r.b.domain}\`.` : `No drift between \`${r.a.domain}\` and \`${r.b.domain}\`.`, ''];
+  const lines = [`## Drift: ${md(r.a.label)} → ${md(r.b.label)}`, '', r.drift ? `**${r.entries.length} difference(s)** between ${md(r.a.domain)} and ${md(r.b.domain)}.` : `No drift between ${md(r.a.domain)} and ${md(r.b.domain)}.`, ''];
   if (r.entries.length) {
     lines.push(`| Section | Name | Field | ${md(r.a.label)} | ${md(r.b.label)} |`, '| --- | --- | --- | --- | --- |');
     for (const e of r.entries) {
-      const va = e.kind === 'only-in-b' ? '—' : e.kind === 'only-in-a' ? 'present' : `\`${md(show(e.a))}\``;
-      const vb = e.kind === 'only-in-a' ? '—' : e.kind === 'only-in-b' ? 'present' : `\`${md(show(e.b))}\``;
-      lines.push(`| ${md(e.section)} | ${md(e.name)} | ${e.field ? `\`${md(e.field)}\`` : ''} | ${va} | ${vb} |`);
+      const va = e.kind === 'only-in-b' ? '—' : e.kind === 'only-in-a' ? 'present' : md(show(e.a));
+      const vb = e.kind === 'only-in-a' ? '—' : e.kind === 'only-in-b' ? 'present' : md(show(e.b));
+      lines.push(`| ${md(e.section)} | ${md(e.name)} | ${e.field ? md(e.field) : ''} | ${va} | ${vb} |`);
     }
     lines.push('');
   }
   if (r.notCompared.length) {
     lines.push('Not compared (could not be read, or never in a Deploy CLI export):', '');
-    for (const n of r.notCompared) lines.push(`- ${md(n.side === 'a' ? r.a.label : r.b.label)}: \`${n.resource}\` — ${md(n.reason)}`);
+    for (const n of r.notCompared) lines.push(`- ${md(n.side === 'a' ? r.a.label : r.b.label)}: ${md(n.resource)} — ${md(n.reason)}`);
     lines.push('');
   }
   if (r.ignored) lines.push(`${r.ignored} difference(s) ignored by \`drift.ignore\`.`, '');

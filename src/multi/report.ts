@@ -9,7 +9,10 @@ import { renderConsole } from '../report/console.js';
 import { escapeHtml, renderHtml } from '../report/html.js';
 import { mdText, renderMarkdown } from '../report/markdown.js';
 import { sarifLog, sarifRun } from '../report/sarif.js';
-import { AuditReportSchema, FindingSchema, GateSchema, SCHEMA_VERSION, type Gate, type ReportFinding } from '../report/schema.js';
+import { AuditReportSchema, FindingSchema, GateSchema, SCHEMA_VERSION, VerdictSchema, type Gate, type GateReason, type ReportFinding, type Verdict } from '../report/schema.js';
+import { gateReasonText } from '../report/reasons.js';
+import { headline, verdictOf, type Headline } from '../report/verdict.js';
+import { phaseTitle } from '../report/common.js';
 import { TOOL } from '../version.js';
 import { renderDriftMarkdown, renderDriftText, type DriftReport } from './drift.js';
 import { factsFor, type TenantRun } from './cross-tenant.js';
@@ -35,6 +38,8 @@ export const MultiReportSchema = z.object({
   kind: z.literal('multi'),
   tool: z.object({ name: z.string(), version: z.string() }),
   generatedAt: z.string(),
+  /** The fleet's headline: exit 3 when a tenant could not be read, whatever the gate says. */
+  verdict: VerdictSchema.optional(),
   gate: GateSchema,
   tenants: z.array(AuditReportSchema),
   /** Tenants that could not be read, with the reason. */
@@ -76,24 +81,28 @@ export function buildMultiReport(
   cross: { findings: ReportFinding[]; drift?: DriftReport },
   opts: { failOn: Severity | 'none'; now?: Date; shard?: NonNullable<MultiReport['shard']> },
 ): MultiReport {
-  const reasons: string[] = [];
+  const details: GateReason[] = [];
   for (const r of runs) {
-    if (r.error) reasons.push(`${r.alias}: could not be read (${r.error})`);
-    else if (r.report && !r.report.gate.passed) reasons.push(...r.report.gate.reasons.map((x) => `${r.alias}: ${x}`));
+    if (r.error) details.push({ id: 'tenant-unread', tenant: r.alias, error: r.error });
+    else if (r.report && !r.report.gate.passed) details.push(...r.report.gate.reasons.map((x) => ({ id: 'tenant-failed' as const, tenant: r.alias, reason: x })));
   }
+  const reasons = details.map((d) => gateReasonText(d));
   if (opts.failOn !== 'none') {
     const failing = cross.findings.filter((f) => f.status === 'fail' && atLeast(f.severity, opts.failOn as Severity));
     if (failing.length) reasons.push(`${failing.length} failing cross-tenant finding(s) at ${opts.failOn} or above (${[...new Set(failing.map((f) => f.ruleId))].join(', ')})`);
   }
   const gate: Gate = { failOn: opts.failOn, passed: reasons.length === 0, reasons };
+  const tenants = runs.flatMap((r) => (r.report ? [r.report] : []));
+  const errors = runs.flatMap((r) => (r.error ? [{ alias: r.alias, env: r.env, domain: r.domain, error: r.error }] : []));
   return {
     schemaVersion: SCHEMA_VERSION,
     kind: 'multi',
     tool: TOOL,
     generatedAt: (opts.now ?? new Date()).toISOString(),
+    verdict: computeMultiVerdict({ gate, tenants, errors }),
     gate,
-    tenants: runs.flatMap((r) => (r.report ? [r.report] : [])),
-    errors: runs.flatMap((r) => (r.error ? [{ alias: r.alias, env: r.env, domain: r.domain, error: r.error }] : [])),
+    tenants,
+    errors,
     matrix: buildMatrix(runs),
     crossTenant: cross.findings,
     ...(cross.drift ? { drift: cross.drift as unknown as MultiReport["drift"] } : {}),
@@ -102,21 +111,69 @@ export function buildMultiReport(
   };
 }
 
-const MARK: Record<MilestoneStatus | 'error', string> = { satisfied: '✔', 'satisfied-with-risks': '!', 'not-satisfied': '✘', unknown: '?', error: '✘✘' };
+/**
+ * The fleet's verdict: a tenant that could not be read makes it `could-not-read` (exit 3) in every
+ * mode; else the gate's outcome (with `regressionOnly`, regressions since the baseline only).
+ */
+export function computeMultiVerdict(r: Pick<MultiReport, 'gate' | 'tenants' | 'errors'>, opts: { regressionOnly?: boolean } = {}): Verdict {
+  const regressionOnly = !!opts.regressionOnly;
+  const each = r.tenants.map(verdictOf);
+  const outcome: Verdict['outcome'] = r.errors.length
+    ? 'could-not-read'
+    : regressionOnly
+      ? r.gate.passed
+        ? 'no-regression'
+        : 'regressed'
+      : !r.gate.passed
+        ? 'failed'
+        : each.some((v) => v.outcome === 'passed-with-risks')
+          ? 'passed-with-risks'
+          : 'passed';
+  return {
+    outcome,
+    exitCode: r.errors.length ? 3 : r.gate.passed ? 0 : 1,
+    regressionOnly,
+    allSatisfied: r.errors.length === 0 && each.every((v) => v.allSatisfied),
+    blockers: each.reduce((n, v) => n + v.blockers, 0),
+    attestationsMissing: each.reduce((n, v) => n + v.attestationsMissing, 0),
+    ...(r.errors.length ? { unread: r.errors.map((e) => e.alias) } : {}),
+  };
+}
+
+/** The fleet's headline: the gate's words, then how many tenants are ready for their target. */
+export function multiHeadline(r: MultiReport): Headline {
+  const v = r.verdict ?? computeMultiVerdict(r);
+  const h = headline(v);
+  const ready = r.tenants.filter((t) => { const tv = verdictOf(t); return !tv.target || tv.target.ready; }).length;
+  const readiness = `${ready} of ${r.tenants.length + r.errors.length} tenant(s) ready for their target milestone`;
+  return { ...h, readiness, text: `${h.gate} — ${readiness}.` };
+}
+
+const MARK: Record<MilestoneStatus | 'error', string> = { satisfied: '✔', 'satisfied-with-risks': '◐', 'not-satisfied': '✘', unknown: '?', error: '✘✘' };
+/** Milestones named as in the single-tenant reports: `Phase 1 · Go-Live`. */
+const label = (m: { title: string; phase: string }) => `${phaseTitle(m.phase)} · ${m.title}`;
+const MD_TONE: Record<Headline['tone'], string> = { good: '✅', risk: '⚠️', bad: '❌', unknown: '❔' };
+/** For HTML: glyphs every font has (no emoji font needed), as in the single-tenant report. */
+const HTML_MARK: Record<MilestoneStatus | 'error', string> = { satisfied: '✔', 'satisfied-with-risks': '◐', 'not-satisfied': '✘', unknown: '?', error: '✘' };
 const MD_MARK: Record<MilestoneStatus | 'error', string> = { satisfied: '✅', 'satisfied-with-risks': '⚠️', 'not-satisfied': '❌', unknown: '❔', error: '💥' };
 const shortId = (id: string) => id.split('.').slice(1).join('.');
 const failingFirst = (a: ReportFinding, b: ReportFinding) => Number(b.status === 'fail') - Number(a.status === 'fail');
 
 export function renderMultiConsole(r: MultiReport, opts: { color: boolean; verbose: boolean }): string {
-  const out: string[] = [`auth0-readiness ${r.tool.version}: ${r.tenants.length + r.errors.length} tenant(s) — gate ${r.gate.passed ? 'PASSED' : 'FAILED'}`];
+  const head = multiHeadline(r);
+  const out: string[] = [`auth0-readiness ${r.tool.version}: ${r.tenants.length + r.errors.length} tenant(s)`, `${head.mark} ${head.text}`];
   for (const reason of r.gate.reasons) out.push(`  - ${reason}`);
   if (r.shard) out.push(`  shard ${r.shard.index}/${r.shard.count} of ${r.shard.of.length} tenant(s): cross-tenant checks run in \`auth0-readiness merge\` over every shard's JSON report`);
-  out.push('', 'Tenant × milestone (✔ satisfied, ! with risks, ✘ not satisfied, ? unknown):');
-  const width = Math.max(...r.matrix.milestones.map((m) => shortId(m.id).length), 10);
-  out.push(`  ${''.padEnd(width)}  ${r.matrix.rows.map((row) => `${row.alias} (${row.env})`.padEnd(14)).join(' ')}`);
-  for (const m of r.matrix.milestones) {
-    out.push(`  ${shortId(m.id).padEnd(width)}  ${r.matrix.rows.map((row) => `${MARK[row.statuses[m.id] ?? 'error']} ${row.statuses[m.id] ?? 'error'}`.padEnd(14)).join(' ')}`);
-  }
+  out.push('', 'Tenant × milestone (✔ satisfied, ◐ with risks, ✘ not satisfied, ? unknown):');
+  const width = Math.max(...r.matrix.milestones.map((m) => label(m).length), 10);
+  const cells = (row: Matrix['rows'][number]) => r.matrix.milestones.map((m) => `${MARK[row.statuses[m.id] ?? 'error']} ${row.statuses[m.id] ?? 'error'}`);
+  const heads = r.matrix.rows.map((row) => `${row.alias} (${row.env})`);
+  // Each column as wide as its widest cell, so the matrix aligns whatever the aliases.
+  const colWidth = r.matrix.rows.map((row, i) => Math.max((heads[i] ?? '').length, ...cells(row).map((c) => c.length)));
+  out.push(`  ${''.padEnd(width)}  ${heads.map((x, i) => x.padEnd(colWidth[i] ?? 0)).join('  ')}`.trimEnd());
+  r.matrix.milestones.forEach((m, mi) => {
+    out.push(`  ${label(m).padEnd(width)}  ${r.matrix.rows.map((row, i) => (cells(row)[mi] ?? '').padEnd(colWidth[i] ?? 0)).join('  ')}`.trimEnd());
+  });
   out.push('', 'Across tenants:');
   for (const f of [...r.crossTenant].sort(failingFirst)) {
     if (!opts.verbose && f.status === 'pass') continue;
@@ -124,30 +181,31 @@ export function renderMultiConsole(r: MultiReport, opts: { color: boolean; verbo
   }
   if (r.drift) out.push('', renderDriftText(r.drift as unknown as DriftReport).trimEnd());
   for (const e of r.errors) out.push('', `== ${e.alias} (${e.env}, ${e.domain}): could not be read: ${e.error}`);
-  for (const t of r.tenants) out.push('', `== ${t.tenant.alias ?? t.tenant.domain} (${t.tenant.environment}) ==`, renderConsole(t, opts).trimEnd());
+  for (const t of r.tenants) out.push('', `== ${t.tenant.alias ?? t.tenant.domain} (${t.tenant.environment}) ==`, renderConsole(t, { ...opts, fleet: true }).trimEnd());
   return `${out.join('\n')}\n`;
 }
 
 export function renderMultiMarkdown(r: MultiReport): string {
-  const out: string[] = ['# Auth0 readiness: tenants', '', `**Gate: ${r.gate.passed ? 'passed' : 'failed'}**${r.gate.reasons.length ? '' : '.'}`, ''];
+  const head = multiHeadline(r);
+  const out: string[] = ['# Auth0 readiness: tenants', '', `**${MD_TONE[head.tone]} ${mdText(head.text, 400)}**`, ''];
   for (const reason of r.gate.reasons) out.push(`- ${mdText(reason)}`);
   if (r.shard) out.push('', `Shard ${r.shard.index}/${r.shard.count} of ${r.shard.of.length} tenant(s): the cross-tenant checks run in \`auth0-readiness merge\` over every shard's JSON report.`);
   out.push('', '## Tenant × milestone', '', `| Milestone | ${r.matrix.rows.map((row) => `${mdText(row.alias)} (${row.env})`).join(' | ')} |`, `| --- | ${r.matrix.rows.map(() => '---').join(' | ')} |`);
-  for (const m of r.matrix.milestones) out.push(`| ${mdText(m.title)} \`${shortId(m.id)}\` | ${r.matrix.rows.map((row) => `${MD_MARK[row.statuses[m.id] ?? 'error']} ${row.statuses[m.id] ?? 'error'}`).join(' | ')} |`);
+  for (const m of r.matrix.milestones) out.push(`| ${mdText(label(m))} \`${shortId(m.id)}\` | ${r.matrix.rows.map((row) => `${MD_MARK[row.statuses[m.id] ?? 'error']} ${row.statuses[m.id] ?? 'error'}`).join(' | ')} |`);
   out.push('', '## Across tenants', '', '| Check | Status | Severity | Finding |', '| --- | --- | --- | --- |');
   for (const f of [...r.crossTenant].sort(failingFirst)) out.push(`| ${f.ruleId} | ${f.status} | ${f.severity} | ${mdText(f.message)} |`);
   out.push('');
   if (r.drift) out.push(renderDriftMarkdown(r.drift as unknown as DriftReport).replace(/^## /, '## X-04 '));
   for (const e of r.errors) out.push(`## ${mdText(e.alias)} (${e.env})`, '', `Could not be read: ${mdText(e.error)}`, '');
   // Each tenant's own report, headings one level down; bounded so the whole stays a usable size.
-  for (const t of r.tenants) out.push(`## ${mdText(t.tenant.alias ?? t.tenant.domain)} (${t.tenant.environment})`, '', renderMarkdown(t, { maxLength: 20_000 }).replace(/^(#+) /gm, '#$1 '), '');
+  for (const t of r.tenants) out.push(`## ${mdText(t.tenant.alias ?? t.tenant.domain)} (${t.tenant.environment})`, '', renderMarkdown(t, { maxLength: 20_000, fleet: true }).replace(/^(#+) /gm, '#$1 '), '');
   return `${out.join('\n')}\n`;
 }
 
 export function renderMultiHtml(r: MultiReport): string {
   const h = escapeHtml;
   const rows = r.matrix.milestones
-    .map((m) => `<tr><th scope="row">${h(m.title)} <code>${h(shortId(m.id))}</code></th>${r.matrix.rows.map((row) => { const s = row.statuses[m.id] ?? 'error'; return `<td class="ms-${h(s)}">${h(MD_MARK[s])} ${h(s)}</td>`; }).join('')}</tr>`)
+    .map((m) => `<tr><th scope="row">${h(label(m))} <code>${h(shortId(m.id))}</code></th>${r.matrix.rows.map((row) => { const s = row.statuses[m.id] ?? 'error'; return `<td class="ms-${h(s)}"><span aria-hidden="true">${h(HTML_MARK[s])}</span> ${h(s)}</td>`; }).join('')}</tr>`)
     .join('\n');
   const cross = [...r.crossTenant].sort(failingFirst).map((f) => `<tr class="st-${h(f.status)}"><td>${h(f.ruleId)}</td><td>${h(f.status)}</td><td>${h(f.severity)}</td><td>${h(f.message)}</td></tr>`).join('\n');
   const drift = r.drift
@@ -155,14 +213,14 @@ export function renderMultiHtml(r: MultiReport): string {
     : '';
   // Each tenant's own HTML report, embedded whole (it is self-contained) in a sandboxed iframe.
   const tenants = r.tenants
-    .map((t) => `<section><h2>${h(t.tenant.alias ?? t.tenant.domain)} (${h(t.tenant.environment)})</h2><details><summary>Full report</summary><iframe sandbox title="${h(t.tenant.domain)}" srcdoc="${h(renderHtml(t))}"></iframe></details></section>`)
+    .map((t) => `<section><h2>${h(t.tenant.alias ?? t.tenant.domain)} (${h(t.tenant.environment)})</h2><details><summary>Full report</summary><iframe sandbox title="${h(t.tenant.domain)}" srcdoc="${h(renderHtml(t, { fleet: true }))}"></iframe></details></section>`)
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Auth0 readiness: ${r.matrix.rows.length} tenants</title>
 <style>body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}.ms-satisfied{background:#e6f4ea}.ms-not-satisfied,.ms-error{background:#fce8e6}.ms-satisfied-with-risks{background:#fef7e0}.st-fail td:nth-child(2){color:#b3261e;font-weight:600}iframe{width:100%;height:80vh;border:1px solid #ccc}pre{white-space:pre-wrap}</style></head>
 <body><h1>Auth0 readiness: tenants</h1>
-<p><strong>Gate ${r.gate.passed ? 'passed' : 'failed'}</strong></p>${r.gate.reasons.length ? `<ul>${r.gate.reasons.map((x) => `<li>${h(x)}</li>`).join('')}</ul>` : ''}
+<p class="verdict v-${multiHeadline(r).tone}"><strong><span aria-hidden="true">${h(multiHeadline(r).mark)}</span> ${h(multiHeadline(r).text)}</strong></p>${r.gate.reasons.length ? `<ul>${r.gate.reasons.map((x) => `<li>${h(x)}</li>`).join('')}</ul>` : ''}
 <section><h2>Tenant × milestone</h2><table><thead><tr><th>Milestone</th>${r.matrix.rows.map((row) => `<th scope="col">${h(row.alias)} (${h(row.env)})<br><small>${h(row.domain)}</small></th>`).join('')}</tr></thead><tbody>
 ${rows}
 </tbody></table></section>

@@ -1,6 +1,8 @@
 /** Helpers shared by the reporters: each a pure function of the AuditReport. */
+import { posix } from 'node:path';
 import { FINDING_RANK, SEVERITY_RANK } from '../engine/status.js';
-import type { AuditReport, ReportFinding, ReportMilestone, ReportRule } from './schema.js';
+import type { AuditReport, ReportFinding, ReportMilestone, ReportRule, ReportTopic } from './schema.js';
+import { dependsOnText, gateReasonText, reliesOnText, titlesIn } from './reasons.js';
 
 /** `b2c.p2` → `Phase 2`. */
 export const phaseTitle = (phase: string): string => {
@@ -76,10 +78,10 @@ export function readableDate(iso: string): string {
 /** A resource for people: its name, else its id. */
 export const resourceName = (r: { id: string; name?: string | undefined }): string => r.name ?? r.id;
 
-/** A reason names ids (`required milestone b2c.p1.m3-go-live is not-satisfied: b2c.p1.x fails`): say titles. */
-export function withTitles(report: AuditReport, reason: string): string {
+/** A catalog id (milestone or topic) → its title for people; an id the report does not hold stays. */
+export function titleOf(report: AuditReport): (id: string) => string {
   const titles = new Map<string, string>([...report.milestones.map((m) => [m.id, milestoneLabel(report, m)] as const), ...report.topics.map((tp) => [tp.id, tp.title] as const)]);
-  return reason.replace(/\b(?:b2c|b2b)\.p\d+\.[a-z0-9.-]+[a-z0-9]/g, (id) => titles.get(id) ?? id);
+  return (id) => titles.get(id) ?? id;
 }
 
 
@@ -121,4 +123,43 @@ export function judgedAs(report: AuditReport): { line: string; notes: string[] }
   }
   if (c.cappedBySubscription.length) notes.push(`advice at most until the subscription is known: ${c.cappedBySubscription.join(', ')}`);
   return { line, notes };
+}
+
+/** A reason from the engine names ids (`b2c.p1.x fails`): say titles. */
+export function withTitles(report: AuditReport, reason: string): string {
+  return titlesIn(reason, titleOf(report));
+}
+
+/** The gate's reasons in words, with titles (or ids, `ids: true`); a report saved without `details` keeps its sentences. */
+export function gateReasonLines(report: AuditReport, opts: { ids?: boolean } = {}): string[] {
+  const g = report.gate;
+  const t = opts.ids ? (id: string) => id : titleOf(report);
+  return g.details ? g.details.map((d) => gateReasonText(d, t)) : g.reasons.map((r) => (opts.ids ? r : titlesIn(r, t)));
+}
+
+/** Why a topic has its status: the prerequisites holding it back (`depends: true`), then its own reasons. */
+export function topicReasons(report: AuditReport, tp: ReportTopic, opts: { ids?: boolean } = {}): { text: string; depends: boolean }[] {
+  const t = opts.ids ? (id: string) => id : titleOf(report);
+  return [...(tp.dependsOn ?? []).map((d) => ({ text: dependsOnText(d, t), depends: true })), ...tp.reasons.map((text) => ({ text, depends: false }))];
+}
+
+
+/** "This result relies on", worded, in report order (each item once). */
+export function reliesOnLines(report: AuditReport): { label: string; text: string }[] {
+  return (report.reliesOn ?? []).map(reliesOnText);
+}
+
+/** The folder a Deploy CLI export's files are relative to (the export folder, or the folder of its YAML file), as given. */
+export function exportRoot(report: Pick<AuditReport, 'tenant'>): string | undefined {
+  const p = report.tenant.source === 'deploy-cli' ? report.tenant.path : undefined;
+  if (p === undefined) return undefined;
+  const norm = p.replace(/\\/g, '/');
+  return /\.ya?ml$/i.test(norm) ? posix.dirname(norm) : norm;
+}
+
+/** A location as people (and SARIF) see it: the path as given to --from, then the line (`tenant/tenant.yaml:329`). */
+export function locationText(report: Pick<AuditReport, 'tenant'>, loc: { file: string; line: number }): string {
+  const root = exportRoot(report);
+  const file = root === undefined ? loc.file : posix.normalize(posix.join(root, loc.file));
+  return `${file}:${loc.line}`;
 }

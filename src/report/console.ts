@@ -8,13 +8,16 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixItem, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, judgedAs, milestoneLabel, resourceName, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, milestoneLabel, reliesOnLines, resourceName, topicReasons } from './common.js';
 import { fixFirstOf } from './fix-first.js';
+import { headline, verdictOf, type Tone } from './verdict.js';
 
 export interface ConsoleOptions {
   color?: boolean;
   /** Everything: every item with its rule id, the topics one by one, passing findings too. */
   verbose?: boolean;
+  /** A tenant's section of a fleet report (src/report/verdict.ts `headline`). */
+  fleet?: boolean;
 }
 
 /** Fix-first items shown without --verbose. */
@@ -38,6 +41,7 @@ const TOPIC_MARK: Record<TopicStatus, [string, Color, string]> = {
   unverified: ['○', 'cyan', 'unverified'],
   'n/a': ['–', 'gray', 'n/a'],
 };
+const TONE: Record<Tone, Color> = { good: 'green', risk: 'yellow', bad: 'red', unknown: 'magenta' };
 const SEVERITY_MARK: Record<Severity, [string, Color]> = { blocker: ['✘', 'red'], warning: ['▲', 'yellow'], advice: ['i', 'blue'] };
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -48,14 +52,14 @@ function firstFew(names: string[], total: number): string {
   return `${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
-function itemLines(i: FixItem, n: number, paint: Paint, verbose: boolean): string[] {
+function itemLines(report: AuditReport, i: FixItem, n: number, paint: Paint, verbose: boolean): string[] {
   const [mark, c] = SEVERITY_MARK[i.severity];
   const what =
     i.count > 1
-      ? `${i.title}: ${plural(i.count, i.resources[0]?.type ?? 'resource')} (${firstFew(i.resources.map(resourceName), i.count)})`
+      ? `${i.summary ?? `${plural(i.count, i.resources[0]?.type ?? 'resource')} fail alike, e.g. ${i.message}`} (${firstFew(i.resources.map(resourceName), i.count)})`
       : `${i.message}${i.resources[0] ? paint('dim', ` [${i.resources[0].type}: ${resourceName(i.resources[0])}]`) : ''}`;
   const id = verbose ? paint('gray', ` (${i.ruleId})`) : '';
-  const where = i.location ? paint('gray', ` ${i.location.file}:${i.location.line}`) : '';
+  const where = i.location ? paint('gray', ` ${locationText(report, i.location)}`) : '';
   const lines = [`${String(n).padStart(3)}. ${paint(c, `${mark} ${i.severity.padEnd(7)}`)} ${what}${id}${where}`];
   const holds = [
     i.topics.length ? i.topics.map((t) => t.title).join(', ') : '',
@@ -89,23 +93,22 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
     paint('bold', `${report.tool.name} ${report.tool.version}`) +
       ` — ${t.domain} (${t.source}${t.path ? ` ${t.path}` : ''}, env ${t.environment}) — plan ${report.plan}`,
   );
+  const head = headline(verdictOf(report), { fleet: !!opts.fleet });
+  out.push(paint(TONE[head.tone], `${head.mark} ${head.text}`));
   const judged = judgedAs(report);
   if (judged) {
     out.push(paint('gray', judged.line));
     for (const n of judged.notes) out.push(paint('gray', `  · ${n}`));
   }
-  const blockers = fix.items.filter((i) => i.blocksTarget).length;
-  const verdict = fix.target
-    ? `${fix.target.status === 'unknown' ? '?' : '✘'} Not ready for ${fix.target.title}: ${MILESTONE_MARK[fix.target.status][2]}` +
-      (blockers ? `, ${plural(blockers, 'finding')} to fix first` : '') +
-      (fix.attest.length ? `, ${plural(fix.attest.length, 'attestation')} missing` : '') +
-      '.'
-    : '✔ Every milestone up to Go-Live is satisfied.';
-  out.push(paint(fix.target ? 'red' : 'green', verdict) + ` ${g.passed ? paint('green', 'Gate passed.') : paint('red', 'Gate failed.')}`);
+  const relies = reliesOnLines(report);
+  if (relies.length) {
+    out.push('', paint('bold', 'This result relies on'));
+    for (const r of relies) out.push(`  ${paint('yellow', '•')} ${r.label}: ${r.text}`);
+  }
 
   out.push('', paint('bold', 'Milestones'));
   const labels = report.milestones.map((m) => milestoneLabel(report, m));
-  const width = Math.min(60, Math.max(...labels.map((l) => l.length)));
+  const width = Math.max(...labels.map((l) => l.length));
   report.milestones.forEach((m, i) => {
     const [mark, c, word] = MILESTONE_MARK[m.status];
     const tally = (['fail', 'unknown', 'at-risk', 'unverified', 'pass', 'n/a'] as const)
@@ -121,7 +124,7 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
     out.push(paint('bold', `Fix first${fix.target ? ` — on the way to ${fix.target.title}` : ''}`) + paint('gray', ` (${plural(fix.items.length, 'item')}, each once, most impact first)`));
     // Without --verbose: the first CONSOLE_ITEMS, but never cut a blocker of the target for a lesser one.
     const shown = verbose ? fix.items : fix.items.slice(0, CONSOLE_ITEMS);
-    shown.forEach((i, n) => out.push(...itemLines(i, n + 1, paint, verbose)));
+    shown.forEach((i, n) => out.push(...itemLines(report, i, n + 1, paint, verbose)));
     const rest = fix.items.slice(shown.length);
     if (rest.length) {
       const bySeverity = (['blocker', 'warning', 'advice'] as const).map((s) => [s, rest.filter((i) => i.severity === s).length] as const).filter(([, n]) => n);
@@ -176,11 +179,8 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
   );
   if (report.source) out.push(paint('gray', sourceLine(report.source)));
   const what = [g.require ? `requires ${labelOf(report, g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : ''].filter(Boolean).join(', ');
-  out.push(
-    g.passed
-      ? paint('green', `Gate passed${what ? ` (${what})` : ''}.`)
-      : paint('red', `Gate failed${what ? ` (${what})` : ''}: ${g.reasons.map((r) => (verbose ? r : withTitles(report, r))).join('; ')}.`),
-  );
+  const reasons = gateReasonLines(report, { ids: verbose });
+  out.push(paint(TONE[head.tone], `${head.gate}${what ? ` (${what})` : ''}${reasons.length ? `: ${reasons.join('; ')}` : ''}.`));
   return `${out.join('\n')}\n`;
 }
 
@@ -222,7 +222,8 @@ function topicDetail(report: AuditReport, paint: Paint): string[] {
         continue;
       }
       const fs = (byTopic.get(tp.id) ?? []).filter((f) => f.status !== 'n/a').sort(findingOrder);
-      for (const r of tp.reasons.filter((x) => x.startsWith('depends on'))) out.push(`        ${paint(tp.status === 'fail' ? 'red' : 'magenta', '⤷')} ${r}`);
+      const why = topicReasons(report, tp);
+      for (const r of why.filter((x) => x.depends)) out.push(`        ${paint(tp.status === 'fail' ? 'red' : 'magenta', '⤷')} ${r.text}`);
       for (const f of fs) {
         if (said.has(f)) continue;
         said.add(f);
@@ -232,7 +233,7 @@ function topicDetail(report: AuditReport, paint: Paint): string[] {
       }
       const elsewhere = fs.filter((f) => (topicsOf.get(f)?.[0] ?? tp) !== tp && f.status !== 'pass').length;
       if (elsewhere) out.push(paint('gray', `        · and ${plural(elsewhere, 'finding')} listed under an earlier topic`));
-      if (!fs.length) for (const r of tp.reasons.filter((x) => !x.startsWith('depends on')).slice(0, 2)) out.push(paint('gray', `        · ${r}`));
+      if (!fs.length) for (const r of why.filter((x) => !x.depends).slice(0, 2)) out.push(paint('gray', `        · ${r.text}`));
     }
   }
   return out;

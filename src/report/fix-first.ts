@@ -17,7 +17,7 @@
  * A pure function of the report (ids, titles and statuses only).
  */
 import { needsLiveAudit } from '../engine/live-audit.js';
-import { SEVERITY_RANK } from '../engine/status.js';
+import { atLeast, SEVERITY_RANK } from '../engine/status.js';
 import { findingsByTopic, milestoneLabel } from './common.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone } from './schema.js';
 
@@ -36,11 +36,29 @@ export function targetMilestone(report: AuditReport): ReportMilestone | undefine
   return undefined;
 }
 
+/** `client` → `clients`, `email-template` → `email templates`, `policy` → `policies`. */
+export function typeNoun(type: string, n: number): string {
+  const word = type.replace(/[-_]/g, ' ');
+  if (n === 1) return word;
+  return /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
+}
+
+/**
+ * A group of resources failing alike, in words: "2 clients have localhost or plain-http callback
+ * URLs". A rule without a summary for the message: the count and the first resource's message.
+ */
+function groupSummary(resources: readonly { type: string }[], predicate: string | undefined, firstMessage: string): string {
+  const types = [...new Set(resources.map((r) => r.type))];
+  const subject = types.length === 1 ? typeNoun(types[0] ?? 'resource', resources.length) : `${resources.length === 1 ? 'resource' : 'resources'}`;
+  return predicate ? `${resources.length} ${subject} ${predicate}` : `${resources.length} ${subject} fail alike, e.g. ${firstMessage}`;
+}
+
 const resourceKey = (f: ReportFinding): string => (f.resource ? `${f.resource.type}\u0000${f.resource.id}` : '');
 
 export function computeFixFirst(report: AuditReport): FixFirst {
   const target = targetMilestone(report);
   const targetTopics = new Set(target?.topics ?? []);
+  const rules = new Map((report.rules ?? []).map((r) => [r.id, r]));
   const topicById = new Map(report.topics.map((t) => [t.id, t]));
   // A topic's status as a milestone judges it: Milestones 1–2 before Go-Live, the others at Go-Live.
   const statusAt = (id: string, m: ReportMilestone | undefined) => {
@@ -112,14 +130,17 @@ export function computeFixFirst(report: AuditReport): FixFirst {
     }
     const resources = findings.flatMap((f) => (f.resource ? [f.resource] : []));
     const location = findings.find((f) => f.location)?.location;
+    const predicate = rules.get(first.ruleId)?.failSummary?.[first.messageId];
     return {
       ruleId: first.ruleId,
       title: first.title,
       messageId: first.messageId,
       message: first.message,
+      summary: resources.length > 1 ? groupSummary(resources, predicate, first.message) : first.message,
       severity: first.severity,
       blocksTarget,
       inTarget,
+      failsGate: report.gate.failOn !== 'none' && atLeast(first.severity, report.gate.failOn),
       count: resources.length,
       resources: resources.slice(0, FIX_RESOURCES_SHOWN),
       topics: heldBack.map((id) => ({ id, title: topicById.get(id)?.title ?? id })),
@@ -136,16 +157,19 @@ export function computeFixFirst(report: AuditReport): FixFirst {
     return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0;
   });
 
-  // Attestations the target waits for: its required, unattested topics and its special attestations.
+  // Attestations the target waits for: its required topics that need one and have none current
+  // (whatever else their status: an unknown topic still needs its attestation), and its special
+  // attestations. A report saved before topics carried `attestation` falls back to `unverified`.
   const attest: { id: string; title: string }[] = [];
   if (target) {
     for (const id of target.topics) {
       const t = topicById.get(id);
-      if (t && judgedAtTarget(id) === 'unverified' && t.required) attest.push({ id, title: t.title });
+      if (!t || !t.required || judgedAtTarget(id) === 'n/a') continue;
+      const waits = t.attestation !== undefined ? t.attestation === 'missing' || t.attestation === 'in-progress' : judgedAtTarget(id) === 'unverified';
+      if (waits) attest.push({ id, title: t.title });
     }
-    for (const r of target.reasons) {
-      const m = /^attestation (\S+) is (.+)$/.exec(r);
-      if (m?.[1]) attest.push({ id: m[1], title: `${m[1]} attestation (${m[2]})` });
+    for (const a of target.attestations ?? []) {
+      if (a.state === 'missing' || a.state === 'in-progress') attest.push({ id: a.id, title: `${a.id} attestation (${a.state.replace(/-/g, ' ')})` });
     }
     // Attestations a Go-Live judgement of a target topic rests on (admin MFA, status subscription, …).
     if (target.judged !== 'before-go-live') {

@@ -18,8 +18,9 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone, ReportRule, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, judgedAs, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
 import { fixFirstOf } from './fix-first.js';
+import { headline, verdictOf } from './verdict.js';
 
 /** Findings listed under one topic before "… and N more". */
 const FINDINGS_PER_TOPIC = 25;
@@ -135,19 +136,19 @@ function legend(): string {
 /** Findings the gate box names before "and N more". */
 const GATE_BLOCKERS = 8;
 
-function gateBlock(report: AuditReport, fix: FixFirst, id: string, heading: string): string {
+function gateBlock(report: AuditReport, fix: FixFirst, id: string, heading: string, fleet = false): string {
   const g = report.gate;
+  const v = headline(verdictOf(report), { fleet });
   const required = g.require ? report.milestones.find((m) => m.id === g.require) : undefined;
   const what = [required ? `requires ${milestoneLabel(report, required)}` : 'no milestone required', g.failOn !== 'none' ? `fails on ${g.failOn} findings` : 'fails on no finding'].join('; ');
-  // What blocks it: the blockers of the target milestone, and the failing findings at --fail-on.
-  const blocking = g.passed
-    ? []
-    : fix.items.filter((i) => i.blocksTarget || (g.failOn !== 'none' && (g.failOn === 'advice' || (g.failOn === 'warning' ? i.severity !== 'advice' : i.severity === 'blocker'))));
+  // What blocks it: the blockers of the target milestone, and the findings that fail the gate by themselves.
+  const blocking = g.passed ? [] : fix.items.filter((i) => i.blocksTarget || i.failsGate);
   return (
-    `<section class="gate ${g.passed ? 'gate-passed' : 'gate-failed'}" aria-labelledby="${id}">` +
-    `<${heading} id="${id}"><span aria-hidden="true">${g.passed ? '✔' : '✘'}</span> Gate ${g.passed ? 'passed' : 'failed'}</${heading}>` +
+    `<section class="gate gate-${v.tone}" aria-labelledby="${id}">` +
+    `<${heading} id="${id}"><span aria-hidden="true">${v.mark}</span> ${h(v.gate)}</${heading}>` +
+    `<p class="readiness">${h(v.readiness.charAt(0).toUpperCase() + v.readiness.slice(1))}.</p>` +
     `<p>${h(what)}.</p>` +
-    (g.reasons.length ? `<ul>${g.reasons.map((r) => `<li>${h(r)}</li>`).join('')}</ul>` : '') +
+    (g.reasons.length ? `<ul>${gateReasonLines(report).map((r) => `<li>${h(r)}</li>`).join('')}</ul>` : '') +
     (blocking.length
       ? `<p>Blocked by:</p><ul class="blockers">${blocking
           .slice(0, GATE_BLOCKERS)
@@ -158,11 +159,18 @@ function gateBlock(report: AuditReport, fix: FixFirst, id: string, heading: stri
   );
 }
 
+/** "This result relies on": what the verdict depends on beyond the tenant's data. */
+function reliesOnPart(report: AuditReport): string {
+  const lines = reliesOnLines(report);
+  if (!lines.length) return '';
+  return `<section class="relies-on" aria-labelledby="h-relies"><h2 id="h-relies">This result relies on</h2><ul>${lines.map((r) => `<li><strong>${h(r.label)}</strong>: ${h(r.text)}</li>`).join('')}</ul></section>`;
+}
+
 /** One fix-first item as plain text: the message, or the rule's title and the resources it hits. */
 function itemText(i: FixItem): string {
   if (i.count > 1) {
     const names = i.resources.map(resourceName).join(', ');
-    return `${i.title}: ${i.count} ${i.resources[0]?.type ?? 'resource'}s (${names}${i.count > i.resources.length ? ` and ${i.count - i.resources.length} more` : ''})`;
+    return `${i.summary ?? `${i.count} ${i.resources[0]?.type ?? 'resource'}s fail alike, e.g. ${i.message}`} (${names}${i.count > i.resources.length ? ` and ${i.count - i.resources.length} more` : ''})`;
   }
   return `${i.message}${i.resources[0] ? ` — ${i.resources[0].type} ${resourceName(i.resources[0])}` : ''}`;
 }
@@ -180,7 +188,7 @@ function fixFirstPart(report: AuditReport, fix: FixFirst): string {
     return (
       `<li class="fix-item${i.blocksTarget ? ' blocks' : ''}" data-rule="${h(i.ruleId)}" data-severity="${i.severity}">` +
       `<span class="badge s-${sl.cls}"><span aria-hidden="true">${sl.mark}</span> ${i.severity}</span> ${i.blocksTarget ? '<strong>blocks the target:</strong> ' : ''}<span class="message">${h(itemText(i))}</span> <span class="rule">(<code>${h(i.ruleId)}</code>)</span>` +
-      (i.location ? ` <span class="rule"><code>${h(`${i.location.file}:${i.location.line}`)}</code></span>` : '') +
+      (i.location ? ` <span class="rule"><code>${h(locationText(report, i.location))}</code></span>` : '') +
       (holds.length ? `<div class="field">${holds.join(' — ')}</div>` : '') +
       (rule?.remediation ? `<div class="field">How to fix: ${withCode(rule.remediation)}${url ? ` <a href="${h(url)}">Auth0 docs</a>` : ''}</div>` : '') +
       '</li>'
@@ -262,10 +270,10 @@ function remediation(ruleIds: string[], known: Map<string, Rule>): string {
   return items.join('');
 }
 
-function topicDetail(tp: ReportTopic, fs: ReportFinding[], known: Map<string, Rule>): string {
+function topicDetail(report: AuditReport, tp: ReportTopic, fs: ReportFinding[], known: Map<string, Rule>): string {
   const decisive = fs.filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'error').sort(findingOrder);
   const said = new Set(decisive.map(reasonOf));
-  const reasons = tp.reasons.filter((r) => !said.has(r));
+  const reasons = topicReasons(report, tp).filter((r) => !said.has(r.text));
   const perRule = new Map<string, { pass: number; total: number }>();
   for (const f of fs) {
     if (f.status === 'n/a') continue;
@@ -280,7 +288,7 @@ function topicDetail(tp: ReportTopic, fs: ReportFinding[], known: Map<string, Ru
   return (
     `<li class="topic t-${cls(tp.status)}" data-topic="${h(tp.id)}" data-status="${h(tp.status)}"><article aria-labelledby="t-${cls(tp.id)}">` +
     `<h5 id="t-${cls(tp.id)}">${badge(tp.status)} ${h(tp.title)}</h5><p class="meta">${meta}</p>` +
-    (reasons.length ? `<ul class="reasons">${reasons.map((r) => `<li>${r.startsWith('depends on') ? '<span aria-hidden="true">⤷</span> ' : ''}${h(r)}</li>`).join('')}</ul>` : '') +
+    (reasons.length ? `<ul class="reasons">${reasons.map((r) => `<li>${r.depends ? '<span aria-hidden="true">⤷</span> ' : ''}${h(r.text)}</li>`).join('')}</ul>` : '') +
     (decisive.length
       ? `<ul class="findings">${decisive.slice(0, FINDINGS_PER_TOPIC).map(findingItem).join('')}${decisive.length > FINDINGS_PER_TOPIC ? `<li class="more">… and ${decisive.length - FINDINGS_PER_TOPIC} more findings</li>` : ''}</ul>`
       : '') +
@@ -312,7 +320,7 @@ function topicsPart(report: AuditReport): string {
     out.push(
       `<section class="workstream" data-workstream="${h(w.id)}" aria-labelledby="w-${cls(w.id)}">` +
         `<h4 id="w-${cls(w.id)}">${badge(w.status)} ${h(w.title)}</h4><p class="meta"><code>${h(w.id)}</code> · closes ${h(labelOf(report, w.milestone))}</p>` +
-        (detailed.length ? `<ul class="topics">${detailed.map((t) => topicDetail(t, findingsOf(t), known)).join('')}</ul>` : '') +
+        (detailed.length ? `<ul class="topics">${detailed.map((t) => topicDetail(report, t, findingsOf(t), known)).join('')}</ul>` : '') +
         (passing.length
           ? `<p class="also">${badge('pass')} ${passing.map((t) => `<span class="topic-inline" data-topic="${h(t.id)}" data-status="pass">${h(t.title)}${t.reasons.length ? ` <span class="muted">(${h(t.reasons.join('; '))})</span>` : ''}</span>`).join(', ')}</p>`
           : '') +
@@ -380,8 +388,10 @@ nav ul{list-style:none;padding:0;display:flex;gap:16px;flex-wrap:wrap}
 .s-pass{color:#1a7f37}.s-at-risk{color:#9a6700}.s-fail{color:#cf222e}.s-unknown{color:#8250df}.s-unverified{color:#0969da}.s-n-a{color:#59636e}
 .gate{border:2px solid;border-radius:8px;padding:8px 16px;margin:12px 0}
 .gate h2,.gate h3{border:0;margin:.2em 0;font-size:1.3rem}
-.gate-passed{border-color:#1a7f37;background:#dafbe1}.gate-passed h2,.gate-passed h3{color:#116329}
-.gate-failed{border-color:#cf222e;background:#ffebe9}.gate-failed h2,.gate-failed h3{color:#a40e26}
+.gate-good{border-color:#1a7f37;background:#dafbe1}.gate-good h2,.gate-good h3{color:#116329}
+.gate-risk{border-color:#9a6700;background:#fff8c5}.gate-risk h2,.gate-risk h3{color:#7d4e00}
+.gate-bad{border-color:#cf222e;background:#ffebe9}.gate-bad h2,.gate-bad h3{color:#a40e26}
+.gate-unknown{border-color:#8250df;background:#fbefff}.gate-unknown h2,.gate-unknown h3{color:#6639ba}
 .legend{list-style:none;padding:0;display:flex;gap:18px;flex-wrap:wrap;font-size:.9em}
 .legend svg{vertical-align:-2px}
 .chart{max-width:100%;height:auto;display:block;margin:8px 0}
@@ -433,7 +443,7 @@ function judgedPart(report: AuditReport): string {
   return `<p class="judged">${h(j.line)}</p>${j.notes.length ? `<ul class="judged-notes">${j.notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul>` : ''}`;
 }
 
-export function renderHtml(report: AuditReport): string {
+export function renderHtml(report: AuditReport, opts: { fleet?: boolean } = {}): string {
   const t = report.tenant;
   const title = `Auth0 readiness — ${t.domain}`;
   const facts: [string, string][] = [
@@ -464,7 +474,8 @@ export function renderHtml(report: AuditReport): string {
     `<h1>Auth0 readiness report</h1>`,
     `<dl class="facts">${facts.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>`,
     judgedPart(report),
-    gateBlock(report, fix, 'h-gate-top', 'h2'),
+    gateBlock(report, fix, 'h-gate-top', 'h2', !!opts.fleet),
+    reliesOnPart(report),
     `<p>${h(summary)}</p>`,
     '<nav aria-label="Contents"><ul><li><a href="#fix-first">Fix first</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#topics">Topics</a></li><li><a href="#unread">Not read</a></li><li><a href="#gate">Gate</a></li></ul></nav>',
     '</header>',
@@ -474,7 +485,7 @@ export function renderHtml(report: AuditReport): string {
     topicsPart(report),
     unreadPart(report),
     liveAuditPart(report),
-    `<section id="gate" aria-labelledby="h-gate"><h2 id="h-gate">Gate</h2>${gateBlock(report, fix, 'h-gate-result', 'h3')}</section>`,
+    `<section id="gate" aria-labelledby="h-gate"><h2 id="h-gate">Gate</h2>${gateBlock(report, fix, 'h-gate-result', 'h3', !!opts.fleet)}</section>`,
     '</main>',
     `<footer>${h(`${report.tool.name} ${report.tool.version}`)} · report schema v${report.schemaVersion} · generated ${h(readableDate(report.generatedAt))}</footer>`,
     '</body>',

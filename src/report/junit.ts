@@ -20,7 +20,8 @@
  */
 import { FINDING_RANK, SEVERITY_RANK } from '../engine/status.js';
 import type { AuditReport, ReportFinding, ReportMilestone, ReportTopic } from './schema.js';
-import { findingsByTopic, reasonOf } from './common.js';
+import { findingsByTopic, reasonOf, topicReasons } from './common.js';
+import { headline, verdictOf } from './verdict.js';
 
 type Outcome =
   | { kind: 'passed'; out?: string }
@@ -77,7 +78,9 @@ function body(heading: string, findings: ReportFinding[], reasons: string[]): st
   return out.join('\n');
 }
 
-function outcome(t: ReportTopic, fs: ReportFinding[]): Outcome {
+function outcome(report: AuditReport, topic: ReportTopic, fs: ReportFinding[]): Outcome {
+  // The prerequisites that hold it back come first, worded from the report's data.
+  const t = { ...topic, reasons: topicReasons(report, topic, { ids: true }).map((r) => r.text) };
   const title = `${t.title} (${t.id})`;
   const failing = fs.filter((f) => f.status === 'fail').sort(byWeight);
   const warnings = failing.filter((f) => f.severity === 'warning');
@@ -144,7 +147,7 @@ const timestamp = (iso: string): string => iso.replace(/(\.\d+)?Z$/, '');
 
 export function renderJunit(report: AuditReport): string {
   const findingsOf = findingsByTopic(report);
-  const outcomes = new Map(report.topics.map((t) => [t.id, outcome(t, findingsOf.get(t.id) ?? [])]));
+  const outcomes = new Map(report.topics.map((t) => [t.id, outcome(report, t, findingsOf.get(t.id) ?? [])]));
 
   const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   // The milestones each topic counts towards, and the one its workstream closes.
@@ -173,7 +176,7 @@ export function renderJunit(report: AuditReport): string {
       skipped: total.skipped,
       time: 0,
     })}>`;
-  const comment = `<!-- ${xmlComment(`${report.tool.name} ${report.tool.version}: gate ${g.passed ? 'passed' : 'failed'}${g.reasons.length ? `: ${g.reasons.join('; ')}` : ''}`)} -->`;
+  const comment = `<!-- ${xmlComment(`${report.tool.name} ${report.tool.version}: ${headline(verdictOf(report)).text}${g.reasons.length ? ` ${g.reasons.join('; ')}` : ''}`)} -->`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', comment, head, ...suites, '</testsuites>', ''].join('\n');
 }
 

@@ -11,12 +11,15 @@
  */
 import { type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, judgedAs, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons } from './common.js';
 import { fixFirstOf } from './fix-first.js';
+import { headline, verdictOf, type Tone } from './verdict.js';
 
 export interface MarkdownOptions {
   /** Longest output, in UTF-16 code units (never fewer characters than that). Default 65,000. */
   maxLength?: number;
+  /** A tenant's section of a fleet report (src/report/verdict.ts `headline`). */
+  fleet?: boolean;
 }
 
 export const MARKDOWN_MAX_LENGTH = 65_000;
@@ -72,19 +75,20 @@ function findingLine(f: ReportFinding): string {
   return `  - ${mark} ${label}: ${mdText(f.message)}${where} (${code(f.ruleId)})`;
 }
 
+const TONE_MARK: Record<Tone, string> = { good: '✅', risk: '⚠️', bad: '❌', unknown: '❔' };
 const SEVERITY_MARK: Record<Severity, string> = { blocker: '❌', warning: '⚠️', advice: 'ℹ️' };
 
-function fixItemLine(i: FixItem, n: number): string {
+function fixItemLine(report: AuditReport, i: FixItem, n: number): string {
   const what =
     i.count > 1
-      ? `${mdText(i.title)}: ${i.count} ${mdText(i.resources[0]?.type ?? 'resource', 60)}s (${i.resources.map((r) => `**${mdText(resourceName(r), 120)}**`).join(', ')}${i.count > i.resources.length ? ` and ${i.count - i.resources.length} more` : ''})`
+      ? `${mdText(i.summary ?? `${i.count} ${i.resources[0]?.type ?? 'resource'}s fail alike, e.g. ${i.message}`)} (${i.resources.map((r) => `**${mdText(resourceName(r), 120)}**`).join(', ')}${i.count > i.resources.length ? ` and ${i.count - i.resources.length} more` : ''})`
       : `${mdText(i.message)}${i.resources[0] ? ` — ${mdText(i.resources[0].type, 60)} **${mdText(resourceName(i.resources[0]), 120)}**` : ''}`;
   const holds = [i.topics.length ? mdText(i.topics.map((t) => t.title).join(', ')) : '', i.milestones.length ? `holds back ${mdText(i.milestones.map((m) => m.title).join('; '))}` : ''].filter(Boolean);
-  const where = i.location ? ` · ${code(`${i.location.file}:${i.location.line}`)}` : '';
+  const where = i.location ? ` · ${code(locationText(report, i.location))}` : '';
   return `${n}. ${SEVERITY_MARK[i.severity]} ${i.severity}${i.blocksTarget ? ' · **blocks the target**' : ''}: ${what} (${code(i.ruleId)})${where}${holds.length ? `<br>_${holds.join(' — ')}_` : ''}`;
 }
 
-function fixFirstSection(fix: FixFirst): Section {
+function fixFirstSection(report: AuditReport, fix: FixFirst): Section {
   const u = fix.unchecked;
   const tail: Item[] = [];
   if (fix.attest.length) tail.push(() => ({ text: `\n📝 **Attest** (config attestations): ${fix.attest.map((a) => `${mdText(a.title, 200)} (${code(a.id)})`).join(', ')}` }));
@@ -99,7 +103,7 @@ function fixFirstSection(fix: FixFirst): Section {
   const target = fix.target ? `on the way to **${mdText(fix.target.title, 200)}** (${fix.target.status.replace(/-/g, ' ')})` : 'every milestone up to Go-Live is satisfied';
   return {
     title: `### 🛠️ Fix first\n\n_${target}: each failing finding once, most impact first._`,
-    items: [...(fix.items.length ? fix.items.map((i, n) => () => ({ text: fixItemLine(i, n + 1) })) : [() => ({ text: 'Nothing failing to fix.' })]), ...tail],
+    items: [...(fix.items.length ? fix.items.map((i, n) => () => ({ text: fixItemLine(report, i, n + 1) })) : [() => ({ text: 'Nothing failing to fix.' })]), ...tail],
     noun: 'items',
   };
 }
@@ -154,6 +158,39 @@ function baselineLines(b: NonNullable<AuditReport['baseline']>): string[] {
   ];
 }
 
+/** "This result relies on": part of the header, which is never cut. */
+export function reliesOnSection(report: AuditReport): string[] {
+  const lines = reliesOnLines(report);
+  if (!lines.length) return [];
+  return ['**This result relies on**', '', ...lines.map((r) => `- ${mdText(r.label, 80)}: ${mdText(r.text, 600)}`), ''];
+}
+
+/**
+ * Why a milestone is not satisfied, from its topics' statuses (not from its reason sentences): the
+ * failing topics by title, then how many wait for an attestation, could not be evaluated or are
+ * at risk, and the special attestations it lacks.
+ */
+function milestoneWhy(report: AuditReport, m: AuditReport['milestones'][number]): string {
+  if (m.status === 'satisfied') return '';
+  const byId = new Map(report.topics.map((t) => [t.id, t]));
+  const ts = m.topics.map((id) => byId.get(id)).filter((t): t is ReportTopic => !!t);
+  const names = (xs: ReportTopic[]) => `${xs.slice(0, 3).map((t) => t.title).join(', ')}${xs.length > 3 ? ` and ${xs.length - 3} more` : ''}`;
+  const failing = ts.filter((t) => t.status === 'fail');
+  const unattested = ts.filter((t) => t.status === 'unverified' && t.required);
+  const unknown = ts.filter((t) => t.status === 'unknown');
+  const risky = ts.filter((t) => t.status === 'at-risk');
+  const special = (m.attestations ?? []).filter((a) => a.state === 'missing' || a.state === 'in-progress');
+  return [
+    failing.length ? `${names(failing)} ${failing.length === 1 ? 'fails' : 'fail'}` : '',
+    unattested.length ? `${unattested.length} to attest` : '',
+    special.length ? `${special.map((a) => a.id).join(', ')} attestation missing` : '',
+    unknown.length ? `${unknown.length} not evaluated` : '',
+    risky.length ? `${risky.length} at risk` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
 export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}): string {
   const max = opts.maxLength ?? MARKDOWN_MAX_LENGTH;
   const known = new Map((report.rules ?? []).map((r) => [r.id, r]));
@@ -165,13 +202,18 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   const judged = judgedAs(report);
   const required = g.require ? report.milestones.find((m) => m.id === g.require) : undefined;
   const gateWhat = [g.require ? `requires ${required ? mdText(milestoneLabel(report, required), 200) : code(g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : 'fails on nothing'].filter(Boolean).join(', ');
+  const verdict = headline(verdictOf(report), { fleet: !!opts.fleet });
+  const mark = TONE_MARK[verdict.tone];
   const head = [
-    `## ${g.passed ? '✅' : '❌'} Auth0 readiness: ${mdText(t.domain, 200)}`,
+    `## ${mark} Auth0 readiness: ${mdText(t.domain, 200)}`,
     '',
-    `**Tenant** ${mdText(t.domain, 200)} (${t.environment}) · **Plan** ${report.plan} · **Gate** ${g.passed ? '✅ passed' : '❌ failed'} (${gateWhat})`,
+    `**${mark} ${mdText(verdict.text, 400)}**`,
+    '',
+    `**Tenant** ${mdText(t.domain, 200)} (${t.environment}) · **Plan** ${report.plan} · **Gate** ${gateWhat}`,
     ...(judged ? ['', mdText(judged.line, 600), ...judged.notes.map((n) => `- ${mdText(n, 600)}`)] : []),
-    ...(g.reasons.length ? ['', ...g.reasons.map((r) => `> ${mdText(withTitles(report, r))}`)] : []),
+    ...(g.reasons.length ? ['', ...gateReasonLines(report).map((r) => `> ${mdText(r)}`)] : []),
     '',
+    ...reliesOnSection(report),
     ...(report.baseline ? baselineLines(report.baseline) : []),
   ].join('\n');
 
@@ -180,7 +222,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
     const tally = TALLY_ORDER.filter((s) => m.counts[s] > 0)
       .map((s) => `${m.counts[s]} ${TOPIC_WORD[s]}`)
       .join(', ');
-    const why = m.reasons[0] ? `${mdText(withTitles(report, m.reasons[0]), 160)}${m.reasons.length > 1 ? ` (+${m.reasons.length - 1} more)` : ''}` : '';
+    const why = mdText(milestoneWhy(report, m), 300);
     return `| ${MILESTONE_MARK[m.status]} | ${phaseTitle(m.phase)} | **${mdText(milestoneLabel(report, m), 120)}**${m.inferred ? ' _(inferred)_' : ''}<br>${code(m.id)} | ${m.status.replace(/-/g, ' ')} | ${tally} | ${why} |`;
   });
   const milestones = ['### Milestones', '', '| | Phase | Milestone | Status | Topics | Why |', '|:-:|---|---|---|---|---|', ...rows, ''].join('\n');
@@ -194,7 +236,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
     const decisive = (byTopic.get(tp.id) ?? []).filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'error').sort(findingOrder);
     const said = new Set(decisive.map(reasonOf));
     const lines = [`- ${TOPIC_MARK[tp.status]} **${mdText(tp.title, 200)}** — ${mdText(workstreams.get(tp.workstream) ?? tp.workstream, 120)}, ${phaseTitle(tp.phase)} (${code(tp.id)})`];
-    for (const r of tp.reasons.filter((x) => !said.has(x))) lines.push(`  - ${r.startsWith('depends on') ? '⤷ ' : ''}${mdText(r)}`);
+    for (const r of topicReasons(report, tp).filter((x) => !said.has(x.text))) lines.push(`  - ${r.depends ? '⤷ ' : ''}${mdText(r.text)}`);
     for (const f of decisive.slice(0, FINDINGS_PER_TOPIC)) lines.push(findingLine(f));
     if (decisive.length > FINDINGS_PER_TOPIC) lines.push(`  - … and ${decisive.length - FINDINGS_PER_TOPIC} more findings`);
     // "Not evaluated" is fixed by reading the resource (see "Could not read"), not by the remediation.
@@ -215,11 +257,11 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   const atRisk = topicsWith('at-risk');
   const unknown = topicsWith('unknown');
   const unattested = topicsWith('unverified').filter((x) => x.required);
-  const milestoneAttestations = [...new Set(report.milestones.flatMap((m) => m.reasons.filter((r) => r.startsWith('attestation '))))];
+  const milestoneAttestations = [...new Set(report.milestones.flatMap((m) => (m.attestations ?? []).filter((a) => a.state === 'missing' || a.state === 'in-progress').map((a) => `attestation ${a.id} is ${a.state.replace(/-/g, ' ')}`)))];
   const unread = report.resources.filter((r) => r.status !== 'ok' && r.status !== 'out-of-reach');
   const live = report.needsLiveAudit ?? [];
 
-  const sections: Section[] = [fixFirstSection(fix)];
+  const sections: Section[] = [fixFirstSection(report, fix)];
   if (failing.length) sections.push({ title: `### ❌ Failing topics (${failing.length})`, items: failing.map(topicItem), noun: 'failing topics' });
   if (atRisk.length) sections.push({ title: `### ⚠️ Topics at risk (${atRisk.length})`, items: atRisk.map(topicItem), noun: 'topics at risk' });
   if (unknown.length) {

@@ -25,6 +25,8 @@ import { posix } from 'node:path';
 import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Severity } from '../engine/status.js';
 import type { AuditReport, ReportFinding, ReportRule } from './schema.js';
+import { headline, verdictOf } from './verdict.js';
+import { exportRoot } from './common.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -101,14 +103,6 @@ function descriptor(meta: Meta, report: AuditReport): ReportingDescriptor {
       ...(meta.dashboard?.length ? { dashboard: [...meta.dashboard] } : {}),
     },
   };
-}
-
-/** The folder a Deploy CLI export's files are relative to (the export folder, or the folder of its YAML file). */
-function exportRoot(report: AuditReport): string | undefined {
-  const p = report.tenant.source === 'deploy-cli' ? report.tenant.path : undefined;
-  if (p === undefined) return undefined;
-  const norm = p.replace(/\\/g, '/');
-  return /\.ya?ml$/i.test(norm) ? posix.dirname(norm) : norm;
 }
 
 /** A file of the export as a URI code scanning accepts: relative to the checkout, or `file:` when absolute. */
@@ -228,6 +222,8 @@ export function sarifRun(report: AuditReport): Run {
       plan: report.plan,
       generatedAt: report.generatedAt,
       collectedAt: report.collectedAt,
+      verdict: { ...verdictOf(report), headline: headline(verdictOf(report)).text },
+      ...(report.reliesOn?.length ? { reliesOn: report.reliesOn } : {}),
       gate: report.gate,
       summary: report.summary,
       milestones: report.milestones.map((m) => ({ id: m.id, title: m.title, status: m.status })),

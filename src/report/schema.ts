@@ -10,6 +10,8 @@ import { ADD_ONS, FEATURE_IDS, IN_USE, SUBSCRIPTIONS } from '../engine/context.j
 
 export const SCHEMA_VERSION = 1;
 
+const ATTESTATION_STATES = ['current', 'expired', 'no-evidence', 'not-applicable', 'in-progress'] as const;
+
 const countsOf = <T extends readonly [string, ...string[]]>(keys: T) =>
   z.object(Object.fromEntries(keys.map((k) => [k, z.number().int().nonnegative()])) as { [K in T[number]]: z.ZodNumber });
 
@@ -92,6 +94,8 @@ export const ReportRuleSchema = z.object({
   checks: z.array(z.string()).optional(),
   checkmate: z.array(z.string()).optional(),
   dashboard: z.array(z.string()).optional(),
+  /** What is wrong with a group of resources failing alike, by message id (a plural predicate). */
+  failSummary: z.record(z.string(), z.string()).optional(),
 });
 
 const TitledSchema = z.object({ id: z.string(), title: z.string() });
@@ -104,11 +108,15 @@ export const FixItemSchema = z.object({
   messageId: z.string(),
   /** The first finding's message (the only one when `count` is 1). */
   message: z.string(),
+  /** What is wrong, said of the whole item: the message for one resource, a plural summary for many. */
+  summary: z.string().optional(),
   severity: z.enum(SEVERITIES),
   /** It makes a topic of the target milestone fail: the milestone cannot be reached without fixing it. */
   blocksTarget: z.boolean(),
   /** It touches a topic of the target milestone (failing or at risk). */
   inTarget: z.boolean(),
+  /** Its severity is at or above the gate's `failOn`: it fails the gate by itself. */
+  failsGate: z.boolean().optional(),
   /** How many resources it hits (0: the tenant as a whole). */
   count: z.number().int().nonnegative(),
   /** The first few of them. */
@@ -154,6 +162,10 @@ export const TopicReportSchema = z.object({
   worstCase: z.enum(TOPIC_STATUSES).optional(),
   /** Only when it differs: the status Milestones 1–2 judge (before Go-Live), and why. */
   beforeGoLive: z.object({ status: z.enum(TOPIC_STATUSES), reasons: z.array(z.string()) }).optional(),
+  /** A topic that needs an attestation: where it stands (`missing`: none in config). */
+  attestation: z.enum([...ATTESTATION_STATES, 'missing']).optional(),
+  /** Prerequisite topics that fail or could not be evaluated, and so hold this one back. */
+  dependsOn: z.array(z.object({ topic: z.string(), status: z.enum(['fail', 'unknown']) })).optional(),
 });
 
 export const WorkstreamReportSchema = z.object({
@@ -176,6 +188,8 @@ export const MilestoneReportSchema = z.object({
   counts: countsOf(TOPIC_STATUSES),
   /** `before-go-live`: a demo milestone (Phase 1 Milestones 1–2), judged on the topics' `beforeGoLive` view. */
   judged: z.enum(['before-go-live', 'go-live']).optional(),
+  /** Special attestations the milestone needs (prodcheck; env-tag on production) that are not current. */
+  attestations: z.array(z.object({ id: z.string(), state: z.enum([...ATTESTATION_STATES, 'missing']) })).optional(),
 });
 
 export const ResourceReportSchema = z.object({
@@ -198,20 +212,139 @@ export const WaiverReportSchema = z.object({
 
 export const AttestationReportSchema = z.object({
   id: z.string(),
-  state: z.enum(['current', 'expired', 'no-evidence', 'not-applicable', 'in-progress']),
+  state: z.enum(ATTESTATION_STATES),
   owner: z.string(),
   date: z.string(),
   expires: z.string(),
   evidence: z.string().optional(),
 });
 
+const FailOnSchema = z.union([z.enum(SEVERITIES), z.literal('none')]);
+
+/**
+ * Why the gate failed, as data: an id and its values (renderers word it, src/report/reasons.ts).
+ * New kinds are added as new members of the union.
+ */
+export const GateReasonSchema = z.discriminatedUnion('id', [
+  /** No resource the audit needs could be read. */
+  z.object({ id: z.literal('read-nothing'), resources: z.number().int().nonnegative() }),
+  z.object({ id: z.literal('milestone-missing'), milestone: z.string() }),
+  /** The required milestone is not satisfied; `why` is its first reason. */
+  z.object({ id: z.literal('milestone-not-satisfied'), milestone: z.string(), status: z.enum(MILESTONE_STATUSES), why: z.string().optional() }),
+  z.object({ id: z.literal('failing-findings'), failOn: z.enum(SEVERITIES), count: z.number().int().nonnegative() }),
+  /** Checks at or above `failOn` that could not be judged because these resources were not read. */
+  z.object({
+    id: z.literal('unread-resources'),
+    failOn: z.enum(SEVERITIES),
+    resources: z.array(z.object({ key: z.string(), title: z.string(), reason: z.string(), scopes: z.array(z.string()), detail: z.string() })),
+  }),
+  /** Checks at or above `failOn` that could not be judged for another reason (a rule error). */
+  z.object({ id: z.literal('unjudged-checks'), failOn: z.enum(SEVERITIES), count: z.number().int().nonnegative(), checks: z.array(z.object({ ruleId: z.string(), message: z.string() })) }),
+  /** With --fail-on-regression: what got worse since the baseline. */
+  z.object({ id: z.literal('regressions'), count: z.number().int().nonnegative(), lines: z.array(z.string()) }),
+  /** In a fleet: a tenant's own gate failed. */
+  z.object({ id: z.literal('tenant-failed'), tenant: z.string(), reason: z.string() }),
+  /** In a fleet: a tenant could not be read (exit 3). */
+  z.object({ id: z.literal('tenant-unread'), tenant: z.string(), error: z.string() }),
+]);
+export type GateReason = z.infer<typeof GateReasonSchema>;
+
 export const GateSchema = z.object({
   require: z.string().optional(),
-  failOn: z.union([z.enum(SEVERITIES), z.literal('none')]),
+  failOn: FailOnSchema,
   /** Checks that could not be judged were accepted (`--allow-unknown`): they did not fail the gate. */
   allowUnknown: z.boolean().optional(),
   passed: z.boolean(),
+  /** `details`, worded. */
   reasons: z.array(z.string()),
+  details: z.array(GateReasonSchema).optional(),
+});
+
+/** What the exit code says, as every format states it first. */
+export const VERDICT_OUTCOMES = ['passed', 'passed-with-risks', 'failed', 'no-regression', 'regressed', 'could-not-read'] as const;
+export type VerdictOutcome = (typeof VERDICT_OUTCOMES)[number];
+
+/**
+ * The headline, computed once (src/report/verdict.ts) and printed first by every format: the
+ * gate's outcome and exit code, and whether the tenant is ready for its target milestone.
+ */
+export const VerdictSchema = z.object({
+  outcome: z.enum(VERDICT_OUTCOMES),
+  /** 0 gate passed, 1 gate failed, 3 something could not be read (never "passed"). */
+  exitCode: z.union([z.literal(0), z.literal(1), z.literal(3)]),
+  /** The gate compared with a baseline only (`--fail-on-regression`): standing failures do not fail it. */
+  regressionOnly: z.boolean(),
+  /** The milestone the verdict is about (`--require`, else the first not satisfied up to Go-Live). */
+  target: z
+    .object({ id: z.string(), title: z.string(), status: z.enum(MILESTONE_STATUSES), required: z.boolean(), ready: z.boolean() })
+    .optional(),
+  /** Every milestone up to Go-Live is satisfied (there is no target left). */
+  allSatisfied: z.boolean(),
+  /** Failing findings that block the target, attestations it waits for. */
+  blockers: z.number().int().nonnegative(),
+  attestationsMissing: z.number().int().nonnegative(),
+  /** Tenants that could not be read (a fleet run). */
+  unread: z.array(z.string()).optional(),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/**
+ * What the verdict relies on beyond the tenant's data, each said once: a rule turned off or
+ * re-graded, a waiver, an attestation, accepted unknowns (`--allow-unknown`), checks outside the
+ * source's reach, and notes other parts of the tool add. A new kind is a new member of the union
+ * (and a case in src/report/reasons.ts `reliesOnText`).
+ */
+export const RelianceSchema = z.discriminatedUnion('kind', [
+  /** Turned off in config: its checks did not run. */
+  z.object({ kind: z.literal('rule-off'), ruleId: z.string(), title: z.string().optional() }),
+  /** Its findings were graded at another severity than the rule's. */
+  z.object({ kind: z.literal('rule-severity'), ruleId: z.string(), title: z.string().optional(), from: z.enum(SEVERITIES), to: z.enum(SEVERITIES) }),
+  z.object({
+    kind: z.literal('waiver'),
+    ruleId: z.string(),
+    resource: z.string().optional(),
+    reason: z.string(),
+    owner: z.string().optional(),
+    expires: z.string(),
+    state: z.enum(['active', 'expired']),
+    matched: z.number().int().nonnegative(),
+  }),
+  z.object({
+    kind: z.literal('attestation'),
+    id: z.string(),
+    /** The topic's title (or the special attestation's id). */
+    title: z.string(),
+    state: z.enum(ATTESTATION_STATES),
+    owner: z.string(),
+    date: z.string(),
+    expires: z.string(),
+    evidence: z.string().optional(),
+  }),
+  /** Checks at or above `failOn` that could not be judged did not fail the gate. */
+  z.object({ kind: z.literal('allow-unknown'), checks: z.number().int().nonnegative(), resources: z.array(z.string()) }),
+  /** A check the source can never see (a Deploy CLI export does not hold it): a live audit can. */
+  z.object({ kind: z.literal('outside-reach'), ruleId: z.string(), title: z.string().optional(), why: z.string().optional() }),
+  /** Anything else a part of the tool records about what the verdict assumes. */
+  z.object({ kind: z.literal('note'), label: z.string(), text: z.string() }),
+]);
+export type Reliance = z.infer<typeof RelianceSchema>;
+
+/** The configuration that shaped the verdict, as applied (not just the path of its file). */
+export const EffectiveConfigSchema = z.object({
+  path: z.string().optional(),
+  require: z.string().optional(),
+  failOn: FailOnSchema,
+  allowUnknown: z.boolean(),
+  environment: z.enum(ENVIRONMENTS),
+  plan: z.enum(PLAN_IDS),
+  /** Rule overrides from config: off, a severity, or options. */
+  rules: z.record(z.string(), z.unknown()),
+  /** Rule settings that differ from the defaults. */
+  settings: z.record(z.string(), z.unknown()),
+  scope: z.record(z.string(), z.unknown()).optional(),
+  outOfScope: z.array(z.object({ topic: z.string(), reason: z.string() })).optional(),
+  attestationMaxAgeDays: z.number().optional(),
+  optIns: z.array(z.string()),
 });
 
 /** How one finding or topic compares with the baseline report. */
@@ -227,7 +360,7 @@ export const BaselineComparisonSchema = z.object({
   counts: z.object(Object.fromEntries(CHANGE_KINDS.map((k) => [k, z.number().int().nonnegative()])) as { [K in ChangeKind]: z.ZodNumber }),
   findings: z.array(
     z.object({
-      /** Stable identity: rule id, resource type/id, field, tenant. */
+      /** Stable identity across a fix: rule id, resource type/id (src/report/finding-key.ts), tenant. */
       key: z.string(),
       ruleId: z.string(),
       /** The rule id in the baseline, when the rule was renamed since. */
@@ -327,6 +460,8 @@ export const AuditReportSchema = z.object({
   context: ContextSchema.optional(),
   generatedAt: z.string(),
   collectedAt: z.string(),
+  /** The headline every format prints first (src/report/verdict.ts). */
+  verdict: VerdictSchema.optional(),
   gate: GateSchema,
   summary: z.object({
     milestones: countsOf(MILESTONE_STATUSES),
@@ -346,6 +481,10 @@ export const AuditReportSchema = z.object({
   attestations: z.array(AttestationReportSchema),
   /** The config file the run used, if any. */
   config: z.string().optional(),
+  /** What the verdict relies on beyond the tenant's data (src/report/relies-on.ts). */
+  reliesOn: z.array(RelianceSchema).optional(),
+  /** The configuration that shaped the verdict. */
+  effectiveConfig: EffectiveConfigSchema.optional(),
   /** With `--baseline`: what changed since a previous report (absent otherwise). */
   baseline: BaselineComparisonSchema.optional(),
   /** Each rule with a finding in this report: title, severity, why, how to fix, docs (so the report renders on its own). */

@@ -1,5 +1,5 @@
 /**
- * Tolerant reading, precise errors (issue 10 §5).
+ * Tolerant reading, precise errors: every problem with its path.
  *
  * - `tolerantParse` validates data against a resource schema, tolerating what the Management API
  *   can plausibly return: a `null` where the schema expects an optional value is read as absent,

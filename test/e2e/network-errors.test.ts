@@ -50,6 +50,8 @@ describe('network errors that cannot heal are not retried', () => {
     const run = await cli(['audit', '--domain', 'acme-nope.invalid', '--log-level', 'info'], CREDS);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('cannot resolve acme-nope.invalid');
+    // A mistyped or custom domain: the hint names the canonical one.
+    expect(run.stderr).toContain('use the canonical *.auth0.com one, e.g. acme.us.auth0.com, not a custom domain');
     expect(run.stderr).not.toMatch(/retrying|\n\s+at /);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.ms).toBeLessThan(15_000);

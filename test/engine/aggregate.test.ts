@@ -68,7 +68,7 @@ describe('dependencies', () => {
   it('a failing email provider fails email templates (precedes)', () => {
     const t = topicOf([finding('b2c.p1.operations.email-provider', 'fail'), finding('b2c.p1.branding.email-templates', 'pass')], 'b2c.p1.branding.email-templates');
     expect(t?.status).toBe('fail');
-    expect(t?.reasons[0]).toContain('b2c.p1.operations.email-provider');
+    expect(t?.dependsOn).toEqual([{ topic: 'b2c.p1.operations.email-provider', status: 'fail' }]);
   });
   it('an unknown prerequisite keeps the dependant from passing', () => {
     const t = topicOf([finding('b2c.p1.operations.email-provider', 'unknown'), finding('b2c.p1.branding.email-templates', 'pass')], 'b2c.p1.branding.email-templates');

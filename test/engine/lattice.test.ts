@@ -148,7 +148,7 @@ describe('dependencies (precedes)', () => {
   it('a prerequisite that could fail keeps the dependant from being certain, even at risk', () => {
     const t = templates([f(EMAIL_PROVIDER, 'unknown', 'blocker')], [f(EMAIL_TEMPLATES, 'fail', 'warning')]);
     expect([t.status, t.certain, t.worstCase]).toEqual(['unknown', 'at-risk', 'fail']);
-    expect(t.reasons[0]).toBe(`depends on ${EMAIL_PROVIDER}, which could not be evaluated`);
+    expect(t.dependsOn).toEqual([{ topic: EMAIL_PROVIDER, status: 'unknown' }]);
   });
   it('a prerequisite that is unknown only up to at-risk cannot fail the dependant: no effect', () => {
     expect(templates([f(EMAIL_PROVIDER, 'pass'), f(EMAIL_PROVIDER, 'unknown', 'warning')], [f(EMAIL_TEMPLATES, 'pass')]).status).toBe('pass');

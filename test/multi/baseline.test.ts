@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithBaseline, findingKey, readBaseline, regressions } from '../../src/multi/baseline.js';
+import { baselineKey as findingKey, compareWithBaseline, readBaseline, regressions } from '../../src/multi/baseline.js';
 import { audit } from '../../src/run.js';
 import type { ReportFinding } from '../../src/report/schema.js';
 import { rules } from '../../rules/index.js';
@@ -18,7 +18,7 @@ describe('baseline comparison', () => {
     const b = await run();
     b.baseline = compareWithBaseline(b, a, { knownRuleIds: known });
     expect(b.baseline.regressed).toBe(false);
-    expect(b.baseline.counts.unchanged).toBe(b.findings.length);
+    expect(b.baseline.counts.unchanged).toBe(new Set(b.findings.map((f) => findingKey(f, 'a'))).size);
     expect(b.baseline.counts.new + b.baseline.counts.fixed + b.baseline.counts.changed).toBe(0);
     expect(b.baseline.topics.every((t) => t.change === 'unchanged')).toBe(true);
   });
@@ -49,6 +49,18 @@ describe('baseline comparison', () => {
     const back = compareWithBaseline(await run(noBruteForce), after, { knownRuleIds: known });
     expect(back.regressed).toBe(true);
     expect(back.findings.some((f) => f.worse && f.after?.status === 'fail')).toBe(true);
+  });
+
+  it('fixing one thing is one fixed, not one new and one fixed: the pass keeps the failure\'s key', async () => {
+    const before = await run(tenant((t) => { t.customDomains = []; }));
+    const after = await run();
+    const c = compareWithBaseline(after, before, { knownRuleIds: known });
+    const fixed = c.findings.filter((f) => f.change === 'fixed');
+    expect(fixed.map((f) => f.ruleId)).toContain('custom-domain-ready');
+    // Rules that only apply once a custom domain exists report new findings; the fixed rule does not.
+    expect(c.findings.filter((f) => f.ruleId === 'custom-domain-ready').map((f) => f.change)).toEqual(['fixed']);
+    const entry = c.findings.find((f) => f.ruleId === 'custom-domain-ready');
+    expect(entry).toMatchObject({ before: { status: 'fail' }, after: { status: 'pass' } });
   });
 
   it('a finding whose severity or status changed is changed', async () => {

@@ -19,12 +19,17 @@ describe('drift (X-04 normalisation)', () => {
     const qa = snapshotOf(acmeProd());
     qa.tenant.domain = 'acme-qa.us.auth0.com';
     const d = qa.resources as Record<string, { ok: boolean; data: unknown }>;
-    const clients = d.clients?.data as { client_id?: string; client_secret?: string }[];
+    const clients = d.clients?.data as { client_id?: string; client_secret?: string; [url: string]: unknown }[];
     for (const c of clients) {
       c.client_id = `qa-${c.client_id}`;
       c.client_secret = 'another-secret';
+      // The QA tenant's URLs name its own custom domain.
+      for (const k of ['callbacks', 'allowed_logout_urls', 'web_origins', 'allowed_origins']) {
+        if (Array.isArray(c[k])) c[k] = (c[k] as string[]).map((u) => u.replace('login.acme.example', 'login-qa.acme.example'));
+      }
     }
     (d.customDomains?.data as { domain: string }[])[0]!.domain = 'login-qa.acme.example';
+    for (const l of (d.logStreams?.data ?? []) as { name: string }[]) l.name = l.name.replace('acme-prod', 'acme-qa');
     for (const rs of d.resourceServers?.data as { id: string; identifier: string }[]) {
       rs.id = `qa-${rs.id}`;
       rs.identifier = rs.identifier.replace('acme-prod.us.auth0.com', 'acme-qa.us.auth0.com').replace('login.acme.example', 'login-qa.acme.example');
@@ -41,7 +46,22 @@ describe('drift (X-04 normalisation)', () => {
     expect(r.entries).toHaveLength(2);
     expect(renderDriftText(r)).toContain('+ Acme Mobile: only in prod');
     expect(renderDriftText(r)).toMatch(/only in prod/);
-    expect(renderDriftMarkdown(r)).toContain('| connections | acme-customers | `disable_signup` | `true` | `false` |');
+    expect(renderDriftMarkdown(r)).toContain('| connections | acme-customers | disable\\_signup | true | false |');
+  });
+
+  it('escapes every tenant value in Markdown: hostile names cannot mention, link or inject markup', () => {
+    const qa = snapshotOf(acmeQa());
+    const prod = snapshotOf(acmeProd());
+    const clients = (prod.resources.clients as { ok: true; data: { name?: string }[] }).data;
+    const hostile = ['@acme/security-team <img src=x onerror=alert(1)> [click](https://evil.example) `code` | col ~~x~~ **b**'];
+    clients.push({ ...clients[0], client_id: 'hostile', name: hostile[0] } as (typeof clients)[number]);
+    const md = renderDriftMarkdown(diffSnapshots(side('qa', qa), side('prod', prod)));
+    const row = md.split('\n').find((l) => l.includes('security-team')) ?? '';
+    expect(row).not.toMatch(/@acme/);
+    expect(row).toContain('@\u200Bacme');
+    expect(row).not.toMatch(/(?<!\\)<img|(?<!\\)\]\(|(?<!\\)`|(?<!\\)\*\*|(?<!\\)~~/);
+    // The name stays in one table cell: its pipe is escaped.
+    expect(row.split(/(?<!\\)\|/).length).toBe(7);
   });
 
   it('compares action code by hash, and binding order', () => {

@@ -8,7 +8,9 @@ describe('console report', async () => {
 
   it('prints the verdict, the milestones, the fix-first list, then the gate', () => {
     const text = renderConsole(report);
-    const iVerdict = text.indexOf('Not ready for Phase 1 · Milestone 3: Go-Live');
+    // The first line after the title is the verdict, the gate's and readiness in one.
+    expect(text.split('\n')[1]).toMatch(/^✘ Gate failed — not ready for Phase 1 · Milestone 3: Go-Live/);
+    const iVerdict = text.indexOf('not ready for Phase 1 · Milestone 3: Go-Live');
     const iMilestones = text.indexOf('Milestones');
     const iFix = text.indexOf('Fix first — on the way to Phase 1 · Milestone 3: Go-Live');
     const iGate = text.lastIndexOf('Gate failed (requires Phase 1 · Milestone 3: Go-Live');

@@ -36,7 +36,8 @@ describe('markdown report', async () => {
   it('starts with a header line: tenant, plan, gate', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('## ❌ Auth0 readiness: acme-dev.us.auth0.com');
-    expect(lines[2]).toBe('**Tenant** acme-dev.us.auth0.com (prod) · **Plan** b2c · **Gate** ❌ failed (requires Phase 1 · Milestone 3: Go-Live, fails on blocker)');
+    expect(lines[2]).toMatch(/^\*\*❌ Gate failed — not ready for Phase 1 · Milestone 3: Go-Live/);
+    expect(lines[4]).toBe('**Tenant** acme-dev.us.auth0.com (prod) · **Plan** b2c · **Gate** requires Phase 1 · Milestone 3: Go-Live, fails on blocker');
     expect(md).toContain('> required milestone Phase 1 · Milestone 3: Go-Live is not-satisfied');
   });
 

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPORTERS } from '../../src/report/index.js';
-import { parseReport, renderSaved } from '../../src/report/render-file.js';
+import { parseReport, renderSaved } from '../../src/cli/render-file.js';
 import { renderJson } from '../../src/report/json.js';
 import { computeFixFirst } from '../../src/report/fix-first.js';
 import { MULTI_REPORTERS, type MultiReport } from '../../src/multi/report.js';
@@ -46,7 +46,7 @@ function reach(start: string): Map<string, string[]> {
 describe('self-contained reports', () => {
   it('no module under src/report imports rules/, directly or transitively', () => {
     const files = readdirSync(REPORT_DIR).filter((f) => f.endsWith('.ts'));
-    expect(files).toEqual(expect.arrayContaining(['console.ts', 'html.ts', 'markdown.ts', 'sarif.ts', 'junit.ts', 'json.ts', 'render-file.ts', 'fix-first.ts']));
+    expect(files).toEqual(expect.arrayContaining(['console.ts', 'html.ts', 'markdown.ts', 'sarif.ts', 'junit.ts', 'json.ts', 'fix-first.ts', 'verdict.ts', 'summary.ts', 'relies-on.ts', 'reasons.ts', 'finding-key.ts']));
     for (const f of files) {
       for (const [dep, chain] of reach(join(REPORT_DIR, f))) {
         const rel = relative(ROOT, dep);
@@ -93,9 +93,9 @@ describe('self-contained reports', () => {
     expect(() => renderSaved(saved, 'junit', { color: false, verbose: false })).toThrow(/not available for a multi-tenant report/);
   });
 
-  it('a report saved before it carried fixFirst and rules still renders, with the same fix-first list', async () => {
+  it('a report saved before it carried fixFirst and its verdict still renders, with the same fix-first list and headline', async () => {
     const report = await brandNewReport();
-    const { fixFirst, rules: _rules, ...old } = report;
+    const { fixFirst, verdict: _verdict, ...old } = report;
     expect(computeFixFirst(old)).toEqual(fixFirst);
     const saved = parseReport(JSON.parse(JSON.stringify(old)) as unknown, 'old.json');
     expect(renderSaved(saved, 'console', { color: false, verbose: false })).toBe(REPORTERS.console(report, { color: false, verbose: false }));

@@ -24,6 +24,12 @@ export interface SourceLocation {
 export interface Locatable {
   resource?: ResourceRef | undefined;
   field?: string | undefined;
+  /**
+   * The resources its rule reads (snapshot keys). A finding about a whole section ("no custom
+   * domain") has no resource: it is placed at the section of the first of these the export has
+   * (`customDomains:`, or its file in a directory export), not at the `tenant:` key.
+   */
+  needs?: readonly string[] | undefined;
 }
 
 export type Locator = (f: Locatable) => SourceLocation | undefined;
@@ -60,6 +66,37 @@ const PLACES: Record<string, { section: string; dir: string; key?: string }[]> =
   'custom-text': [{ section: 'prompts', dir: 'prompts/custom-text.json' }],
   theme: [{ section: 'themes', dir: 'themes' }],
   form: [{ section: 'forms', dir: 'forms', key: 'name' }],
+};
+
+/** Snapshot resource key → the resource type whose place in PLACES is its section. */
+const SECTION_OF_RESOURCE: Record<string, string> = {
+  customDomains: 'custom-domain',
+  emailProvider: 'email-provider',
+  emailTemplates: 'email-template',
+  logStreams: 'log-stream',
+  guardianFactors: 'mfa-factor',
+  guardianPolicies: 'mfa-policy',
+  clients: 'client',
+  connections: 'connection',
+  resourceServers: 'resource-server',
+  organizations: 'organization',
+  roles: 'role',
+  actions: 'action',
+  rules: 'rule',
+  hooks: 'hook',
+  clientGrants: 'client-grant',
+  branding: 'branding',
+  prompts: 'prompts',
+  forms: 'form',
+  brandingTheme: 'theme',
+};
+
+/** Snapshot attack-protection keys → the attack-protection id (ATTACK_PROTECTION). */
+const ATTACK_PROTECTION_OF_RESOURCE: Record<string, string> = {
+  botDetection: 'bot-detection',
+  breachedPasswordDetection: 'breached-password-detection',
+  bruteForceProtection: 'brute-force-protection',
+  suspiciousIpThrottling: 'suspicious-ip-throttling',
 };
 
 /** attack-protection ids → the YAML sub-key and the directory file. */
@@ -174,9 +211,41 @@ export function createLocator(root: string, format: 'yaml' | 'directory', yamlFi
     return p ? { p, base: p.root ?? undefined } : undefined;
   };
 
+  /** The section a resource-less finding is about: its key in the YAML file, or its file in a directory export. */
+  const section = (needs: readonly string[]): SourceLocation | undefined => {
+    for (const need of needs) {
+      if (need === 'tenantSettings') return undefined;
+      const ap = ATTACK_PROTECTION_OF_RESOURCE[need];
+      if (ap) {
+        if (format === 'yaml') {
+          const p = parse(yamlFile);
+          const node = p ? keyNode(child(p.root, 'attackProtection'), ATTACK_PROTECTION[ap] ?? '') : undefined;
+          if (p && node) return at(p, node);
+        } else if (parse(`attack-protection/${ap}.json`)) return { file: `attack-protection/${ap}.json`, line: 1, column: 1 };
+        continue;
+      }
+      for (const place of PLACES[SECTION_OF_RESOURCE[need] ?? ''] ?? []) {
+        if (format === 'yaml') {
+          const p = parse(yamlFile);
+          const node = p ? keyNode(p.root, place.section) : undefined;
+          if (p && node) return at(p, node);
+          continue;
+        }
+        const files = place.dir.endsWith('.json') ? [place.dir] : list(place.dir);
+        const first = files.find((rel) => parse(rel));
+        if (first) return { file: first, line: 1, column: 1 };
+      }
+    }
+    return undefined;
+  };
+
   return (f) => {
     const path = fieldPath(f.field);
     const r = f.resource;
+    if (!r && f.needs?.length) {
+      const placed = section(f.needs);
+      if (placed) return placed;
+    }
     if (!r || r.type === 'tenant' || r.type === 'tenant-flag') {
       const t = tenantBase();
       if (!t?.base) return undefined;

@@ -269,7 +269,10 @@ function errorTarget(e: unknown): string | undefined {
 export function describeNetworkError(e: unknown, fallbackHost: string): string {
   const code = errorCode(e);
   const host = errorTarget(e) ?? fallbackHost;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot resolve ${host.replace(/:\d+$/, '')} (DNS ${code}): check the tenant domain`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    const name = host.replace(/:\d+$/, '');
+    return `cannot resolve ${name} (DNS ${code}): check the tenant domain${/\.auth0(?:app)?\.com$/.test(name) ? '' : ' (use the canonical *.auth0.com one, e.g. acme.us.auth0.com, not a custom domain)'}`;
+  }
   if (code === 'ECONNREFUSED') return `connection refused by ${host}`;
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return `no route to ${host} (${code})`;
   if (/^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/.test(code)) return `TLS error talking to ${host} (${code})`;

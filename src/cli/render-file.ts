@@ -13,8 +13,8 @@ import { ConfigError } from '../errors.js';
 import { cliIo } from '../cli/io.js';
 import { colorFor, parseFormatSpecs, writeAtomically } from '../output-files.js';
 import { MULTI_REPORTERS, MultiReportSchema, type MultiReport } from '../multi/report.js';
-import { REPORTERS, type ReporterName, type ReporterOptions } from './index.js';
-import { AuditReportSchema, SCHEMA_VERSION, type AuditReport } from './schema.js';
+import { REPORTERS, type ReporterName, type ReporterOptions } from '../report/index.js';
+import { AuditReportSchema, SCHEMA_VERSION, type AuditReport } from '../report/schema.js';
 
 /** Larger than any report an audit writes (a 10,000-application tenant is a few tens of MB). */
 const MAX_REPORT_BYTES = 512 * 1024 * 1024;
