@@ -20,7 +20,8 @@ describe('the context on the command line', { timeout: 60_000 }, () => {
   it('the console says what it judged as on its first lines, production by default', async () => {
     const run = await cli([...BRAND_NEW]);
     const lines = run.stdout.split('\n');
-    expect(lines[1]).toMatch(/^Judged as: B2C plan, production \(default\), subscription not declared; in use: .*social login/);
+    expect(lines[1]).toMatch(/^✘ Gate failed/);
+    expect(lines[2]).toMatch(/^Judged as: B2C plan, production \(default\), subscription not declared; in use: .*social login/);
     expect(run.stdout.split('Fix first')[0]).not.toMatch(/production-only checks/);
   });
 
