@@ -398,6 +398,12 @@ export function aggregate(input: AggregateInput): Aggregate {
         results.set(topic.id, { ...common, status: 'n/a', reasons: [scope.reason] });
         continue;
       }
+      // Before Go-Live, a topic whose only evidence is production-only is not judged yet (it is at
+      // Go-Live): n/a there, so it neither passes nor holds back its dependents.
+      if (view === 'demo' && all.length && !fs.length && !topic.attest) {
+        results.set(topic.id, { ...common, status: 'n/a', reasons: ['judged at Go-Live: its checks are production-only'] });
+        continue;
+      }
       const v = baseStatus(topic, fs, att);
       // What a Go-Live judgement of this topic also rests on (production view only).
       if (view === 'production') {
