@@ -7,12 +7,14 @@
  * the file a user opens. A finding is placed by its resource: the export section or folder of
  * its type, the item whose `name` (`template`, `domain`, …) matches; then by its `field` path,
  * as deep as the file has it (a value the export leaves out is placed at its item). A finding
- * this cannot place gets no location. No guessing beyond that.
+ * this cannot place gets no location. No guessing beyond that. Where each section keeps its
+ * resource types is its handler's `places` (handlers.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { ResourceRef } from '../../engine/define-rule.js';
+import { ATTACK_PROTECTION_PARTS, PLACES } from './handlers.js';
 
 export interface SourceLocation {
   file: string;
@@ -39,34 +41,6 @@ interface Parsed {
   root: YamlNode | null;
   lines: LineCounter;
 }
-
-/** Resource type → where the export keeps it: YAML section, directory folder (or file), matching key. */
-const PLACES: Record<string, { section: string; dir: string; key?: string }[]> = {
-  client: [{ section: 'clients', dir: 'clients', key: 'name' }],
-  connection: [
-    { section: 'databases', dir: 'database-connections', key: 'name' },
-    { section: 'connections', dir: 'connections', key: 'name' },
-  ],
-  'email-template': [{ section: 'emailTemplates', dir: 'emails', key: 'template' }],
-  'email-provider': [{ section: 'emailProvider', dir: 'emails/provider.json' }],
-  'resource-server': [{ section: 'resourceServers', dir: 'resource-servers', key: 'name' }],
-  'log-stream': [{ section: 'logStreams', dir: 'log-streams', key: 'name' }],
-  'custom-domain': [{ section: 'customDomains', dir: 'custom-domains/custom-domains.json', key: 'domain' }],
-  organization: [{ section: 'organizations', dir: 'organizations', key: 'name' }],
-  role: [{ section: 'roles', dir: 'roles', key: 'name' }],
-  action: [{ section: 'actions', dir: 'actions', key: 'name' }],
-  rule: [{ section: 'rules', dir: 'rules', key: 'name' }],
-  hook: [{ section: 'hooks', dir: 'hooks', key: 'name' }],
-  'client-grant': [{ section: 'clientGrants', dir: 'grants' }],
-  'mfa-policy': [{ section: 'guardianPolicies', dir: 'guardian/policies.json' }],
-  'mfa-factor': [{ section: 'guardianFactors', dir: 'guardian/factors', key: 'name' }],
-  branding: [{ section: 'branding', dir: 'branding/branding.json' }],
-  'branding-template': [{ section: 'branding', dir: 'branding/branding.json' }],
-  prompts: [{ section: 'prompts', dir: 'prompts/prompts.json' }],
-  'custom-text': [{ section: 'prompts', dir: 'prompts/custom-text.json' }],
-  theme: [{ section: 'themes', dir: 'themes' }],
-  form: [{ section: 'forms', dir: 'forms', key: 'name' }],
-};
 
 /** Snapshot resource key → the resource type whose place in PLACES is its section. */
 const SECTION_OF_RESOURCE: Record<string, string> = {
@@ -99,13 +73,8 @@ const ATTACK_PROTECTION_OF_RESOURCE: Record<string, string> = {
   suspiciousIpThrottling: 'suspicious-ip-throttling',
 };
 
-/** attack-protection ids → the YAML sub-key and the directory file. */
-const ATTACK_PROTECTION: Record<string, string> = {
-  'bot-detection': 'botDetection',
-  'breached-password-detection': 'breachedPasswordDetection',
-  'brute-force-protection': 'bruteForceProtection',
-  'suspicious-ip-throttling': 'suspiciousIpThrottling',
-};
+/** attack-protection ids → the YAML sub-key of `attackProtection` (the directory file is `attack-protection/<id>.json`). */
+const ATTACK_PROTECTION: Record<string, string> = Object.fromEntries(ATTACK_PROTECTION_PARTS.map((p) => [p.id, p.sub]));
 
 /** `options.attributes.email`, `callbacks[2]` → `['options', 'attributes', 'email']`, `['callbacks', 2]`. */
 export function fieldPath(field: string | undefined): (string | number)[] {

@@ -14,14 +14,22 @@
  *   credentials, log-stream sinks…: whatever the redactor removes), which the audit never
  *   judges; the Deploy CLI's own secret placeholders there are normal and not even reported.
  * - Every resource is validated against its registry schema and redacted, like a live read.
+ *
+ * Each section's own mapping is its handler's (handlers.ts); mapAssets assigns the ids references
+ * resolve to, runs the handlers in order, then checks keywords, shape and redaction for all.
  */
 import { redact, REDACTED } from '../../snapshot/redact.js';
 import { tolerantParse } from '../../snapshot/validate.js';
-import { EMAIL_TEMPLATE_NAMES, RESOURCE_KEYS, RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
+import { RESOURCE_KEYS, RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
 import { failure, ok, type ResourceFailure, type ResourceResult, type SnapshotResources, type UnheldField } from '../../snapshot/snapshot.js';
 import { isItem, itemsOf, type Assets, type Item, type Section } from './formats.js';
+import { HANDLERS } from './handlers.js';
 import { hasSentinel, type MarkerEntry, type MarkerRegistry } from './keywords.js';
-import { HANDLER_BY_KEY, NEVER_EXPORTED, reachDetail, SECTION_HANDLERS } from './sections.js';
+import { Ids, str, type MapContext, type MapState, type References, type WithId } from './map-context.js';
+import { NEVER_EXPORTED, reachDetail, SECTION_HANDLERS } from './sections.js';
+
+export { MANAGEMENT_API_NOTE } from './handlers.js';
+export type { MapContext } from './map-context.js';
 
 /** Resources no Deploy CLI section holds: never in an export (the reach table, sections.ts). */
 export const NOT_IN_DEPLOY_CLI: readonly ResourceKey[] = NEVER_EXPORTED.map((n) => n.resource);
@@ -31,38 +39,12 @@ export const SECTION_RESOURCES: Readonly<Partial<Record<Section, readonly Resour
   SECTION_HANDLERS.filter((h) => h.resources.length && h.key !== 'migrations').map((h) => [h.key, h.key === 'pages' ? ['tenantSettings'] : h.resources]),
 );
 
-/** Pages of the Deploy CLI → tenant-settings keys (the login page lives on the global client). */
-const PAGE_KEYS: Record<string, string> = {
-  error_page: 'error_page',
-  password_reset: 'change_password',
-  guardian_multifactor: 'guardian_mfa_page',
-};
-const PAGE_TITLES = 'error, password-reset and MFA';
-
-/** Prompts the live collector reads custom text for (see fetchers.ts). */
-const CUSTOM_TEXT_PROMPTS = ['login', 'signup', 'reset-password'];
-
 /** Secret placeholders the Deploy CLI writes on export: normal, never reported. */
 const DEPLOY_CLI_PLACEHOLDER =
   /^##(?:CONNECTIONS_[A-Z0-9_]+_SECRET|LOGSTREAMS_[A-Z0-9_]+_SECRET|CAPTCHA_[A-Z0-9_]+|[A-Z0-9]+_API_KEY|SMTP_(?:HOSTNAME|PORT|USER|PASS)|SES_(?:ACCESS_KEY_ID|ACCESS_SECRET_KEY|AWS_REGION)|AZURE_CS_CONNECTION_KEY|MS365_[A-Z0-9_]+|TWILIO_AUTH_TOKEN|EVENT_STREAM_[A-Z0-9_]+)##$/;
 
-/** What every export lacks and a live read has: said once, since checks on it cannot run offline. */
-export const MANAGEMENT_API_NOTE =
-  'note: a Deploy CLI export never holds the Auth0 Management API resource server, nor the grants of the client the Deploy CLI runs as: they are not audited from an export';
-
 export function isDeployCliPlaceholder(marker: string): boolean {
   return DEPLOY_CLI_PLACEHOLDER.test(marker);
-}
-
-export interface MapContext {
-  markers: MarkerRegistry;
-  warnings: string[];
-  /** AUTH0_EXCLUDED / AUTH0_INCLUDED_ONLY of the Deploy CLI config, to explain absent sections. */
-  excluded?: ReadonlySet<string>;
-  includedOnly?: ReadonlySet<string>;
-  configPath?: string;
-  /** The export's format: a directory export loses empty folders to git (see absentText). */
-  format?: 'yaml' | 'directory';
 }
 
 /** Sections a directory export keeps in files at the root, not in a folder of their own. */
@@ -81,10 +63,6 @@ function isSecretKey(k: string): boolean {
   return v;
 }
 
-type WithId = Item & { id: string };
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
 /**
  * Older exports name cross-origin authentication `cross_origin_auth` (deprecated by the API, which
  * returns `cross_origin_authentication`). a0deploy import sends the old value under the new name
@@ -94,33 +72,6 @@ function crossOriginAlias(c: Item): Item {
   if (!('cross_origin_auth' in c)) return c;
   const { cross_origin_auth: legacy, ...rest } = c;
   return 'cross_origin_authentication' in rest ? rest : { ...rest, cross_origin_authentication: legacy };
-}
-
-/** Synthetic ids: stable, unique within one list, the same wherever a name refers to the item. */
-class Ids {
-  private readonly byName = new Map<string, string>();
-  private readonly used = new Set<string>();
-
-  assign(item: Item, idKey: string, name: string | undefined, index: number): string {
-    let id = str(item[idKey]) ?? `name:${name ?? `#${index}`}`;
-    if (this.used.has(id)) {
-      let n = 2;
-      while (this.used.has(`${id}#${n}`)) n++;
-      id = `${id}#${n}`;
-    }
-    this.used.add(id);
-    if (name !== undefined && !this.byName.has(name)) this.byName.set(name, id);
-    return id;
-  }
-
-  /** The id a reference by name (or by id, in exports made with identifiers) points to. */
-  ref(nameOrId: string): string {
-    return this.byName.get(nameOrId) ?? (this.used.has(nameOrId) ? nameOrId : `name:${nameOrId}`);
-  }
-
-  knows(nameOrId: string): boolean {
-    return this.byName.has(nameOrId) || this.used.has(nameOrId);
-  }
 }
 
 export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
@@ -200,299 +151,11 @@ export function mapAssets(assets: Assets, ctx: MapContext): SnapshotResources {
   const actionItems = itemsOf(S.actions).map((a, i): WithId => ({ ...a, id: actionIds.assign(a, 'id', str(a.name), i) }));
   const pages = itemsOf(S.pages);
   const loginPage = pages.find((p) => p.name === 'login');
+  const refs: References = { clientIds, clientItems, connIds, connItems, actionIds, actionItems, pages, loginPage };
 
-  // tenantSettings ← tenant + pages (+ legacy migrations flags)
-  if (!has('tenant')) fail('tenantSettings', absent('tenant'));
-  else if (!isItem(S.tenant)) fail('tenantSettings', failure('error', `${assets.origin.tenant ?? 'tenant'}: tenant is not an object`));
-  else {
-    const t: Item = { ...S.tenant };
-    const tenantPages: Item[] = [];
-    for (const p of pages) {
-      const key = typeof p.name === 'string' ? PAGE_KEYS[p.name] : undefined;
-      if (!key) continue;
-      const { name: _n, ...page } = p;
-      t[key] = page;
-      tenantPages.push(page);
-    }
-    if (isItem(S.migrations)) {
-      const flags = isItem(t.flags) ? t.flags : {};
-      const legacy = Object.fromEntries(Object.entries(S.migrations).filter(([, v]) => typeof v === 'boolean'));
-      t.flags = { ...legacy, ...flags };
-    }
-    set('tenantSettings', t, S.tenant, tenantPages, S.migrations);
-    // Without `pages` the tenant settings are still what the export says; only the error,
-    // password-reset and MFA pages are unknown: the findings about them, not the whole resource.
-    const read = results.tenantSettings;
-    if (!has('pages') && read?.ok) {
-      const detail = `${absentText('pages')}: the ${PAGE_TITLES} pages of the tenant settings are unknown`;
-      read.unheld = Object.values(PAGE_KEYS).map((field) => ({ field, detail }));
-    }
-  }
-
-  // clients (+ the global client's login page)
-  if (!has('clients')) fail('clients', absent('clients'));
-  else {
-    const clients: Item[] = [...clientItems];
-    if (loginPage) {
-      clients.push({
-        client_id: 'global',
-        name: 'All Applications',
-        global: true,
-        custom_login_page_on: loginPage.enabled === true,
-        ...(typeof loginPage.html === 'string' ? { custom_login_page: loginPage.html } : {}),
-      });
-    }
-    set('clients', clients, clientItems, loginPage);
-  }
-
-  const clientRef = (v: unknown): string => (typeof v === 'string' ? clientIds.ref(v) : String(v));
-  const unknownClients = new Set<string>();
-
-  // connections ← databases + connections; connectionClients ← their enabled_clients (names)
-  if (!has('databases') || !has('connections')) {
-    const missing = (['databases', 'connections'] as const).filter((k) => !has(k));
-    const f = failure('not-in-export', `${absentText(...missing)}${missing.length === 1 ? ': the connections are incomplete' : ''}`);
-    fail('connections', f);
-    fail('connectionClients', f);
-  } else {
-    const conns = connItems.map((c): WithId => {
-      if (!Array.isArray(c.enabled_clients)) return c;
-      const ids = c.enabled_clients.map((n: unknown) => {
-        if (has('clients') && typeof n === 'string' && !clientIds.knows(n) && !unknownClients.has(n)) {
-          unknownClients.add(n);
-          ctx.warnings.push(`connection ${String(c.name)} enables "${n}", which is not among the exported clients`);
-        }
-        return clientRef(n);
-      });
-      return { ...c, enabled_clients: ids };
-    });
-    set('connections', conns, connItems);
-    const unlisted = conns.filter((c) => !Array.isArray(c.enabled_clients)).map((c) => String(c.name));
-    if (unlisted.length) {
-      fail('connectionClients', failure('not-in-export', `the export does not list the enabled applications of ${unlisted.length === 1 ? 'connection' : 'connections'} ${unlisted.slice(0, 5).join(', ')}${unlisted.length > 5 ? ', …' : ''}`));
-    } else {
-      set('connectionClients', Object.fromEntries(conns.map((c) => [c.id, c.enabled_clients as string[]])), connItems.map((c) => c.enabled_clients));
-    }
-  }
-
-  // clientGrants (client by name)
-  if (!has('clientGrants')) fail('clientGrants', absent('clientGrants'));
-  else {
-    const grants = itemsOf(S.clientGrants).map((g, i) => ({
-      ...g,
-      id: str(g.id) ?? `name:${String(g.client_id)}|${String(g.audience ?? i)}`,
-      client_id: clientRef(g.client_id),
-    }));
-    set('clientGrants', grants, S.clientGrants);
-  }
-
-  // resourceServers (the export never holds the Management API)
-  if (!has('resourceServers')) fail('resourceServers', absent('resourceServers'));
-  else {
-    const rsIds = new Ids();
-    set('resourceServers', itemsOf(S.resourceServers).map((r, i) => ({ ...r, id: rsIds.assign(r, 'id', str(r.name) ?? str(r.identifier), i) })), S.resourceServers);
-  }
-  if (has('resourceServers') || has('clientGrants')) ctx.warnings.push(MANAGEMENT_API_NOTE);
-
-  // roles + rolePermissions
-  if (!has('roles')) {
-    fail('roles', absent('roles'));
-    fail('rolePermissions', absent('roles'));
-  } else {
-    const roleIds = new Ids();
-    const roles = itemsOf(S.roles).map((r, i): WithId => ({ ...r, id: roleIds.assign(r, 'id', str(r.name), i) }));
-    set('roles', roles.map(({ permissions: _p, ...r }) => r), roles.map(({ permissions: _p, ...r }) => r));
-    set('rolePermissions', Object.fromEntries(roles.map((r) => [r.id, itemsOf(r.permissions)])), roles.map((r) => r.permissions));
-  }
-
-  // legacy rules and hooks. Current Deploy CLI versions leave `hooks` out whatever the tenant holds
-  // (sections.ts): its absence is out of reach, unless the export's own config excluded it.
-  for (const k of ['rules', 'hooks'] as const) {
-    const current = HANDLER_BY_KEY.get(k)?.absentOnCurrentExports;
-    const excludedByConfig = ctx.excluded?.has(k) || (ctx.includedOnly !== undefined && !ctx.includedOnly.has(k));
-    if (!has(k) && current && !excludedByConfig) fail(k, failure('out-of-reach', `${k} is not in the export: ${reachDetail(current)}`));
-    else if (!has(k)) fail(k, absent(k));
-    else {
-      const ids = new Ids();
-      const list = itemsOf(S[k]).map((x, i) => ({ ...x, id: ids.assign(x, 'id', str(x.name), i) }));
-      set(k, list, list);
-    }
-  }
-
-  // actions (code from side files; `deployed` = all changes deployed)
-  if (!has('actions')) fail('actions', absent('actions'));
-  else {
-    const actions = actionItems.map((a) => {
-      const deployed = a.deployed === true || a.all_changes_deployed === true;
-      const code = typeof a.code === 'string' ? a.code : undefined;
-      const { deployed: _d, ...rest } = a;
-      return {
-        ...rest,
-        code,
-        all_changes_deployed: deployed,
-        // All changes deployed: the deployed version is the one in the export.
-        ...(deployed ? { deployed_version: { ...(code !== undefined ? { code } : {}), ...(typeof a.runtime === 'string' ? { runtime: a.runtime } : {}), deployed: true } } : {}),
-      };
-    });
-    set('actions', actions, actionItems);
-  }
-
-  // postLoginBindings ← triggers['post-login'] (by action name)
-  if (!has('triggers')) fail('postLoginBindings', assets.partial.triggers ? failure('not-in-export', assets.partial.triggers) : absent('triggers'));
-  else if (!isItem(S.triggers)) fail('postLoginBindings', failure('error', `${assets.origin.triggers ?? 'triggers'}: triggers is not an object`));
-  else {
-    const bound = itemsOf(S.triggers['post-login']);
-    const bindings = bound.map((b) => {
-      const name = str(b.action_name) ?? str(b.display_name) ?? '';
-      return { display_name: str(b.display_name) ?? name, action: { id: actionIds.ref(name), name } };
-    });
-    set('postLoginBindings', bindings, bound);
-  }
-
-  // organizations (+ connections by name, discovery domains)
-  if (!has('organizations')) {
-    for (const k of ['organizations', 'organizationConnections', 'organizationDiscoveryDomains'] as const) fail(k, absent('organizations'));
-  } else {
-    const orgIds = new Ids();
-    const orgs = itemsOf(S.organizations).map((o, i): WithId => ({ ...o, id: orgIds.assign(o, 'id', str(o.name), i) }));
-    set('organizations', orgs.map(({ connections: _c, discovery_domains: _d, ...o }) => o), orgs.map(({ connections: _c, discovery_domains: _d, ...o }) => o));
-    const listed = (key: string) => orgs.length === 0 || orgs.some((o) => Array.isArray(o[key]));
-    if (!listed('connections')) fail('organizationConnections', failure('not-in-export', 'the export does not list the connections of its organizations'));
-    else {
-      const record = Object.fromEntries(
-        orgs.map((o) => [
-          o.id,
-          itemsOf(o.connections).map((c) => {
-            const { name, connection, connection_id, ...rest } = c;
-            const ref = str(name) ?? (isItem(connection) ? str(connection.name) : undefined) ?? str(connection_id) ?? '';
-            return { ...rest, connection_id: connIds.ref(ref) };
-          }),
-        ]),
-      );
-      set('organizationConnections', record, orgs.map((o) => o.connections));
-    }
-    if (!listed('discovery_domains')) fail('organizationDiscoveryDomains', failure('not-in-export', 'the export does not list discovery domains (a Deploy CLI version without them)'));
-    else set('organizationDiscoveryDomains', Object.fromEntries(orgs.map((o) => [o.id, itemsOf(o.discovery_domains)])), orgs.map((o) => o.discovery_domains));
-  }
-
-  // emailProvider: `{}` or no provider name = the built-in provider only (when the section is there)
-  if (!has('emailProvider')) fail('emailProvider', absent('emailProvider'));
-  else {
-    const p = S.emailProvider;
-    set('emailProvider', isItem(p) && str(p.name) ? p : null, p);
-  }
-
-  // emailTemplates: the export lists customised templates; the others are still the default
-  if (!has('emailTemplates')) fail('emailTemplates', absent('emailTemplates'));
-  else {
-    const listed = new Map(itemsOf(S.emailTemplates).map((t) => [String(t.template ?? t.name), t]));
-    set('emailTemplates', Object.fromEntries(EMAIL_TEMPLATE_NAMES.map((n) => [n, listed.get(n) ?? null])), EMAIL_TEMPLATE_NAMES.map((n) => listed.get(n)));
-  }
-
-  // attackProtection sub-objects
-  const ap = S.attackProtection;
-  for (const [key, sub] of [
-    ['bruteForceProtection', 'bruteForceProtection'],
-    ['suspiciousIpThrottling', 'suspiciousIpThrottling'],
-    ['breachedPasswordDetection', 'breachedPasswordDetection'],
-    ['botDetection', 'botDetection'],
-  ] as const) {
-    if (!has('attackProtection')) fail(key, absent('attackProtection'));
-    else if (!isItem(ap) || !isItem(ap[sub])) fail(key, failure('not-in-export', `attackProtection.${sub} is not in the export (not readable when exported, e.g. not on the plan, or excluded)`));
-    else set(key, ap[sub], ap[sub]);
-  }
-
-  // guardian
-  if (!has('guardianFactors')) fail('guardianFactors', absent('guardianFactors'));
-  else set('guardianFactors', itemsOf(S.guardianFactors), S.guardianFactors);
-  if (!has('guardianPolicies')) fail('guardianPolicies', absent('guardianPolicies'));
-  else {
-    const gp = S.guardianPolicies;
-    const policies = isItem(gp) ? gp.policies : gp;
-    if (Array.isArray(policies)) set('guardianPolicies', policies, policies);
-    else fail('guardianPolicies', failure('error', `${assets.origin.guardianPolicies ?? 'guardianPolicies'}: expected {"policies": [...]}`));
-  }
-  if (!has('guardianPhoneFactorSelectedProvider')) fail('guardianPhoneProvider', absent('guardianPhoneFactorSelectedProvider'));
-  else set('guardianPhoneProvider', S.guardianPhoneFactorSelectedProvider, S.guardianPhoneFactorSelectedProvider);
-
-  // logStreams, customDomains
-  if (!has('logStreams')) fail('logStreams', absent('logStreams'));
-  else {
-    const ids = new Ids();
-    set('logStreams', itemsOf(S.logStreams).map((l, i) => ({ ...l, id: ids.assign(l, 'id', str(l.name), i) })), S.logStreams);
-  }
-  if (!has('customDomains')) fail('customDomains', absent('customDomains'));
-  else {
-    const domains = itemsOf(S.customDomains);
-    set('customDomains', domains, S.customDomains);
-    // `domain` and `type` are all the Deploy CLI needs to create a custom domain: an entry written
-    // by hand has no `status`. Read it; a finding about its status is unknown (this copy lacks it).
-    const noStatus = domains.filter((d) => typeof d.status !== 'string').map((d) => String(d.domain));
-    const read = results.customDomains;
-    if (noStatus.length && read?.ok) {
-      read.unheld = [{ field: 'status', detail: `the export gives no status for ${noStatus.slice(0, 3).join(', ')}${noStatus.length > 3 ? ', …' : ''} (a hand-written entry): whether it is verified is unknown` }];
-    }
-  }
-
-  // prompts (+ customText: language → prompt → screen, turned into prompt → language → screen)
-  if (!has('prompts') || !isItem(S.prompts)) {
-    fail('prompts', absent('prompts'));
-    fail('promptsCustomText', absent('prompts'));
-  } else {
-    const { customText, partials: _p, screenRenderers: _s, ...settings } = S.prompts;
-    if (assets.partial.prompts) fail('prompts', failure('not-in-export', assets.partial.prompts));
-    else set('prompts', settings, settings);
-    if (!isItem(customText)) fail('promptsCustomText', failure('not-in-export', 'prompts.customText is not in the export'));
-    else {
-      const out: Record<string, Record<string, unknown>> = {};
-      for (const [lang, byPrompt] of Object.entries(customText)) {
-        for (const [prompt, screens] of Object.entries(isItem(byPrompt) ? byPrompt : {})) (out[prompt] ??= {})[lang] = isItem(screens) ? screens : {};
-      }
-      const tenantLocales = isItem(S.tenant) && Array.isArray(S.tenant.enabled_locales) ? S.tenant.enabled_locales.filter((l): l is string => typeof l === 'string') : [];
-      const locales = new Set([...(tenantLocales.length ? tenantLocales : ['en']), ...Object.keys(customText)]);
-      // Not listed = not customised: what the live read returns as `{}`.
-      for (const prompt of CUSTOM_TEXT_PROMPTS) for (const lang of locales) (out[prompt] ??= {})[lang] ??= {};
-      set('promptsCustomText', out, customText);
-    }
-  }
-
-  // branding (+ the Universal Login page template)
-  if (!has('branding') || !isItem(S.branding)) {
-    fail('branding', absent('branding'));
-    fail('brandingTemplate', absent('branding'));
-  } else {
-    const { templates, ...branding } = S.branding;
-    if (assets.partial.branding) fail('branding', failure('not-in-export', assets.partial.branding));
-    else set('branding', branding, branding);
-    const ul = itemsOf(templates).find((t) => t.template === 'universal_login');
-    if (!ul) set('brandingTemplate', null);
-    // a body file missing from the export (a partial checkout, HTML left out) is not in the export, not a broken read
-    else if (typeof ul.body !== 'string') fail('brandingTemplate', failure('not-in-export', 'the Universal Login page template is listed but its body file is not in the export'));
-    else set('brandingTemplate', { body: ul.body }, ul.body);
-  }
-
-  // themes → the default theme
-  if (!has('themes')) fail('brandingTheme', absent('themes'));
-  else {
-    const themes = itemsOf(S.themes);
-    if (themes.length > 1) ctx.warnings.push(`${assets.origin.themes ?? 'themes'}: ${themes.length} themes: the first is read as the default theme`);
-    set('brandingTheme', themes[0] ?? null, themes[0]);
-  }
-
-  // the lists with nothing to resolve
-  for (const [key, section, nameKey] of [
-    ['selfServiceProfiles', 'selfServiceProfiles', 'name'],
-    ['forms', 'forms', 'name'],
-    ['networkAcls', 'networkACLs', 'description'],
-    ['eventStreams', 'eventStreams', 'name'],
-    ['phoneProviders', 'phoneProviders', 'name'],
-  ] as const) {
-    if (!has(section)) fail(key, absent(section));
-    else {
-      const ids = new Ids();
-      set(key, itemsOf(S[section]).map((x, i) => ({ ...x, id: ids.assign(x, 'id', str(x[nameKey]), i) })), S[section]);
-    }
-  }
+  // Each section's handler builds its resources (handlers.ts), in the handlers' order.
+  const state: MapState = { assets, ctx, refs, has, absentText, absent, set, fail, result: (key) => results[key] };
+  for (const h of HANDLERS) h.map?.(state);
 
   // Finalise: unresolved keywords, shape, redaction.
   const resources: Record<string, ResourceResult<unknown>> = {};

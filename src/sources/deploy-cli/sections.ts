@@ -2,11 +2,13 @@
  * The Deploy CLI export, one handler per section, as data: what `a0deploy export` writes under each
  * top-level YAML key (the Deploy CLI's own handler name) and directory path, the shape the value
  * must have, the snapshot resources the reader builds from it, and the REACH of the source: what the
- * Deploy CLI strips or never reads, so that no export can hold it.
+ * Deploy CLI strips or never reads, so that no export can hold it. The code that reads each
+ * section (how it maps into those resources, where its findings are located) is the section's
+ * handler in handlers.ts, under the same key.
  *
  * Every citation is a file (and line) of `auth0/auth0-deploy-cli` at commit a00a0554 (v8.43.0 + 3
  * commits), as read and replayed in the project's reference notes on the Deploy CLI's reach; a test
- * (test/sources/deploy-cli-sections.test.ts) holds this table against those notes and the format
+ * (test/sources/deploy-cli-reach.test.ts) holds this table against those notes and the format
  * reference, so a row cannot drift from what the Deploy CLI does.
  *
  * Two kinds of absence, kept apart on purpose (src/snapshot/snapshot.ts FAILURE_REASONS):
