@@ -172,6 +172,16 @@ describe('environment: production-only checks count at Go-Live milestones only',
     expect(t?.beforeGoLive?.status).toBe('pass');
   });
 
+  it('a topic whose only evidence is production-only is n/a before Go-Live, so its dependents stay judged', async () => {
+    const r = await run(tenant());
+    const ep = r.topics.find((t) => t.id === 'b2c.p1.operations.email-provider');
+    expect(ep?.status).toBe('pass');
+    expect(ep?.beforeGoLive).toEqual({ status: 'n/a', reasons: ['judged at Go-Live: its checks are production-only'] });
+    // anomaly-detection follows email-provider (its notifications): before Go-Live it is not made unknown.
+    const ad = r.topics.find((t) => t.id === 'b2c.p1.authentication.anomaly-detection');
+    expect(ad?.beforeGoLive?.status ?? ad?.status).not.toBe('unknown');
+  });
+
   it('the default environment is production, said as such, with a hint on a -dev tenant name', async () => {
     const s = tenant();
     s.tenant.domain = 'acme-dev.eu.auth0.com';
