@@ -1,6 +1,6 @@
 /**
  * `--baseline <previous-report.json>`: what is new, fixed, changed or unchanged since a previous
- * report, per finding and per topic. A finding's identity is stable across runs: rule id,
+ * report, per finding and per topic. A finding's identity is stable across runs (src/report/finding-key.ts): rule id,
  * resource type and id, field, and tenant (alias, else domain). A rule renamed since the
  * baseline is followed through RULE_RENAMES; a finding whose rule no longer exists is
  * `removed-rule`, never `fixed`.
@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { FINDING_RANK, SEVERITY_RANK, TOPIC_RANK } from '../engine/status.js';
+import { findingKey, findingKeys } from '../report/finding-key.js';
 import { AuditReportSchema, CHANGE_KINDS, SCHEMA_VERSION, type AuditReport, type BaselineComparison, type ChangeKind, type ReportFinding } from '../report/schema.js';
 
 /** Rule ids renamed between releases: old id → new id. Add an entry whenever a rule is renamed. */
@@ -15,25 +16,12 @@ export const RULE_RENAMES: Readonly<Record<string, string>> = {};
 
 export const tenantIdOf = (r: Pick<AuditReport, 'tenant'>): string => r.tenant.alias ?? r.tenant.domain;
 
-export function findingKey(f: Pick<ReportFinding, 'ruleId' | 'resource' | 'field'>, tenant: string, ruleId = f.ruleId): string {
-  return [ruleId, f.resource?.type ?? '', f.resource?.id ?? '', f.field ?? '', tenant].join('|');
-}
+export { findingKey };
 
 const FAILING = new Set(['fail', 'error']);
 
-/**
- * Keys of a report's findings, in order. A rule may report one resource more than once (several
- * fields or messages): a repeated identity gets the message id, then an occurrence number.
- */
 function keysOf(findings: readonly ReportFinding[], tenant: string, idOf: (f: ReportFinding) => string): string[] {
-  const seen = new Map<string, number>();
-  return findings.map((f) => {
-    let key = findingKey(f, tenant, idOf(f));
-    if (seen.has(key)) key = `${key}|${f.messageId}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return n > 1 ? `${key}#${n}` : key;
-  });
+  return findingKeys(findings, tenant, idOf);
 }
 
 function findingWorse(before: ReportFinding, after: ReportFinding): boolean {

@@ -1,0 +1,259 @@
+/**
+ * A run of the history: what one audit of one tenant was, without its messages or values (they can
+ * carry configuration). It holds the tenant, the source, the tool and rule-set version, the gate,
+ * a rollup of counts, and one state per finding key (rule, resource, field; status, severity,
+ * waived), stored as the change from the tenant's previous run (`parent`) or, for a tenant's first
+ * run, in full. A run that could not read the tenant (exit 2 or 3) is a failed run: no states.
+ */
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { loadCatalog } from '../catalog/index.js';
+import { PLAN_IDS } from '../catalog/schema.js';
+import { ENVIRONMENTS, FINDING_STATUSES, MILESTONE_STATUSES, SEVERITIES, type Severity } from '../engine/status.js';
+import { findingKeys } from '../report/finding-key.js';
+import type { AuditReport } from '../report/schema.js';
+import { TOOL } from '../version.js';
+import { rules as allRules } from '../../rules/index.js';
+
+export const RECORD_VERSION = 1;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** One finding's state: [key, status, severity, waived (1) or not (0)]. The key names rule, resource and field. */
+export type State = [key: string, status: FindingStatus, severity: Severity, waived: 0 | 1];
+const StateSchema = z.tuple([z.string(), z.enum(FINDING_STATUSES), z.enum(SEVERITIES), z.union([z.literal(0), z.literal(1)])]);
+
+/** The states of a run: all of them (gzip + base64 of a JSON array), or the change from the parent run. */
+export const StatesSchema = z.union([
+  z.strictObject({ full: z.string() }),
+  z.strictObject({ set: z.array(StateSchema), del: z.array(z.string()) }),
+]);
+export type StatesPayload = z.infer<typeof StatesSchema>;
+
+const countsBy = <T extends readonly [string, ...string[]]>(keys: T) => z.partialRecord(z.enum(keys), z.number().int().nonnegative());
+
+export const RunRecordSchema = z.strictObject({
+  v: z.literal(RECORD_VERSION),
+  /** Time-sortable: the report's generatedAt (UTC, compact), the tenant, a content hash. */
+  runId: z.string().regex(/^\d{8}T\d{6}Z-[A-Za-z0-9._-]+-[0-9a-f]{10}$/),
+  tenant: z.strictObject({ id: z.string(), alias: z.string().optional(), domain: z.string(), env: z.enum(ENVIRONMENTS) }),
+  /** When the audit ran (the report's generatedAt), ISO. */
+  at: z.string(),
+  recordedAt: z.string(),
+  source: z.strictObject({ kind: z.enum(['live', 'export', 'snapshot']), commit: z.string().optional() }),
+  tool: z.strictObject({ version: z.string(), rules: z.string() }),
+  /** A hash of what shaped the gate besides the tenant: waivers, attestations, plan, require, fail-on. */
+  config: z.string(),
+  plan: z.enum(PLAN_IDS).optional(),
+  require: z.string().optional(),
+  exitCode: z.number().int().min(0).max(3),
+  /** Exit 2 or 3: the tenant could not be read; one line, no states. */
+  failed: z.string().optional(),
+  rollup: z
+    .strictObject({
+      milestones: z.record(z.string(), z.enum(MILESTONE_STATUSES)),
+      /** How many milestones, in plan order, are satisfied in a row (0: none), and the last of them. */
+      level: z.number().int().nonnegative(),
+      highest: z.string().optional(),
+      topics: z.record(z.string(), z.number().int().nonnegative()),
+      /** Findings by status, then severity. */
+      findings: z.partialRecord(z.enum(FINDING_STATUSES), countsBy(SEVERITIES)),
+      waivers: z.number().int().nonnegative(),
+      attestations: z.number().int().nonnegative(),
+      unknowns: z.number().int().nonnegative(),
+      /** Against the parent run: failing keys that were not failing, failing keys that no longer fail. */
+      new: z.number().int().nonnegative(),
+      fixed: z.number().int().nonnegative(),
+    })
+    .optional(),
+  /** The tenant's previous run the states are a change from (absent: states are full). */
+  parent: z.string().optional(),
+  states: StatesSchema.optional(),
+});
+export type RunRecord = z.infer<typeof RunRecordSchema>;
+
+export const AcceptanceSchema = z.strictObject({
+  v: z.literal(RECORD_VERSION),
+  tenant: z.string(),
+  runId: z.string(),
+  by: z.string().min(1),
+  reason: z.string().min(1),
+  at: z.string(),
+});
+export type Acceptance = z.infer<typeof AcceptanceSchema>;
+
+export const FAILING: ReadonlySet<FindingStatus> = new Set(['fail', 'error']);
+export const isFailing = (s: State | undefined): boolean => !!s && FAILING.has(s[1]) && s[3] === 0;
+
+let rulesHashCache: string | undefined;
+/** A hash of the rule set and the catalog: it changes when a rule, a severity or a topic does. */
+export function rulesHash(): string {
+  rulesHashCache ??= createHash('sha256')
+    .update(JSON.stringify(allRules.map((r) => [r.id, r.severity, r.topics, r.prodOnly ?? false])))
+    .update(JSON.stringify(loadCatalog().plans.b2c.milestones.map((m) => m.id)))
+    .update(JSON.stringify(loadCatalog().plans.b2b.milestones.map((m) => m.id)))
+    .update(JSON.stringify([...loadCatalog().plans.b2c.topics.keys(), ...loadCatalog().plans.b2b.topics.keys()]))
+    .digest('hex')
+    .slice(0, 12);
+  return rulesHashCache;
+}
+
+export const tenantIdOf = (r: Pick<AuditReport, 'tenant'>): string => r.tenant.alias ?? r.tenant.domain;
+
+/** A tenant id as it may appear in a run id. */
+const idPart = (s: string) => s.replace(/[^A-Za-z0-9.-]/g, '_').slice(0, 64);
+const compactTime = (iso: string) => {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new Error(`not a time: ${iso}`);
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+};
+
+export function statesOf(report: AuditReport): State[] {
+  const keys = findingKeys(report.findings);
+  return report.findings.map((f, i) => [keys[i] as string, f.status, f.severity, f.status === 'waived' || f.waiver ? 1 : 0]);
+}
+
+export function encodeFull(states: readonly State[]): string {
+  return gzipSync(JSON.stringify(states), { level: 9 }).toString('base64');
+}
+export function decodeFull(full: string): State[] {
+  return z.array(StateSchema).parse(JSON.parse(gunzipSync(Buffer.from(full, 'base64')).toString('utf8')));
+}
+
+/** The change from `before` to `after`, keyed by finding key. */
+export function delta(before: ReadonlyMap<string, State>, after: readonly State[]): { set: State[]; del: string[] } {
+  const set: State[] = [];
+  const seen = new Set<string>();
+  for (const s of after) {
+    seen.add(s[0]);
+    const b = before.get(s[0]);
+    if (!b || b[1] !== s[1] || b[2] !== s[2] || b[3] !== s[3]) set.push(s);
+  }
+  const del = [...before.keys()].filter((k) => !seen.has(k));
+  return { set, del };
+}
+
+/** Failing keys of `after` not failing in `before` (new), and failing keys of `before` no longer failing (fixed). */
+export function newAndFixed(before: ReadonlyMap<string, State>, after: ReadonlyMap<string, State>): { new: string[]; fixed: string[] } {
+  const added: string[] = [];
+  const fixed: string[] = [];
+  for (const [k, s] of after) if (isFailing(s) && !isFailing(before.get(k))) added.push(k);
+  for (const [k, s] of before) if (isFailing(s) && !isFailing(after.get(k))) fixed.push(k);
+  return { new: added, fixed };
+}
+
+function sourceOf(report: AuditReport): RunRecord['source'] {
+  const kind = report.tenant.source === 'management-api' ? 'live' : report.tenant.source === 'deploy-cli' ? 'export' : 'snapshot';
+  return kind === 'export' && process.env.GITHUB_SHA && /^[0-9a-f]{7,40}$/.test(process.env.GITHUB_SHA) ? { kind, commit: process.env.GITHUB_SHA } : { kind };
+}
+
+function configHash(report: AuditReport): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        report.plan,
+        report.gate.require ?? null,
+        report.gate.failOn,
+        report.waivers.map((w) => [w.rule, w.resource ?? null, w.expires]),
+        report.attestations.map((a) => [a.id, a.state, a.expires]),
+      ]),
+    )
+    .digest('hex')
+    .slice(0, 12);
+}
+
+function rollupOf(report: AuditReport): Omit<NonNullable<RunRecord['rollup']>, 'new' | 'fixed'> {
+  const findings: Record<string, Record<string, number>> = {};
+  for (const f of report.findings) {
+    const by = (findings[f.status] ??= {});
+    by[f.severity] = (by[f.severity] ?? 0) + 1;
+  }
+  let level = 0;
+  for (const m of report.milestones) {
+    if (m.status !== 'satisfied' && m.status !== 'satisfied-with-risks') break;
+    level++;
+  }
+  const highest = level > 0 ? report.milestones[level - 1]?.id : undefined;
+  return {
+    milestones: Object.fromEntries(report.milestones.map((m) => [m.id, m.status])),
+    level,
+    ...(highest ? { highest } : {}),
+    topics: { ...report.summary.topics },
+    findings: findings as NonNullable<RunRecord['rollup']>['findings'],
+    waivers: report.findings.filter((f) => f.status === 'waived').length,
+    attestations: report.attestations.filter((a) => a.state === 'current' || a.state === 'not-applicable').length,
+    unknowns: report.findings.filter((f) => f.status === 'unknown').length,
+  };
+}
+
+/** The run id of a report: the same report always gets the same id, so recording twice changes nothing. */
+export function runIdOf(tenant: string, at: string, content: string): string {
+  return `${compactTime(at)}-${idPart(tenant)}-${createHash('sha256').update(content).digest('hex').slice(0, 10)}`;
+}
+
+/**
+ * The record of a report, given the tenant's previous run's states (absent: the first run, states
+ * in full). `exitCode` is the exit the audit had (0 or 1; a report file says it by its gate).
+ */
+export function recordOf(
+  report: AuditReport,
+  previous: { runId: string; states: ReadonlyMap<string, State> } | undefined,
+  now = new Date(),
+): { record: RunRecord; states: State[] } {
+  const tenant = tenantIdOf(report);
+  const states = statesOf(report);
+  const runId = runIdOf(tenant, report.generatedAt, JSON.stringify([report.generatedAt, report.collectedAt, states, report.gate]));
+  const after = new Map(states.map((s) => [s[0], s]));
+  const changes = newAndFixed(previous?.states ?? new Map(), after);
+  const record: RunRecord = {
+    v: RECORD_VERSION,
+    runId,
+    tenant: { id: tenant, ...(report.tenant.alias ? { alias: report.tenant.alias } : {}), domain: report.tenant.domain, env: report.tenant.environment },
+    at: new Date(report.generatedAt).toISOString(),
+    recordedAt: now.toISOString(),
+    source: sourceOf(report),
+    tool: { version: TOOL.version, rules: rulesHash() },
+    config: configHash(report),
+    plan: report.plan,
+    ...(report.gate.require ? { require: report.gate.require } : {}),
+    exitCode: report.gate.passed ? 0 : 1,
+    rollup: { ...rollupOf(report), new: changes.new.length, fixed: changes.fixed.length },
+    ...(previous ? { parent: previous.runId, states: delta(previous.states, states) } : { states: { full: encodeFull(states) } }),
+  };
+  return { record, states };
+}
+
+/** A run that could not read the tenant (exit 2 or 3): a gap on the chart, never states. */
+export function failedRecordOf(
+  tenant: { id: string; alias?: string; domain: string; env: (typeof ENVIRONMENTS)[number] },
+  exitCode: 2 | 3,
+  reason: string,
+  now = new Date(),
+): RunRecord {
+  const at = now.toISOString();
+  return {
+    v: RECORD_VERSION,
+    runId: runIdOf(tenant.id, at, `${at}|failed|${reason}`),
+    tenant,
+    at,
+    recordedAt: at,
+    source: { kind: 'live' },
+    tool: { version: TOOL.version, rules: rulesHash() },
+    config: '',
+    exitCode,
+    failed: reason.slice(0, 300),
+  };
+}
+
+/** States of a run, given its record and its parent's states (for a delta). */
+export function applyStates(record: RunRecord, parentStates: ReadonlyMap<string, State> | undefined): Map<string, State> {
+  const p = record.states;
+  if (!p) return new Map();
+  if ('full' in p) return new Map(decodeFull(p.full).map((s) => [s[0], s]));
+  const out = new Map(parentStates ?? []);
+  for (const k of p.del) out.delete(k);
+  for (const s of p.set) out.set(s[0], s);
+  return out;
+}
+
+export const MILESTONE_STATUS_LIST = MILESTONE_STATUSES;
