@@ -120,7 +120,8 @@ async function latestOf(store: HistoryStore, tenant: string): Promise<RunRecord>
 }
 
 async function accept(store: HistoryStore, flags: HistoryFlags): Promise<number> {
-  const tenant = flags.tenant?.[0] ?? (flags.tenant as unknown as string);
+  const t: unknown = flags.tenant;
+  const tenant = (Array.isArray(t) ? t[0] : t) as string;
   const runs = await store.runs({ tenants: [tenant] });
   if (!runs.length) throw new UsageError(`history accept: no run of ${tenant} in ${store.description}`);
   const run = flags.run ? runs.find((r) => r.runId === flags.run) : await latestOf(store, tenant);

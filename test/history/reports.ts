@@ -1,0 +1,19 @@
+/** Reports for the history tests: the go-live-ready tenant, night after night, with changes. */
+import { audit } from '../../src/run.js';
+import type { AuditReport } from '../../src/report/schema.js';
+import { tenant, type Mutator } from '../support/tenant.js';
+
+export const NIGHT0 = Date.parse('2026-11-01T02:00:00Z');
+export const nightAt = (n: number) => new Date(NIGHT0 + n * 86_400_000);
+
+/** Breached-password detection turned off: a blocker that fails in prod. */
+export const breachedOff: Mutator = (t) => {
+  t.breachedPasswordDetection = { ...(t.breachedPasswordDetection ?? {}), enabled: false } as typeof t.breachedPasswordDetection;
+};
+
+export async function nightly(n: number, alias: string, ...changes: Mutator[]): Promise<AuditReport> {
+  const report = await audit({ source: { kind: 'snapshot', snapshot: tenant(...changes) }, env: 'prod', now: () => nightAt(n) });
+  report.tenant.alias = alias;
+  report.generatedAt = nightAt(n).toISOString();
+  return report;
+}
