@@ -1,7 +1,7 @@
 /** Reports for the history tests: the go-live-ready tenant, night after night, with changes. */
 import { audit } from '../../src/run.js';
 import type { AuditReport } from '../../src/report/schema.js';
-import { tenant, type Mutator } from '../support/tenant.js';
+import { tenantFrom, type Mutator } from '../support/tenant.js';
 
 export const NIGHT0 = Date.parse('2026-11-01T02:00:00Z');
 export const nightAt = (n: number) => new Date(NIGHT0 + n * 86_400_000);
@@ -12,7 +12,12 @@ export const breachedOff: Mutator = (t) => {
 };
 
 export async function nightly(n: number, alias: string, ...changes: Mutator[]): Promise<AuditReport> {
-  const report = await audit({ source: { kind: 'snapshot', snapshot: tenant(...changes) }, env: 'prod', now: () => nightAt(n) });
+  return nightlyOf('go-live-ready-b2c', n, alias, ...changes);
+}
+
+/** One night of a tenant read from a bundled fixture, with changes. */
+export async function nightlyOf(fixture: string, n: number, alias: string, ...changes: Mutator[]): Promise<AuditReport> {
+  const report = await audit({ source: { kind: 'snapshot', snapshot: tenantFrom(fixture, ...changes) }, env: 'prod', now: () => nightAt(n) });
   report.tenant.alias = alias;
   report.generatedAt = nightAt(n).toISOString();
   return report;
