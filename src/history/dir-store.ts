@@ -100,12 +100,26 @@ export class DirectoryStore implements HistoryStore {
     return out.sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0));
   }
 
+  /** The run ids in the file, read without parsing whole records (a record's runId comes second). */
+  private runIds(): Set<string> {
+    let text: string;
+    try {
+      text = readFileSync(this.runsFile, 'utf8');
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ENOENT') return new Set();
+      throw e;
+    }
+    const ids = new Set<string>();
+    for (const m of text.matchAll(/^\{"v":\d+,"runId":"([^"]+)"/gm)) if (m[1]) ids.add(m[1]);
+    return ids;
+  }
+
   async add(runs: readonly RunRecord[]): Promise<string[]> {
     if (!runs.length) return [];
     return this.locked(() => {
-      const have = new Set(this.allRuns().map((r) => r.runId));
+      const have = this.runIds();
       const fresh = runs.filter((r) => !have.has(r.runId) && have.add(r.runId));
-      if (fresh.length) appendFileSync(this.runsFile, fresh.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      if (fresh.length) appendFileSync(this.runsFile, fresh.map((r) => `${JSON.stringify(RunRecordSchema.parse(r))}\n`).join(''));
       return fresh.map((r) => r.runId);
     });
   }

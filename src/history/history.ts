@@ -7,7 +7,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { atLeast, SEVERITY_RANK } from '../engine/status.js';
 import type { AuditReport } from '../report/schema.js';
 import { parseFindingKey } from '../report/finding-key.js';
-import { applyStates, encodeFull, isFailing, recordOf, tenantIdOf, type Acceptance, type RunRecord, type State } from './record.js';
+import { applyStates, encodeFull, isFailing, recordOf, rulesHash, tenantIdOf, type Acceptance, type RunRecord, type State } from './record.js';
 import type { HistoryStore } from './store.js';
 
 const byId = (a: RunRecord, b: RunRecord) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0);
@@ -144,34 +144,39 @@ export function regressionsAgainst(tenantRuns: readonly RunRecord[], baseline: B
   return out.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.key.localeCompare(b.key));
 }
 
-/** Record reports (oldest first per tenant); returns the records and which were new. */
+/**
+ * Record reports (oldest first per tenant); returns the records and which were new. The records
+ * are added in one call, so a folder of old reports is imported in one append (one transaction).
+ */
 export async function recordReports(store: HistoryStore, reports: readonly AuditReport[], now = new Date()): Promise<{ record: RunRecord; added: boolean }[]> {
   const sorted = [...reports].sort((a, b) => (a.generatedAt < b.generatedAt ? -1 : a.generatedAt > b.generatedAt ? 1 : 0));
   const tenants = [...new Set(sorted.map(tenantIdOf))];
   const existing = await store.runs({ tenants });
-  const out: { record: RunRecord; added: boolean }[] = [];
+  const rules = await rulesHash();
+  const planned: { record: RunRecord; fresh: boolean }[] = [];
   for (const t of tenants) {
     const runs = existing.filter((r) => r.tenant.id === t);
     const have = new Set(runs.map((r) => r.runId));
+    // The states of the run just recorded: the next report's parent, most of the time (no replay).
+    let last: { runId: string; states: Map<string, State> } | undefined;
     for (const report of sorted.filter((r) => tenantIdOf(r) === t)) {
       // The previous run: the latest recorded run with states older than this report.
       const at = new Date(report.generatedAt).toISOString();
       const prev = runs.filter((r) => !r.failed && r.at < at).sort(byId).at(-1);
-      const previous = prev ? { runId: prev.runId, states: statesOfRun(runs, prev.runId) } : undefined;
-      const { record } = recordOf(report, previous, now);
+      const previous = prev ? { runId: prev.runId, states: last?.runId === prev.runId ? last.states : statesOfRun(runs, prev.runId) } : undefined;
+      const { record, states } = recordOf(report, previous, rules, now);
       if (have.has(record.runId)) {
-        out.push({ record, added: false });
+        planned.push({ record, fresh: false });
         continue;
       }
-      const added = (await store.add([record])).includes(record.runId);
-      if (added) {
-        runs.push(record);
-        have.add(record.runId);
-      }
-      out.push({ record, added });
+      runs.push(record);
+      have.add(record.runId);
+      last = { runId: record.runId, states: new Map(states.map((x) => [x[0], x])) };
+      planned.push({ record, fresh: true });
     }
   }
-  return out;
+  const added = new Set(await store.add(planned.filter((p) => p.fresh).map((p) => p.record)));
+  return planned.map((p) => ({ record: p.record, added: added.has(p.record.runId) }));
 }
 
 export interface RunDiff {

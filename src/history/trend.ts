@@ -32,6 +32,8 @@ export interface TrendPoint {
   new?: number;
   fixed?: number;
   unknowns?: number;
+  /** The tenant's first run: everything failing is "new" against nothing; not drawn as new. */
+  first?: boolean;
   /** The rule set (tool) or the configuration differs from the tenant's previous run. */
   rulesChanged?: boolean;
   configChanged?: boolean;
@@ -68,8 +70,11 @@ export interface Trend {
   points: TrendPoint[];
 }
 
+const levelCache = new Map<PlanId, string[]>();
 function levelsOf(plan: PlanId): string[] {
-  return ['none', ...loadCatalog().plans[plan].milestones.map((m) => m.title)];
+  let l = levelCache.get(plan);
+  if (!l) levelCache.set(plan, (l = ['none', ...loadCatalog().plans[plan].milestones.map((m) => m.title)]));
+  return l;
 }
 
 export function buildTrend(allRuns: readonly RunRecord[], accepted: ReadonlyMap<string, Acceptance>, since?: string, now = new Date()): Trend {
@@ -85,6 +90,7 @@ export function buildTrend(allRuns: readonly RunRecord[], accepted: ReadonlyMap<
     let latest: { run: RunRecord; states: Map<string, State> } | undefined;
     let baseStates: Map<string, State> | undefined;
     const streak = new Map<string, { at: string; runs: number }>();
+    const lastId = runs.filter((r) => !r.failed && r.states).at(-1)?.runId;
     replay(runs, (r, states) => {
       for (const k of [...streak.keys()]) if (!isFailing(states.get(k))) streak.delete(k);
       for (const [k, s] of states) {
@@ -94,7 +100,8 @@ export function buildTrend(allRuns: readonly RunRecord[], accepted: ReadonlyMap<
         else streak.set(k, { at: r.at, runs: 1 });
       }
       if (base && r.runId === base.run.runId) baseStates = new Map(states);
-      latest = { run: r, states: new Map(states) };
+      // Copied only for the run that is kept (replay reuses maps).
+      if (r.runId === lastId) latest = { run: r, states: new Map(states) };
     });
     for (const r of runs) {
       if (r.plan) plans.add(r.plan);
@@ -116,6 +123,7 @@ export function buildTrend(allRuns: readonly RunRecord[], accepted: ReadonlyMap<
           new: r.rollup.new,
           fixed: r.rollup.fixed,
           unknowns: r.rollup.unknowns,
+          ...(r.parent ? {} : { first: true }),
           ...(prev && prev.tool.rules !== r.tool.rules ? { rulesChanged: true } : {}),
           ...(prev && prev.config !== r.config ? { configChanged: true } : {}),
         });
@@ -177,8 +185,10 @@ type VlSpec = Record<string, unknown>;
 /** vega-lite → vega → SVG, in Node. */
 async function svgOf(spec: VlSpec): Promise<string> {
   const [{ compile }, vega] = await Promise.all([import('vega-lite'), import('vega')]);
-  const compiled = compile(spec as unknown as Parameters<typeof compile>[0]).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  // Warnings go nowhere: stderr belongs to the command's one-line messages.
+  const quiet = { level: () => quiet, error: (...a: unknown[]) => { throw new Error(a.map(String).join(' ')); }, warn: () => quiet, info: () => quiet, debug: () => quiet };
+  const compiled = compile(spec as unknown as Parameters<typeof compile>[0], { logger: quiet as unknown as NonNullable<Parameters<typeof compile>[1]>['logger'] }).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   try {
     return await view.toSVG();
   } finally {
@@ -186,23 +196,22 @@ async function svgOf(spec: VlSpec): Promise<string> {
   }
 }
 
-function markerLayers(points: TrendPoint[]): VlSpec[] {
-  const marks = points.flatMap((p) => [
-    ...(p.rulesChanged ? [{ at: p.at, tenant: p.tenant, what: 'rule set changed' }] : []),
-    ...(p.configChanged ? [{ at: p.at, tenant: p.tenant, what: 'configuration changed' }] : []),
-    ...(p.failed ? [{ at: p.at, tenant: p.tenant, what: 'run failed (not read)' }] : []),
+const MARKER_KINDS = ['rule set changed', 'configuration changed', 'run failed (not read)'];
+const MARKER_COLOR = { field: 'what', type: 'nominal', title: 'marker', scale: { domain: MARKER_KINDS, range: ['#2980b9', '#8e44ad', '#e74c3c'] } };
+
+/** Where the rule set or the configuration changed, and failed runs: one row each. */
+function markerRows(points: TrendPoint[]): { kind: 'marker'; at: string; tenant: string; what: string }[] {
+  return points.flatMap((p) => [
+    ...(p.rulesChanged ? [{ kind: 'marker' as const, at: p.at, tenant: p.tenant, what: MARKER_KINDS[0] as string }] : []),
+    ...(p.configChanged ? [{ kind: 'marker' as const, at: p.at, tenant: p.tenant, what: MARKER_KINDS[1] as string }] : []),
+    ...(p.failed ? [{ kind: 'marker' as const, at: p.at, tenant: p.tenant, what: MARKER_KINDS[2] as string }] : []),
   ]);
+}
+
+function markerLayers(points: TrendPoint[]): VlSpec[] {
+  const marks = markerRows(points);
   if (!marks.length) return [];
-  return [
-    {
-      data: { values: marks },
-      mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1.5 },
-      encoding: {
-        x: { field: 'at', type: 'temporal' },
-        color: { field: 'what', type: 'nominal', title: 'marker', scale: { domain: ['rule set changed', 'configuration changed', 'run failed (not read)'], range: ['#2980b9', '#8e44ad', '#e74c3c'] } },
-      },
-    },
-  ];
+  return [{ data: { values: marks }, mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x: { field: 'at', type: 'temporal' }, stroke: MARKER_COLOR } }];
 }
 
 const WIDTH = 820;
@@ -251,29 +260,38 @@ export async function trendCharts(t: Trend): Promise<{ id: string; title: string
       },
     });
   }
-  const severities = ok.flatMap((p) => SEVERITIES.map((s) => ({ at: p.at, tenant: p.tenant, severity: s, count: p[s] ?? 0 })));
+  const severities = ok.flatMap((p) => SEVERITIES.map((sev) => ({ kind: 'count', at: p.at, tenant: p.tenant, severity: sev, count: p[sev] ?? 0 })));
+  const severityLayers: VlSpec[] = [
+    {
+      transform: [{ filter: "datum.kind === 'count'" }],
+      mark: { type: 'area', interpolate: 'step-after' },
+      encoding: {
+        x: { field: 'at', type: 'temporal', title: null },
+        y: { field: 'count', type: 'quantitative', title: 'failing', stack: 'zero' },
+        color: { field: 'severity', type: 'nominal', scale: { domain: [...SEVERITIES], range: SEVERITIES.map((x) => SEVERITY_COLORS[x]) } },
+      },
+    },
+  ];
+  const marks = markerRows(t.points);
+  if (marks.length) {
+    severityLayers.push({
+      transform: [{ filter: "datum.kind === 'marker'" }],
+      mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1.5 },
+      encoding: { x: { field: 'at', type: 'temporal' }, strokeOpacity: { value: 0.9 }, stroke: MARKER_COLOR },
+    });
+  }
   charts.push({
     id: 'failing',
-    title: `Failing findings by severity${fleet ? ' (all tenants)' : ''}`,
-    spec: {
-      width: WIDTH,
-      height: 200,
-      layer: [
-        {
-          data: { values: severities },
-          mark: { type: 'area', interpolate: 'step-after' },
-          encoding: {
-            x: { field: 'at', type: 'temporal', title: null, ...(fleet ? { timeUnit: 'yearmonthdate' } : {}) },
-            y: { aggregate: 'sum', field: 'count', type: 'quantitative', title: 'failing', stack: 'zero' },
-            color: { field: 'severity', type: 'nominal', scale: { domain: [...SEVERITIES], range: SEVERITIES.map((s) => SEVERITY_COLORS[s]) } },
-          },
-        },
-        ...markerLayers(t.points),
-      ],
-      resolve: { scale: { color: 'independent' } },
-    },
+    title: fleet ? 'Failing findings by severity, per tenant' : 'Failing findings by severity',
+    spec: fleet
+      ? {
+          data: { values: [...severities, ...marks] },
+          facet: { row: { field: 'tenant', type: 'nominal', title: null } },
+          spec: { width: WIDTH - 60, height: 90, layer: severityLayers },
+        }
+      : { width: WIDTH, height: 200, data: { values: [...severities, ...marks] }, layer: severityLayers },
   });
-  const changes = ok.flatMap((p) => [
+  const changes = ok.filter((p) => !p.first).flatMap((p) => [
     { at: p.at, tenant: p.tenant, kind: 'new', count: p.new ?? 0 },
     { at: p.at, tenant: p.tenant, kind: 'fixed', count: -(p.fixed ?? 0) },
   ]);

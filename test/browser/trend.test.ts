@@ -14,7 +14,7 @@ import { acceptedByTenant, recordReports } from '../../src/history/history.js';
 import { openStore, type HistoryStore } from '../../src/history/store.js';
 import { buildTrend, renderTrend } from '../../src/history/trend.js';
 import type { AuditReport } from '../../src/report/schema.js';
-import { breachedOff, nightlyOf } from '../history/reports.js';
+import { ATTESTED_B2C, breachedOff, nightlyOf } from '../history/reports.js';
 import type { Mutator } from '../support/tenant.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -42,9 +42,10 @@ describe('history trend page in Chromium', () => {
     const reports: AuditReport[] = [];
     for (let n = 0; n < NIGHTS; n++) {
       // prod: breached-password detection off from night 8 to night 15.
-      reports.push(await nightlyOf('go-live-ready-b2c', n, 'prod', ...(n >= 8 && n < 16 ? [breachedOff] : [])));
-      // qa: the email provider removed on night 12, back on night 20.
-      reports.push(await nightlyOf('go-live-ready-b2c', n, 'qa', ...(n >= 12 && n < 20 ? [noEmailProvider] : [])));
+      reports.push(await nightlyOf({ fixture: 'go-live-ready-b2c', attested: ATTESTED_B2C }, n, 'prod', ...(n >= 8 && n < 16 ? [breachedOff] : [])));
+      // qa: the email provider removed on night 12, back on night 20; a waiver added on night 24.
+      const waivers = n >= 24 ? [{ rule: 'app-refresh-token-rotation', reason: 'legacy mobile app until March', expires: '2027-03-01' }] : [];
+      reports.push(await nightlyOf({ fixture: 'go-live-ready-b2c', attested: ATTESTED_B2C, waivers }, n, 'qa', ...(n >= 12 && n < 20 ? [noEmailProvider] : [])));
       // dev: a brand-new tenant, every night.
       if (n % 3 !== 2) reports.push(await nightlyOf('brand-new', n, 'dev'));
     }
@@ -99,6 +100,13 @@ describe('history trend page in Chromium', () => {
     const rows = await page.locator('#tenants tbody tr').allInnerTexts();
     expect(rows.find((r) => r.startsWith('dev'))).toMatch(/oldest open since 2026-11-01/);
     expect(rows.find((r) => r.startsWith('prod'))).toMatch(/first run 2026-11-01\s+0 new, 0 fixed/);
+    // Where the configuration changed (qa's waiver) is marked on the timeline.
+    expect(trend.points.filter((p) => p.configChanged).map((p) => `${p.tenant}@${p.at.slice(0, 10)}`)).toEqual(['qa@2026-11-25']);
+    expect(await page.locator('#marks').innerText()).toMatch(/2026-11-25\s+qa\s+configuration changed/);
+    // The strip shows qa's drop while its email provider was gone.
+    const qa = trend.points.filter((p) => p.tenant === 'qa');
+    expect(qa[11]!.level).toBeGreaterThan(qa[12]!.level ?? 0);
+    expect(qa[20]!.level).toBe(qa[11]!.level);
     expect(await page.locator('h3', { hasText: 'dev' }).count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'history-trend-fleet.png'), fullPage: true });
     await page.close();

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/cli.js';
 import { ALL_READ_SCOPES, startEmulator, type Emulator } from '../emulator/server.js';
 import { readFixture } from '../support/tenant.js';
-import { createDatabase, PG_SKIP_REASON, startPostgres, type PgServer } from '../history/pg-server.js';
+import { createDatabase, PG_SKIP_REASON, startPostgres, type PgServer } from '../support/pg-server.js';
 import pg from 'pg';
 
 

@@ -1,6 +1,6 @@
 /**
  * One contract, two stores: the directory store and the PostgreSQL store (a real server the
- * suite starts and stops: test/history/pg-server.ts) must behave the same.
+ * suite starts and stops: test/support/pg-server.ts) must behave the same.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { acceptedByTenant, baselineOf, planPrune, recordReports, regressionsAgai
 import { failedRecordOf, statesOf } from '../../src/history/record.js';
 import { openStore, type HistoryStore } from '../../src/history/store.js';
 import { breachedOff, nightly } from './reports.js';
-import { createDatabase, PG_SKIP_REASON, startPostgres, type PgServer } from './pg-server.js';
+import { createDatabase, PG_SKIP_REASON, startPostgres, type PgServer } from '../support/pg-server.js';
 
 const BREACHED = 'attack-protection-breached-password';
 
