@@ -67,7 +67,7 @@ export function addHistoryCommands(program: Command, setExit: (code: number) => 
     .addOption(storeOption())
     .option('--tenant <alias>', 'only this tenant (repeatable; default every tenant)', repeatable, [] as string[])
     .option('--since <date>', 'only runs on or after this date (YYYY-MM-DD)')
-    .option('--format <name[:path]>', 'html:<path>, markdown, json, csv or console (default console)', 'console')
+    .option('--format <name[:path]>', 'html:<path>, markdown, json, csv or console', 'console')
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .action(run('trend'));
   history

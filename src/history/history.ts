@@ -171,7 +171,7 @@ export async function recordReports(store: HistoryStore, reports: readonly Audit
       }
       runs.push(record);
       have.add(record.runId);
-      last = { runId: record.runId, states: new Map(states.map((x) => [x[0], x])) };
+      last = { runId: record.runId, states };
       planned.push({ record, fresh: true });
     }
   }

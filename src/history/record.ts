@@ -147,12 +147,17 @@ export function encodeFull(states: readonly State[]): string {
 }
 
 export function decodeFull(full: string): State[] {
+  return [...decodeFullMap(full).values()];
+}
+
+/** The states of a full payload, by key. */
+export function decodeFullMap(full: string): Map<string, State> {
   const o = JSON.parse(gunzipSync(Buffer.from(full, 'base64')).toString('utf8')) as { r?: unknown; x?: unknown; c?: unknown };
   if (!Array.isArray(o.r) || !Array.isArray(o.x) || !Array.isArray(o.c) || o.c.length % 3 !== 0) throw new Error('history: a run whose states cannot be read');
   const r = o.r as string[];
   const x = o.x as string[];
   const c = o.c as number[];
-  const out: State[] = [];
+  const out = new Map<string, State>();
   for (let i = 0; i < c.length; i += 3) {
     const rule = r[c[i] as number];
     const rest = x[c[i + 1] as number];
@@ -160,21 +165,23 @@ export function decodeFull(full: string): State[] {
     const status = STATUS_CODES[code >> 3];
     const severity = SEVERITY_CODES[(code >> 1) & 3];
     if (rule === undefined || rest === undefined || !status || !severity) throw new Error('history: a run whose states cannot be read');
-    out.push([rest === NO_REST ? rule : `${rule}|${rest}`, status, severity, (code & 1) as 0 | 1]);
+    const key = rest === NO_REST ? rule : `${rule}|${rest}`;
+    out.set(key, [key, status, severity, (code & 1) as 0 | 1]);
   }
   return out;
 }
 
 /** The change from `before` to `after`, keyed by finding key. */
-export function delta(before: ReadonlyMap<string, State>, after: readonly State[]): { set: State[]; del: string[] } {
+export function delta(before: ReadonlyMap<string, State>, after: readonly State[] | ReadonlyMap<string, State>): { set: State[]; del: string[] } {
+  const list = Array.isArray(after) ? (after as readonly State[]) : [...(after as ReadonlyMap<string, State>).values()];
+  const afterMap = Array.isArray(after) ? new Map(list.map((s) => [s[0], s])) : (after as ReadonlyMap<string, State>);
   const set: State[] = [];
-  const seen = new Set<string>();
-  for (const s of after) {
-    seen.add(s[0]);
+  for (const s of list) {
     const b = before.get(s[0]);
     if (!b || b[1] !== s[1] || b[2] !== s[2] || b[3] !== s[3]) set.push(s);
   }
-  const del = [...before.keys()].filter((k) => !seen.has(k));
+  const del: string[] = [];
+  for (const k of before.keys()) if (!afterMap.has(k)) del.push(k);
   return { set, del };
 }
 
@@ -232,8 +239,10 @@ function rollupOf(report: AuditReport): Omit<NonNullable<RunRecord['rollup']>, '
 }
 
 /** The run id of a report: the same report always gets the same id, so recording twice changes nothing. */
-export function runIdOf(tenant: string, at: string, content: string): string {
-  return `${compactTime(at)}-${idPart(tenant)}-${createHash('sha256').update(content).digest('hex').slice(0, 10)}`;
+export function runIdOf(tenant: string, at: string, content: string | readonly string[]): string {
+  const h = createHash('sha256');
+  for (const part of typeof content === 'string' ? [content] : content) h.update(part).update('\n');
+  return `${compactTime(at)}-${idPart(tenant)}-${h.digest('hex').slice(0, 10)}`;
 }
 
 /**
@@ -245,10 +254,10 @@ export function recordOf(
   previous: { runId: string; states: ReadonlyMap<string, State> } | undefined,
   rules: string,
   now = new Date(),
-): { record: RunRecord; states: State[] } {
+): { record: RunRecord; states: Map<string, State> } {
   const tenant = tenantIdOf(report);
   const states = statesOf(report);
-  const runId = runIdOf(tenant, report.generatedAt, JSON.stringify([report.generatedAt, report.collectedAt, states, report.gate]));
+  const runId = runIdOf(tenant, report.generatedAt, JSON.stringify([report.generatedAt, report.collectedAt, report.gate, states]));
   const after = new Map(states.map((s) => [s[0], s]));
   const changes = newAndFixed(previous?.states ?? new Map(), after);
   const record: RunRecord = {
@@ -264,9 +273,9 @@ export function recordOf(
     ...(report.gate.require ? { require: report.gate.require } : {}),
     exitCode: report.gate.passed ? 0 : 1,
     rollup: { ...rollupOf(report), new: changes.new.length, fixed: changes.fixed.length },
-    ...(previous ? { parent: previous.runId, states: delta(previous.states, states) } : { states: { full: encodeFull(states) } }),
+    ...(previous ? { parent: previous.runId, states: delta(previous.states, after) } : { states: { full: encodeFull(states) } }),
   };
-  return { record, states };
+  return { record, states: after };
 }
 
 /** A run that could not read the tenant (exit 2 or 3): a gap on the chart, never states. */
@@ -296,7 +305,7 @@ export function failedRecordOf(
 export function applyStates(record: RunRecord, parentStates: ReadonlyMap<string, State> | undefined): Map<string, State> {
   const p = record.states;
   if (!p) return new Map();
-  if ('full' in p) return new Map(decodeFull(p.full).map((s) => [s[0], s]));
+  if ('full' in p) return decodeFullMap(p.full);
   const out = new Map(parentStates ?? []);
   for (const k of p.del) out.delete(k);
   for (const s of p.set) out.set(s[0], s);

@@ -10,9 +10,8 @@ type Keyed = Pick<ReportFinding, 'ruleId' | 'resource' | 'field'>;
 
 /** One finding's key: `rule|type|id|field`, then `|tenant` when a tenant is given. */
 export function findingKey(f: Keyed, tenant?: string, ruleId = f.ruleId): string {
-  const parts = [ruleId, f.resource?.type ?? '', f.resource?.id ?? '', f.field ?? ''];
-  if (tenant !== undefined) parts.push(tenant);
-  return parts.join('|');
+  const key = `${ruleId}|${f.resource?.type ?? ''}|${f.resource?.id ?? ''}|${f.field ?? ''}`;
+  return tenant === undefined ? key : `${key}|${tenant}`;
 }
 
 /**
