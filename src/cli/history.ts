@@ -1,15 +1,16 @@
 /** `history add|list|accept|diff|trend|prune|metrics`: the run history (src/history/). */
 import { UsageError } from '../errors.js';
 import { acceptedByTenant, diffStates, planPrune, recordReports, statesOfRun, type RunDiff } from '../history/history.js';
-import { metricsText } from '../history/metrics.js';
 import type { RunRecord, State } from '../history/record.js';
 import { openStore, type HistoryStore } from '../history/store.js';
-import { buildTrend, renderTrend, TREND_FORMATS, type TrendFormat } from '../history/trend.js';
+import type { TrendFormat } from '../history/trend.js';
 import { parseFindingKey } from '../report/finding-key.js';
-import { readReportFile } from '../report/render-file.js';
 import type { AuditReport } from '../report/schema.js';
 import type { HistoryFlags } from './history-commands.js';
-import { writeAtomically } from './output.js';
+import { writeAtomically } from '../output-files.js';
+
+/** The trend's formats (repeated here so that `list` and `add` do not load the trend's code). */
+const TREND_FORMATS: readonly TrendFormat[] = ['html', 'markdown', 'json', 'csv', 'console'];
 
 type Name = 'add' | 'list' | 'accept' | 'diff' | 'trend' | 'prune' | 'metrics';
 
@@ -45,7 +46,7 @@ export async function runHistoryCommand(name: Name, args: string[], flags: Histo
     if (f === 'html' && !path && !flags.output) throw new UsageError('--format html needs a file: html:<path> (or -o <file>)');
     trendFormat = { format: f as TrendFormat, ...(path || flags.output ? { path: path || (flags.output as string) } : {}) };
   }
-  const reports = name === 'add' ? args.flatMap(readReports) : [];
+  const reports = name === 'add' ? await readReports(args) : [];
   const store = await openStore(flags.history);
   try {
     switch (name) {
@@ -61,6 +62,7 @@ export async function runHistoryCommand(name: Name, args: string[], flags: Histo
         const runs = await store.runs({ ...(flags.tenant?.length ? { tenants: flags.tenant } : {}), ...(since ? { since } : {}) });
         // Without --since, every run is read anyway; with it, the chain before `since` is needed for states.
         const full = since ? await store.runs({ ...(flags.tenant?.length ? { tenants: flags.tenant } : {}) }) : runs;
+        const { buildTrend, renderTrend } = await import('../history/trend.js');
         const trend = buildTrend(full, acceptedByTenant(await store.acceptances()), since);
         const f = trendFormat as { format: TrendFormat; path?: string };
         const text = await renderTrend(trend, f.format);
@@ -74,18 +76,23 @@ export async function runHistoryCommand(name: Name, args: string[], flags: Histo
         process.stderr.write(`history prune: removed ${plan.remove.length} of ${all.length} run(s)\n`);
         return 0;
       }
-      case 'metrics':
+      case 'metrics': {
+        const { metricsText } = await import('../history/metrics.js');
         out(metricsText(await store.runs()), flags.output);
         return 0;
+      }
     }
   } finally {
     await store.close();
   }
 }
 
-function readReports(file: string): AuditReport[] {
-  const saved = readReportFile(file);
-  return saved.kind === 'multi' ? saved.report.tenants : [saved.report];
+async function readReports(files: string[]): Promise<AuditReport[]> {
+  const { readReportFile } = await import('../report/render-file.js');
+  return files.flatMap((file) => {
+    const saved = readReportFile(file);
+    return saved.kind === 'multi' ? saved.report.tenants : [saved.report];
+  });
 }
 
 async function add(store: HistoryStore, reports: AuditReport[]): Promise<number> {

@@ -8,8 +8,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { loadCatalog } from '../catalog/index.js';
-import { PLAN_IDS } from '../catalog/schema.js';
+import { PLAN_IDS } from '../catalog/plans.js';
 import { ENVIRONMENTS, FINDING_STATUSES, MILESTONE_STATUSES, SEVERITIES, type Severity } from '../engine/status.js';
 import { findingKeys } from '../report/finding-key.js';
 import type { AuditReport } from '../report/schema.js';
@@ -91,7 +90,7 @@ let rulesHashCache: string | undefined;
  */
 export async function rulesHash(): Promise<string> {
   if (rulesHashCache) return rulesHashCache;
-  const { rules: allRules } = await import('../../rules/index.js');
+  const [{ rules: allRules }, { loadCatalog }] = await Promise.all([import('../../rules/index.js'), import('../catalog/index.js')]);
   rulesHashCache = createHash('sha256')
     .update(JSON.stringify(allRules.map((r) => [r.id, r.severity, r.topics, r.prodOnly ?? false])))
     .update(JSON.stringify(loadCatalog().plans.b2c.milestones.map((m) => m.id)))
