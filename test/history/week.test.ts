@@ -93,3 +93,31 @@ describe('a week of nights', { timeout: 120_000 }, () => {
     expect(diff.stdout).toMatch(/fixed +attack-protection-breached-password/);
   });
 });
+
+describe('a night the tenant could not be read', { timeout: 60_000 }, () => {
+  it('exit 3 records a failed run: a gap, neither a baseline nor states', async () => {
+    const fixture = readFixture('go-live-ready-b2c');
+    const em = await startEmulator({ fixture, tokens: { [TOKEN]: [...ALL_READ_SCOPES] } });
+    const gapStore = join(dir, 'gap-history');
+    try {
+      const args = (token: string) => ['audit', '--domain', fixture.domain, '--api-base-url', em.url, '--token', token, '-q', '--history', gapStore, '--fail-on-regression'];
+      const ok = await runCli(args(TOKEN), { nodeArgs: ['--import', CLOCK], env: { FAKE_NOW: night(0) } });
+      expect(ok.code, ok.stderr).toBe(0);
+      const bad = await runCli(args('revoked-token'), { nodeArgs: ['--import', CLOCK], env: { FAKE_NOW: night(1) } });
+      expect(bad.code).toBe(3);
+      expect(bad.stderr).not.toContain('revoked-token');
+      const list = await runCli(['history', 'list', '--history', gapStore, '--format', 'json']);
+      const runs = JSON.parse(list.stdout) as { exitCode: number; failed?: string; states?: unknown; rollup?: unknown }[];
+      expect(runs.map((r) => [r.exitCode, !!r.failed, r.rollup === undefined])).toEqual([
+        [0, false, false],
+        [3, true, true],
+      ]);
+      expect(runs[1]?.failed).toMatch(/rejected the token/);
+      // The next good night compares with the first run, not with the gap.
+      const next = await runCli(args(TOKEN), { nodeArgs: ['--import', CLOCK], env: { FAKE_NOW: night(2) } });
+      expect(next.code, next.stdout).toBe(0);
+    } finally {
+      await em.close();
+    }
+  });
+});
