@@ -5,7 +5,10 @@
  * waived), stored as the change from the tenant's previous run (`parent`) or, for a tenant's first
  * run, in full. A run that could not read the tenant (exit 2 or 3) is a failed run: no states.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { PLAN_IDS } from '../catalog/plans.js';
@@ -193,9 +196,25 @@ export function newAndFixed(before: ReadonlyMap<string, State>, after: ReadonlyM
   return { new: added, fixed };
 }
 
+const SHA = /^[0-9a-f]{7,40}$/;
+
+/** The commit of a Deploy CLI export: the CI's (GITHUB_SHA, CI_COMMIT_SHA), else the export folder's git HEAD. */
+function exportCommit(path: string | undefined): string | undefined {
+  for (const v of [process.env.GITHUB_SHA, process.env.CI_COMMIT_SHA]) if (v && SHA.test(v)) return v;
+  if (!path) return undefined;
+  try {
+    const dir = statSync(path).isDirectory() ? path : dirname(path);
+    const head = execFileSync('git', ['-C', dir, 'rev-parse', 'HEAD'], { encoding: 'utf8', timeout: 5_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return SHA.test(head) ? head : undefined;
+  } catch {
+    return undefined; // not in a git work tree, or no git
+  }
+}
+
 function sourceOf(report: AuditReport): RunRecord['source'] {
   const kind = report.tenant.source === 'management-api' ? 'live' : report.tenant.source === 'deploy-cli' ? 'export' : 'snapshot';
-  return kind === 'export' && process.env.GITHUB_SHA && /^[0-9a-f]{7,40}$/.test(process.env.GITHUB_SHA) ? { kind, commit: process.env.GITHUB_SHA } : { kind };
+  const commit = kind === 'export' ? exportCommit(report.tenant.path) : undefined;
+  return commit ? { kind, commit } : { kind };
 }
 
 function configHash(report: AuditReport): string {

@@ -6,6 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { breachedOff, nightly } from './reports.js';
@@ -75,6 +77,23 @@ describe('history commands', { timeout: 60_000 }, () => {
     const after = JSON.parse((await runCli(['history', 'list', '--history', store, '--format', 'json'])).stdout) as { runId: string; accepted: boolean }[];
     expect(after.map((r) => r.runId)).toEqual([list[0]!.runId, list[3]!.runId]);
     expect(after[0]?.accepted).toBe(true);
+  });
+
+  it('a Deploy CLI export records its git commit (the folder\'s HEAD), a live or snapshot source none', async () => {
+    const F = fileURLToPath(new URL('../../fixtures/deploy-cli/go-live-ready-b2c/', import.meta.url));
+    const s = join(dir, 'export-store');
+    const r = await runCli(['audit', '--from', join(F, 'directory'), '--deploy-config', join(F, 'config.json'), '--history', s, '-q', '--format', 'json:/dev/null']);
+    expect(r.code, r.stderr).toBeLessThanOrEqual(1);
+    let head: string | undefined;
+    try {
+      head = execFileSync('git', ['-C', F, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      head = undefined; // not a git checkout: no commit to record
+    }
+    const runs = JSON.parse((await runCli(['history', 'list', '--history', s, '--format', 'json'])).stdout) as { source: { kind: string; commit?: string } }[];
+    expect(runs.map((x) => x.source)).toEqual([{ kind: 'export', ...(head ? { commit: head } : {}) }]);
+    const listed = JSON.parse((await runCli(['history', 'list', '--history', store, '--format', 'json'])).stdout) as { source: { kind: string; commit?: string } }[];
+    expect(listed.every((x) => x.source.commit === undefined)).toBe(true);
   });
 
   it.each([
