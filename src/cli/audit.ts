@@ -5,7 +5,7 @@ import type { Environment, Severity } from '../engine/status.js';
 import { loadCatalog, resolveMilestone } from '../catalog/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { SourceError, UsageError } from '../errors.js';
+import { isKnownError, UsageError } from '../errors.js';
 import { historyForReport, recordFailure } from '../history/audit-hook.js';
 import { openStore, type HistoryStore } from '../history/store.js';
 import { baselineFor, compareWithBaseline, readBaseline, regressions } from '../multi/baseline.js';
@@ -189,9 +189,9 @@ async function runSingle(
   try {
     report = await audit({ source, env: flags.env, ...gateAndRules(flags, config, configPath, logLookbackDays) });
   } catch (e) {
-    // A tenant that could not be read is a failed run in the history: a gap, never states.
+    // A live tenant that could not be read (exit 3) or audited (exit 2) is a failed run in the history: a gap, never states.
     const domain = flags.domain ?? process.env.AUTH0_DOMAIN;
-    if (store && e instanceof SourceError && domain) await recordFailure(store, { domain, env: flags.env }, 3, e.message);
+    if (store && isKnownError(e) && domain && !flags.from) await recordFailure(store, { domain, env: flags.env }, e.exitCode, e.message);
     throw e;
   }
   applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression && !store, { single: true, anyTenant: !!flags.baselineAnyTenant });
