@@ -82,7 +82,7 @@ describe('history commands', { timeout: 60_000 }, () => {
   it('a Deploy CLI export records its git commit (the folder\'s HEAD), a live or snapshot source none', async () => {
     const F = fileURLToPath(new URL('../../fixtures/deploy-cli/go-live-ready-b2c/', import.meta.url));
     const s = join(dir, 'export-store');
-    const r = await runCli(['audit', '--from', join(F, 'directory'), '--deploy-config', join(F, 'config.json'), '--history', s, '-q', '--format', 'json:/dev/null']);
+    const r = await runCli(['audit', '--from', join(F, 'directory'), '--deploy-config', join(F, 'config.json'), '--history', s, '-q', '--format', `json:${join(dir, 'export-report.json')}`]);
     expect(r.code, r.stderr).toBeLessThanOrEqual(1);
     let head: string | undefined;
     try {
