@@ -50,14 +50,25 @@ export async function startPostgres(): Promise<PgServer> {
   const port = await freePort();
   const password = `pw-${Math.random().toString(36).slice(2)}-Secr3t`;
   const pwfile = join(dir, 'pw');
-  execFileSync('sh', ['-c', `printf '%s' "$1" > "$2" && chmod 644 "$2"`, 'sh', password, pwfile]);
-  asPostgres(join(PG_BIN, 'initdb'), ['-D', data, '-U', 'readiness', '--pwfile', pwfile, '-A', 'scram-sha-256', '--no-sync', '-E', 'UTF8']);
-  rmSync(pwfile);
-  asPostgres(join(PG_BIN, 'pg_ctl'), [
-    '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-    'start',
-  ]);
+  try {
+    execFileSync('sh', ['-c', `printf '%s' "$1" > "$2" && chmod 644 "$2"`, 'sh', password, pwfile]);
+    asPostgres(join(PG_BIN, 'initdb'), ['-D', data, '-U', 'readiness', '--pwfile', pwfile, '-A', 'scram-sha-256', '--no-sync', '-E', 'UTF8']);
+    rmSync(pwfile);
+    asPostgres(join(PG_BIN, 'pg_ctl'), [
+      '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60',
+      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      'start',
+    ]);
+  } catch (e) {
+    // A server that did not start leaves nothing behind (a half-started one is stopped).
+    try {
+      asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']);
+    } catch {
+      /* it was not running */
+    }
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   let stopped = false;
   return {
     url: `postgres://readiness:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
