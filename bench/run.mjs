@@ -13,6 +13,7 @@
  *   npm run bench -- --parallel          # all scenarios at once: quick, but on a busy machine CPU, not the
  *                                        # rate limit, binds (wall / floor is then meaningless)
  *   npm run bench -- --json out.json     # also write the numbers as JSON
+ *   npm run bench -- --only history      # only the run history's numbers (bench/history.mjs); --no-history skips them
  *
  * The auditor runs in a child process (its own RSS, its own event loop); the emulators in this one.
  * Each scenario has its own emulator (its own rate limit) and is killed past 3 × its floor.
@@ -184,6 +185,7 @@ async function main() {
       parallel: { type: 'boolean' },
       'no-build': { type: 'boolean' },
       'no-offline': { type: 'boolean' },
+      'no-history': { type: 'boolean' },
       json: { type: 'string' },
     },
     allowPositionals: true,
@@ -192,6 +194,18 @@ async function main() {
   const positionals = process.argv.slice(3);
   if (values.child) return child(positionals[0], positionals[1], positionals[2]);
   if (!values['no-build']) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  // The run history (bench/history.mjs): recording, trend and list, concurrent writers.
+  const history = async () => {
+    const { historyBench, historyTable } = await import('./history.mjs');
+    const r = await historyBench();
+    console.log(`\n${historyTable(r)}`);
+    return r;
+  };
+  if (values.only === 'history') {
+    const r = await history();
+    if (values.json) writeFileSync(values.json, `${JSON.stringify({ history: r }, null, 2)}\n`);
+    return;
+  }
 
   const { startEmulator } = await import(dist('test/emulator/server.js'));
   const { resourcesFor, selectRules } = await import(dist('src/run.js'));
@@ -280,6 +294,7 @@ async function main() {
     process.stdout.write(cold);
     results.coldStart = cold.trim().split('\n').map((l) => JSON.parse(l));
   }
+  if (!values.only && !values['no-history']) results.history = await history();
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`wrote ${values.json}`);

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const serverJs = `${root}dist/test/emulator/server.js`;
 if (!existsSync(serverJs)) {
-  console.error('demo: the project is not built; run `npm install` (or `npm run build`) first');
+  console.error('demo: the project is not built; run `npm run build` first');
   process.exit(2);
 }
 const { startEmulator, loadFixture } = await import(serverJs);

@@ -6,8 +6,10 @@ import type { AddOn, Subscription } from '../engine/context.js';
 import { loadCatalog, resolveMilestone } from '../catalog/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, isKnownError, UsageError } from '../errors.js';
 import { existsSync } from 'node:fs';
+import { historyForReport, recordFailure } from '../history/audit-hook.js';
+import { openStore, type HistoryStore } from '../history/store.js';
 import { baselineFor, compareWithBaseline, readBaseline, regressions } from '../multi/baseline.js';
 import { computeMultiVerdict, MULTI_REPORTERS } from '../multi/report.js';
 import { auditTenants, type TenantSpec } from '../multi/run.js';
@@ -50,6 +52,8 @@ export interface AuditFlags extends SourceFlags {
   shard?: string;
   allowUnknown?: boolean;
   baselineAnyTenant?: boolean;
+  /** Record the run in this history store (a directory or a postgres:// URL). */
+  history?: string;
 }
 
 /** The tenants `--all` / `--tenant` select, in config order; unknown aliases are usage errors. */
@@ -133,6 +137,7 @@ function merge(flags: AuditFlags, config: Config, given: (name: string) => boole
     withUsers: pick('withUsers', config.withUsers),
     withForms: pick('withForms', config.withForms),
     allowUnknown: pick('allowUnknown', config.allowUnknown),
+    ...(flags.history ?? config.history ? { history: flags.history ?? config.history } : {}),
     ...pacingFlagsFromConfig(flags, config, given),
   };
 }
@@ -146,11 +151,34 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
   checkReadingFlags(flags);
   const { stderr } = cliIo();
   const progress = new Progress(stderr, !!stderr.isTTY && !flags.quiet && !['debug', 'trace'].includes(flags.logLevel));
-  if (flags.failOnRegression && !flags.baseline) throw new UsageError('--fail-on-regression needs --baseline <previous-report.json>');
+  if (flags.failOnRegression && !flags.baseline && !flags.history) throw new UsageError('--fail-on-regression needs --baseline <previous-report.json> or --history <store>');
+  if (flags.baseline && flags.history && flags.failOnRegression) throw new UsageError('--fail-on-regression compares with --baseline or with the --history baseline, not both');
   if (flags.baselineAnyTenant && !flags.baseline) throw new UsageError('--baseline-any-tenant needs --baseline <previous-report.json>');
   const baselines = flags.baseline ? readBaseline(flags.baseline) : undefined;
   if (flags.shard && !flags.all && !flags.tenant?.length) throw new UsageError('--shard splits the tenants of --all (or --tenant) across runs: add --all');
-  if (flags.all || flags.tenant?.length) return runMulti(flags, config, configPath, outputs, baselines, log, logLookbackDays);
+  // Open the history store before reading any tenant: a bad store is exit 2 or 3 at once.
+  const store = flags.history ? await openStore(flags.history) : undefined;
+  try {
+    if (flags.all || flags.tenant?.length) return await runMulti(flags, config, configPath, outputs, baselines, log, logLookbackDays, store);
+    const envSource = given('env') ? ('flag' as const) : config.env ? ('config' as const) : ('default' as const);
+    return await runSingle(flags, config, configPath, outputs, baselines, log, logLookbackDays, progress, store, envSource);
+  } finally {
+    await store?.close();
+  }
+}
+
+async function runSingle(
+  flags: AuditFlags,
+  config: Config,
+  configPath: string | undefined,
+  outputs: { name: ReporterName; path?: string }[],
+  baselines: AuditReport[] | undefined,
+  log: Logger,
+  logLookbackDays: number,
+  progress: Progress,
+  store: HistoryStore | undefined,
+  envSource: 'flag' | 'config' | 'default',
+): Promise<number> {
   let source: SourceOptions;
   if (flags.from) {
     if (flags.domain || flags.token || flags.clientId || flags.clientSecret || flags.apiBaseUrl) {
@@ -174,16 +202,24 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
     if (flags.deployConfig || flags.keyword?.length) throw new UsageError('--deploy-config and --keyword apply to --from <Deploy CLI export>');
     source = liveSource(flags, log, progress);
   }
-  const envSource = given('env') ? ('flag' as const) : config.env ? ('config' as const) : ('default' as const);
-  const report = await audit({
-    source,
-    env: flags.env,
-    envSource,
-    ...(flags.subscription ? { subscription: flags.subscription } : {}),
-    addOns: flags.addOn ?? [],
-    ...gateAndRules(flags, config, configPath, logLookbackDays),
-  });
-  applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression, { single: true, anyTenant: !!flags.baselineAnyTenant });
+  let report: AuditReport;
+  try {
+    report = await audit({
+      source,
+      env: flags.env,
+      envSource,
+      ...(flags.subscription ? { subscription: flags.subscription } : {}),
+      addOns: flags.addOn ?? [],
+      ...gateAndRules(flags, config, configPath, logLookbackDays),
+    });
+  } catch (e) {
+    // A live tenant that could not be read (exit 3) or audited (exit 2) is a failed run in the history: a gap, never states.
+    const domain = flags.domain ?? cliIo().env.AUTH0_DOMAIN;
+    if (store && isKnownError(e) && domain && !flags.from) await recordFailure(store, { domain, env: flags.env }, e.exitCode, e.message);
+    throw e;
+  }
+  applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression && !store, { single: true, anyTenant: !!flags.baselineAnyTenant });
+  if (store) await historyForReport(store, report, !!flags.failOnRegression);
   const color = colorFor(flags.color);
   progress.clear();
   // Render everything first, then write: a failing reporter leaves no file half-written.
@@ -205,6 +241,7 @@ async function runMulti(
   baselines: AuditReport[] | undefined,
   log: Logger,
   logLookbackDays: number,
+  store: HistoryStore | undefined,
 ): Promise<number> {
   if (flags.from || flags.domain || flags.token || flags.clientId || flags.clientSecret) {
     throw new UsageError('--all and --tenant read the tenants of the config file: they take no --from, --domain or credentials');
@@ -234,7 +271,15 @@ async function runMulti(
     { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}), ...(shard ? { shard: { ...shard, of: chosen.map((t) => t.alias) } } : {}) },
   );
   if (baselines) {
-    for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression, { single: false, anyTenant: false });
+    for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression && !store, { single: false, anyTenant: false });
+    if (flags.failOnRegression && !store) {
+      const reasons = report.tenants.flatMap((t) => (t.gate.passed ? [] : t.gate.reasons.map((x) => `${t.tenant.alias ?? t.tenant.domain}: ${x}`)));
+      report.gate = { ...report.gate, passed: reasons.length === 0, reasons };
+    }
+  }
+  if (store) {
+    for (const t of report.tenants) await historyForReport(store, t, !!flags.failOnRegression);
+    for (const e of report.errors) await recordFailure(store, e, 3, e.error);
     if (flags.failOnRegression) {
       // Regressions decide the gate; a tenant that could not be read still fails it (and is exit 3).
       const details: GateReason[] = [

@@ -19,6 +19,7 @@ import type { MergeFlags } from '../multi/merge.js';
 import type { ReportCommandFlags } from './render-file.js';
 import type { DiffFlags } from './diff.js';
 import type { SnapshotFlags } from './snapshot.js';
+import { addHistoryCommands } from './history-commands.js';
 
 const repeatable = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -86,8 +87,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--all', 'audit every tenant of the config tenants list, concurrently, into one report with cross-tenant checks')
     .option('--tenant <alias>', 'audit this configured tenant (repeatable); with two or more, cross-tenant checks run', repeatable, [] as string[])
     .option('--baseline <report.json>', 'compare with a previous JSON report: mark findings and topics new, fixed, changed or unchanged')
-    .option('--fail-on-regression', 'with --baseline: exit 1 only when something got worse since the baseline')
+    .option('--fail-on-regression', 'with --baseline or --history: exit 1 only when something got worse since the baseline (with --history: the accepted one)')
     .option('--baseline-any-tenant', "with --baseline: compare with a report of another tenant (refused otherwise)")
+    .addOption(new Option('--history <store>', 'record the run in a history store: a directory, or a postgres:// URL (config history)').env('AUTH0_READINESS_HISTORY'))
     .option('--shard <i/n>', 'with --all: audit only shard i of n of the tenants (k8s/<n>: i from JOB_COMPLETION_INDEX); combine the JSON reports with merge')
     .action(async (flags: AuditFlags, cmd: Command) => {
       const { runAudit } = await import('./audit.js');
@@ -151,6 +153,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const [{ runMerge }, { writeAtomically }] = await Promise.all([import('../multi/merge.js'), import('./output.js')]);
       setExit(runMerge(files, flags, writeAtomically));
     });
+
+  addHistoryCommands(program, setExit);
 
   program
     .command('catalog')

@@ -29,6 +29,8 @@ export function renderCliReference(): string {
   ];
   for (const cmd of program.commands) {
     out.push('', `## \`${cmd.name()}\``, '', '```text', helpOf(cmd), '```');
+    // Subcommands (`history add`, …), each with its own flags.
+    for (const sub of cmd.commands) out.push('', `### \`${cmd.name()} ${sub.name()}\``, '', '```text', helpOf(sub), '```');
   }
   return `${out.join('\n')}\n`;
 }

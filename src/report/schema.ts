@@ -387,6 +387,30 @@ export const BaselineComparisonSchema = z.object({
 });
 export type BaselineComparison = z.infer<typeof BaselineComparisonSchema>;
 
+/** With `--history`: the run recorded, and (with `--fail-on-regression`) the accepted baseline and what regressed since. */
+export const HistorySectionSchema = z.object({
+  /** The store: a directory, or a PostgreSQL URL without its password. */
+  store: z.string(),
+  runId: z.string(),
+  /** The run compared with: the last accepted run of the tenant, else its first run. */
+  baseline: z.object({ runId: z.string(), kind: z.enum(['accepted', 'first']), at: z.string(), by: z.string().optional(), reason: z.string().optional() }).optional(),
+  regressions: z
+    .array(
+      z.object({
+        key: z.string(),
+        ruleId: z.string(),
+        resource: z.object({ type: z.string(), id: z.string() }).optional(),
+        status: z.enum(FINDING_STATUSES),
+        severity: z.enum(SEVERITIES),
+        /** When it started failing, and in how many recorded runs in a row (this one included). */
+        since: z.string(),
+        nights: z.number().int().positive(),
+      }),
+    )
+    .optional(),
+});
+export type HistorySection = z.infer<typeof HistorySectionSchema>;
+
 /** How a live read used the tenant's Management API rate limit (absent for offline sources). */
 export const SourceSectionSchema = z.object({
   kind: z.enum(SOURCE_KINDS),
@@ -493,6 +517,8 @@ export const AuditReportSchema = z.object({
   fixFirst: FixFirstSchema.optional(),
   /** A live read: requests, 429s, retries and the share of the rate limit used. */
   source: SourceSectionSchema.optional(),
+  /** With `--history`: the run recorded and the regressions since the accepted baseline. */
+  history: HistorySectionSchema.optional(),
 });
 
 export type AuditReport = z.infer<typeof AuditReportSchema>;

@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/cli.js';
 import { ALL_READ_SCOPES, startEmulator, type Emulator } from '../emulator/server.js';
 import { readFixture } from '../support/tenant.js';
+import { createDatabase, PG_SKIP_REASON, startPostgres, type PgServer } from '../support/pg-server.js';
+import pg from 'pg';
 
 
 const SECRETS: Record<string, string> = {};
@@ -56,23 +58,65 @@ describe('secrets never leave; the audit never writes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'a0r-secrets-'));
   const runs: Run[] = [];
   let em: Emulator;
+  // The run history: a directory store, and a PostgreSQL store when the server binaries are here.
+  const historyDir = mkdtempSync(join(tmpdir(), 'a0r-secrets-history-'));
+  let pgServer: PgServer | undefined;
+  let pgUrl: string | undefined;
 
   beforeAll(async () => {
     const scopes = [...ALL_READ_SCOPES, 'read:client_keys', 'read:client_credentials'];
     em = await startEmulator({ fixture, clientId: CREDS.AUTH0_CLIENT_ID, clientSecret: AUDIT_SECRET, scopes, tokens: { [AUDIT_TOKEN]: scopes } });
+    if (!PG_SKIP_REASON) {
+      pgServer = await startPostgres();
+      pgUrl = await createDatabase(pgServer, 'secrets');
+    }
     const common = ['--domain', fixture.domain, '--api-base-url', em.url, '--with-logs', '--with-users', '--with-forms', '--log-level', 'trace'];
     const formats = ['json', 'junit', 'sarif', 'markdown', 'html'].flatMap((f) => ['--format', `${f}:${join(dir, `report.${f}`)}`]);
     runs.push(
       ...(await Promise.all([
-        cli(['audit', ...common, '--format', 'console', '--verbose', ...formats, '--fail-on', 'none'], CREDS),
+        cli(['audit', ...common, '--format', 'console', '--verbose', ...formats, '--fail-on', 'none', '--history', historyDir], CREDS),
         cli(['snapshot', ...common, '--out', join(dir, 'tenant.snapshot.json')], CREDS),
-        cli(['audit', ...common, '--format', 'json', '--fail-on', 'none'], { AUTH0_ACCESS_TOKEN: AUDIT_TOKEN }),
+        cli(['audit', ...common, '--format', 'json', '--fail-on', 'none', ...(pgUrl ? ['--history', pgUrl] : [])], { AUTH0_ACCESS_TOKEN: AUDIT_TOKEN }),
       ])),
     );
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await em.close();
+    await pgServer?.stop();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(historyDir, { recursive: true, force: true });
+  });
+
+  /** Everything the history stores hold, as text. */
+  async function storeContents(): Promise<[string, string][]> {
+    const out: [string, string][] = readdirSync(historyDir).map((f) => [`history ${f}`, readFileSync(join(historyDir, f), 'utf8')]);
+    if (pgUrl) {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      try {
+        for (const t of ['readiness_runs', 'readiness_acceptances', 'readiness_schema_migrations']) out.push([`postgres ${t}`, JSON.stringify((await c.query(`SELECT * FROM ${t}`)).rows)]);
+      } finally {
+        await c.end();
+      }
+    }
+    return out;
+  }
+
+  it('the history stores got the run, without a secret, a message or a value', async () => {
+    const contents = await storeContents();
+    expect(contents.find(([n]) => n === 'history runs.jsonl')?.[1]).toMatch(/"runId"/);
+    if (pgUrl) expect(contents.find(([n]) => n === 'postgres readiness_runs')?.[1]).toMatch(/"runId"/);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { findings: { message: string }[] };
+    const leaks: string[] = [];
+    for (const [name, text] of contents) {
+      for (const [where, secret] of Object.entries(SECRETS)) if (text.includes(secret) || text.includes(secret.slice(-10))) leaks.push(`${where} in ${name}`);
+      // No finding message (they can quote configuration).
+      for (const f of report.findings) if (f.message.length > 25 && text.includes(f.message)) leaks.push(`message "${f.message.slice(0, 40)}" in ${name}`);
+      if (pgServer && text.includes(pgServer.password)) leaks.push(`the PostgreSQL password in ${name}`);
+    }
+    expect(leaks).toEqual([]);
+    // The password of the store URL is never printed either.
+    if (pgServer) for (const r of runs) expect(`${r.stdout}${r.stderr}`).not.toContain(pgServer.password);
   });
 
   it('every run succeeded and wrote every file', () => {
