@@ -3,7 +3,7 @@
  * reports (audit, report, merge), whole-file writes, and the colour decision. No CLI or logger
  * dependencies, so the report and fleet modules can use it.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import { cliIo } from './cli/io.js';
@@ -46,6 +46,13 @@ export function parseFormatSpecs<N extends string>(
 /** Write a file whole or not at all: a temporary file renamed into place. */
 export function writeAtomically(path: string, text: string): void {
   const full = resolve(path);
+  // A device, pipe or socket (`/dev/null`, `/dev/stdout`, a FIFO) is written to, never replaced:
+  // renaming a file over it (as root) would destroy it.
+  const existing = statSync(full, { throwIfNoEntry: false });
+  if (existing && !existing.isFile() && !existing.isDirectory()) {
+    writeFileSync(full, text);
+    return;
+  }
   mkdirSync(dirname(full), { recursive: true });
   const tmp = `${full}.${process.pid}.tmp`;
   writeFileSync(tmp, text);

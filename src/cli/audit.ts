@@ -137,7 +137,7 @@ function merge(flags: AuditFlags, config: Config, given: (name: string) => boole
     withUsers: pick('withUsers', config.withUsers),
     withForms: pick('withForms', config.withForms),
     allowUnknown: pick('allowUnknown', config.allowUnknown),
-    ...(flags.history ?? config.history ? { history: flags.history ?? config.history } : {}),
+    ...((flags.history ?? cliIo().env.AUTH0_READINESS_HISTORY ?? config.history) ? { history: flags.history ?? cliIo().env.AUTH0_READINESS_HISTORY ?? config.history } : {}),
     ...pacingFlagsFromConfig(flags, config, given),
   };
 }

@@ -16,7 +16,9 @@ export interface HistoryFlags {
   maxAgeDays?: string;
 }
 
-const storeOption = () => new Option('--history <store>', 'the history store: a directory, or a postgres:// URL').env('AUTH0_READINESS_HISTORY');
+// The store may also come from AUTH0_READINESS_HISTORY (read through the CLI's io, not commander,
+// so an in-process run sees its own environment).
+const storeOption = () => new Option('--history <store>', 'the history store: a directory, or a postgres:// URL (env AUTH0_READINESS_HISTORY)');
 
 export function addHistoryCommands(program: Command, setExit: (code: number) => void): void {
   const history = program.command('history').description('the run history: record reports, accept a baseline, list, compare, trend, prune, metrics');

@@ -33,6 +33,7 @@ function out(text: string, output: string | undefined): void {
 }
 
 export async function runHistoryCommand(name: Name, args: string[], flags: HistoryFlags): Promise<number> {
+  if (!flags.history && cliIo().env.AUTH0_READINESS_HISTORY) flags = { ...flags, history: cliIo().env.AUTH0_READINESS_HISTORY };
   if (!flags.history) throw new UsageError(`history ${name}: which store? --history <directory|postgres://…> (or AUTH0_READINESS_HISTORY)`);
   // Validate everything that can be before opening the store.
   const since = sinceOf(flags.since);

@@ -89,7 +89,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--baseline <report.json>', 'compare with a previous JSON report: mark findings and topics new, fixed, changed or unchanged')
     .option('--fail-on-regression', 'with --baseline or --history: exit 1 only when something got worse since the baseline (with --history: the accepted one)')
     .option('--baseline-any-tenant', "with --baseline: compare with a report of another tenant (refused otherwise)")
-    .addOption(new Option('--history <store>', 'record the run in a history store: a directory, or a postgres:// URL (config history)').env('AUTH0_READINESS_HISTORY'))
+    .addOption(new Option('--history <store>', 'record the run in a history store: a directory, or a postgres:// URL (env AUTH0_READINESS_HISTORY, config history)'))
     .option('--shard <i/n>', 'with --all: audit only shard i of n of the tenants (k8s/<n>: i from JOB_COMPLETION_INDEX); combine the JSON reports with merge')
     .action(async (flags: AuditFlags, cmd: Command) => {
       const { runAudit } = await import('./audit.js');

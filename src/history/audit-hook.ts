@@ -3,6 +3,7 @@
  * gate against the tenant's accepted baseline (else its first run) instead of last night, so a
  * regression keeps failing until it is fixed, waived or accepted.
  */
+import { computeVerdict } from '../report/verdict.js';
 import type { AuditReport } from '../report/schema.js';
 import { acceptedByTenant, baselineOf, recordReports, regressionsAgainst, type Regression } from './history.js';
 import { failedRecordOf, statesOf, tenantIdOf } from './record.js';
@@ -30,7 +31,10 @@ export async function historyForReport(store: HistoryStore, report: AuditReport,
       reasons: lines.length
         ? [`${lines.length} regression(s) since the ${base?.kind === 'accepted' ? `baseline accepted ${day(base.acceptance?.at ?? base.run.at)}` : 'first recorded run'}: ${lines.slice(0, 5).join('; ')}${lines.length > 5 ? '; …' : ''}`]
         : [],
+      details: lines.length ? [{ id: 'regressions', count: lines.length, lines: lines.slice(0, 20) }] : [],
     };
+    // The verdict every format prints follows the gate: regressions only.
+    report.verdict = computeVerdict(report, { regressionOnly: true });
     report.history = {
       store: store.description,
       runId: '',

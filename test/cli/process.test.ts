@@ -96,7 +96,8 @@ describe('the built CLI as a process', { timeout: 60_000 }, () => {
 describe('the suite stays fast', () => {
   // Every spawned CLI pays a Node start-up and its module loads: end-to-end tests run the CLI
   // in-process (runCli) and only these files spawn it, for what only a real process shows.
-  const SPAWNING = ['test/cli/epipe.test.ts', 'test/cli/process.test.ts', 'test/e2e/network-errors.test.ts', 'test/package.test.ts'];
+  // The history's week replays nights under a faked clock, preloaded into its own process.
+  const SPAWNING = ['test/cli/epipe.test.ts', 'test/cli/process.test.ts', 'test/e2e/network-errors.test.ts', 'test/history/week.test.ts', 'test/package.test.ts'];
 
   it(`only ${SPAWNING.length} test files spawn the CLI`, () => {
     const walk = (dir: string): string[] =>
