@@ -273,9 +273,14 @@ async function runMulti(
   if (baselines) {
     for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression && !store, { single: false, anyTenant: false });
     if (flags.failOnRegression && !store) {
-      const reasons = report.tenants.flatMap((t) => (t.gate.passed ? [] : t.gate.reasons.map((x) => `${t.tenant.alias ?? t.tenant.domain}: ${x}`)));
-      report.gate = { ...report.gate, passed: reasons.length === 0, reasons };
+      // Regressions decide the gate; a tenant that could not be read still fails it (and is exit 3).
+      const details: GateReason[] = [
+        ...report.errors.map((e) => ({ id: 'tenant-unread' as const, tenant: e.alias, error: e.error })),
+        ...report.tenants.flatMap((t) => (t.gate.passed ? [] : t.gate.reasons.map((x) => ({ id: 'tenant-failed' as const, tenant: t.tenant.alias ?? t.tenant.domain, reason: x })))),
+      ];
+      report.gate = { ...report.gate, passed: details.length === 0, reasons: details.map((d) => gateReasonText(d)), details };
     }
+    report.verdict = computeMultiVerdict(report, { regressionOnly: !!flags.failOnRegression });
   }
   if (store) {
     for (const t of report.tenants) await historyForReport(store, t, !!flags.failOnRegression);
