@@ -16,11 +16,13 @@ import { SECTIONS } from '../../src/sources/deploy-cli/formats.js';
 import { DEPLOY_CLI_REFERENCE, NEVER_EXPORTED, SECTION_HANDLERS } from '../../src/sources/deploy-cli/sections.js';
 import { REACH } from '../../src/sources/reach.js';
 import { REPO_ROOT } from '../support/tenant.js';
+import { available, REQUIREMENTS, skipLine } from '../support/requires.js';
 
 /** The shared Deploy CLI references (read from the Deploy CLI's source at a00a0554), next to the repository. */
 const REFERENCE = join(REPO_ROOT, '..', 'shared', 'reference');
-const FORMAT = readFileSync(join(REFERENCE, 'deploy-cli-format.md'), 'utf8');
-const REACH_NOTES = readFileSync(join(REFERENCE, 'deploy-cli-reach.md'), 'utf8');
+const HAVE_REFERENCE = available(REQUIREMENTS.reference);
+const FORMAT = HAVE_REFERENCE ? readFileSync(join(REFERENCE, 'deploy-cli-format.md'), 'utf8') : '';
+const REACH_NOTES = HAVE_REFERENCE ? readFileSync(join(REFERENCE, 'deploy-cli-reach.md'), 'utf8') : '';
 
 const roots: string[] = [];
 function tmp(): string {
@@ -63,7 +65,7 @@ function citedIn(notes: string, cite: string): boolean {
     .every((c) => /^\d/.test(c) || notes.includes(c) || notes.includes(c.replace(/^.*\//, '')));
 }
 
-describe('the Deploy CLI reach table', () => {
+describe.skipIf(!HAVE_REFERENCE)(`the Deploy CLI reach table${HAVE_REFERENCE ? '' : ` (${skipLine(REQUIREMENTS.reference)})`}`, () => {
   const rows = formatRows();
 
   it('has one handler per section of the Deploy CLI format, with its shape and directory path', () => {

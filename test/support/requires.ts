@@ -31,6 +31,11 @@ export const REQUIREMENTS = {
     path: join(SHARED_DIR, 'field', 'SOURCES.md'),
     why: 'the ten public Deploy CLI exports audited by test/field/corpus.test.ts; place them at ../shared/field/',
   },
+  reference: {
+    name: 'the Deploy CLI references',
+    path: join(SHARED_DIR, 'reference', 'deploy-cli-reach.md'),
+    why: 'the reach table is checked against deploy-cli-format.md and deploy-cli-reach.md; place them at ../shared/reference/',
+  },
   chromium: {
     name: 'Chromium',
     path: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
