@@ -143,7 +143,7 @@ function merge(flags: AuditFlags, config: Config, given: (name: string) => boole
 }
 
 export async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean): Promise<number> {
-  const { config, path: configPath } = loadConfig(rawFlags.config, cliIo().cwd);
+  const { config, path: configPath } = loadConfig(rawFlags.config, cliIo().cwd, allRules);
   const flags = merge(rawFlags, config, given);
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel, flags.logFormat);
   const logLookbackDays = logDaysOf(flags);

@@ -1,6 +1,7 @@
 /** `diff <a> <b>`: configuration drift between aliases, snapshots and Deploy CLI exports. */
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
+import { rules as allRules } from '../../rules/index.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
@@ -44,7 +45,7 @@ async function diffSide(arg: string, config: Config, flags: DiffFlags, log: Logg
 }
 
 export async function runDiff(a: string, b: string, flags: DiffFlags): Promise<number> {
-  const { config } = loadConfig(flags.config, cliIo().cwd);
+  const { config } = loadConfig(flags.config, cliIo().cwd, allRules);
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel, flags.logFormat);
   const [sa, sb] = await Promise.all([diffSide(a, config, flags, log), diffSide(b, config, flags, log)]);
   const side = (x: { label: string; snapshot: Snapshot }) => ({ side: { label: x.label, domain: x.snapshot.tenant.domain, source: x.snapshot.source.kind }, snapshot: x.snapshot });

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { rules as allRules } from '../../rules/index.js';
+import type { AnyRule } from '../engine/define-rule.js';
 import { loadCatalog } from '../catalog/index.js';
 import { checkRuleOptions } from '../engine/rule-options.js';
 import { ConfigError } from '../errors.js';
@@ -34,8 +34,14 @@ export function parseConfigText(text: string, path: string): unknown {
   }
 }
 
+/**
+ * The rules a config is checked against (ids, option schemas). Passed in by the caller — the CLI
+ * passes the registry — so this loader stays below the rules, not above them.
+ */
+export type KnownRules = readonly Pick<AnyRule, 'id' | 'options'>[];
+
 /** Semantic checks zod cannot do: rule ids and topic ids must exist. */
-function crossCheck(config: Config): string[] {
+function crossCheck(config: Config, allRules: KnownRules): string[] {
   const problems: string[] = [];
   const ruleIds = new Set(allRules.map((r) => r.id));
   const topics = loadCatalog().topicIds;
@@ -78,7 +84,7 @@ function futureAttestations(config: Config, now: Date): string[] {
   );
 }
 
-export function validateConfig(raw: unknown, path: string, now: Date = new Date()): Config {
+export function validateConfig(raw: unknown, path: string, rules: KnownRules, now: Date = new Date()): Config {
   const parsed = ConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
@@ -88,13 +94,13 @@ export function validateConfig(raw: unknown, path: string, now: Date = new Date(
     });
     throw new ConfigError(`${path}: invalid config\n${lines.join('\n')}`);
   }
-  const problems = [...crossCheck(parsed.data), ...futureAttestations(parsed.data, now)];
+  const problems = [...crossCheck(parsed.data, rules), ...futureAttestations(parsed.data, now)];
   if (problems.length) throw new ConfigError(`${path}: invalid config\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return parsed.data;
 }
 
 /** The config at `explicit`, or the one found in `cwd`, or an empty config. */
-export function loadConfig(explicit: string | undefined, cwd: string): { config: Config; path?: string } {
+export function loadConfig(explicit: string | undefined, cwd: string, rules: KnownRules): { config: Config; path?: string } {
   const path = explicit ? resolve(cwd, explicit) : findConfig(cwd);
   if (!path) return { config: {} };
   let size: number;
@@ -106,5 +112,5 @@ export function loadConfig(explicit: string | undefined, cwd: string): { config:
   if (size > MAX_CONFIG_BYTES) throw new ConfigError(`${path}: ${size} bytes is too large for a config file (max ${MAX_CONFIG_BYTES})`);
   const text = readFileSync(path, 'utf8');
   if (text.includes('\u0000')) throw new ConfigError(`${path}: binary data, not YAML or JSON`);
-  return { config: validateConfig(parseConfigText(text, path), path), path };
+  return { config: validateConfig(parseConfigText(text, path), path, rules), path };
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { rules as RULES } from '../../rules/index.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,21 +19,21 @@ const NOW = new Date('2026-11-22T12:00:00Z');
 
 describe('config file', () => {
   it('the shipped example is valid', () => {
-    const { config } = loadConfig(new URL('../../auth0-readiness.config.example.yaml', import.meta.url).pathname, dir);
+    const { config } = loadConfig(new URL('../../auth0-readiness.config.example.yaml', import.meta.url).pathname, dir, RULES);
     expect(config.plan).toBe('b2c');
     expect(config.attestations?.length).toBeGreaterThan(2);
   });
   it('is found in the working directory', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'a0r-cwd-'));
     writeFileSync(join(cwd, 'auth0-readiness.config.yaml'), 'plan: b2b\n');
-    expect(loadConfig(undefined, cwd)).toMatchObject({ config: { plan: 'b2b' } });
-    expect(loadConfig(undefined, dir)).toEqual({ config: {} });
+    expect(loadConfig(undefined, cwd, RULES)).toMatchObject({ config: { plan: 'b2b' } });
+    expect(loadConfig(undefined, dir, RULES)).toEqual({ config: {} });
   });
   it('lists every problem with its path, one per line', () => {
     const p = write('bad.yaml', 'plan: b3c\nfailOn: fatal\nwaivers:\n  - rule: no-such-rule\n    reason: x\n    expires: tomorrow\nbogus: 1\n');
     let message = '';
     try {
-      loadConfig(p, dir);
+      loadConfig(p, dir, RULES);
     } catch (e) {
       message = (e as Error).message;
       expect((e as { exitCode?: number }).exitCode).toBe(2);
@@ -47,21 +48,21 @@ describe('config file', () => {
   });
   it('rejects unknown rules and topics, and attestations for API-evidenced topics', () => {
     // Every enum error lists what is allowed.
-    expect(() => validateConfig({ failOn: 'critical', plan: 'b2x' }, 'c')).toThrow(/failOn: Invalid option: expected one of "blocker"\|"warning"\|"advice"\|"none"/);
-    expect(() => validateConfig({ failOn: 'critical', plan: 'b2x' }, 'c')).toThrow(/plan: Invalid option: expected one of "b2c"\|"b2b"/);
+    expect(() => validateConfig({ failOn: 'critical', plan: 'b2x' }, 'c', RULES)).toThrow(/failOn: Invalid option: expected one of "blocker"\|"warning"\|"advice"\|"none"/);
+    expect(() => validateConfig({ failOn: 'critical', plan: 'b2x' }, 'c', RULES)).toThrow(/plan: Invalid option: expected one of "b2c"\|"b2b"/);
     const future = { attestations: [{ topic: 'b2c.p1.operations.notifications', status: 'done', owner: 'a', date: '2026-12-07', evidence: 'x' }] };
-    expect(() => validateConfig(future, 'c', new Date('2026-12-05T12:00:00Z'))).toThrow(/attestations\.0\.date: 2026-12-07 is in the future \(today is 2026-12-05\)/);
+    expect(() => validateConfig(future, 'c', RULES, new Date('2026-12-05T12:00:00Z'))).toThrow(/attestations\.0\.date: 2026-12-07 is in the future \(today is 2026-12-05\)/);
     // A day ahead of UTC is someone's today.
-    expect(() => validateConfig({ attestations: [{ ...future.attestations[0], date: '2026-12-06' }] }, 'c', new Date('2026-12-05T12:00:00Z'))).not.toThrow();
-    expect(() => validateConfig({ rules: { 'no-such-rule': 'off' } }, 'c')).toThrow(/rules\.no-such-rule: no such rule/);
-    expect(() => validateConfig({ outOfScope: [{ topic: 'b2c.p9.x.y', reason: 'because' }] }, 'c')).toThrow(/no such topic/);
+    expect(() => validateConfig({ attestations: [{ ...future.attestations[0], date: '2026-12-06' }] }, 'c', RULES, new Date('2026-12-05T12:00:00Z'))).not.toThrow();
+    expect(() => validateConfig({ rules: { 'no-such-rule': 'off' } }, 'c', RULES)).toThrow(/rules\.no-such-rule: no such rule/);
+    expect(() => validateConfig({ outOfScope: [{ topic: 'b2c.p9.x.y', reason: 'because' }] }, 'c', RULES)).toThrow(/no such topic/);
     expect(() =>
-      validateConfig({ attestations: [{ topic: 'b2c.p1.operations.logging', status: 'done', owner: 'a', date: '2026-01-01', evidence: 'x' }] }, 'c'),
+      validateConfig({ attestations: [{ topic: 'b2c.p1.operations.logging', status: 'done', owner: 'a', date: '2026-01-01', evidence: 'x' }] }, 'c', RULES),
     ).toThrow(/needs no attestation/);
   });
   it('reports YAML syntax errors with the line', () => {
     const p = write('syntax.yaml', 'plan: b2c\nrules:\n  a: [unclosed\n');
-    expect(() => loadConfig(p, dir)).toThrow(/syntax\.yaml:\d+: /);
+    expect(() => loadConfig(p, dir, RULES)).toThrow(/syntax\.yaml:\d+: /);
   });
   it('refuses alias bombs, binary data and huge files quickly', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
@@ -69,8 +70,8 @@ describe('config file', () => {
     const started = Date.now();
     expect(() => parseConfigText(bomb.join('\n'), 'bomb.yaml')).toThrow();
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(() => loadConfig(write('bin.yaml', 'plan: b2c\u0000\u0001'), dir)).toThrow(/binary/);
-    expect(() => loadConfig(write('huge.yaml', `x: "${'a'.repeat(2 * 1024 * 1024)}"`), dir)).toThrow(/too large/);
+    expect(() => loadConfig(write('bin.yaml', 'plan: b2c\u0000\u0001'), dir, RULES)).toThrow(/binary/);
+    expect(() => loadConfig(write('huge.yaml', `x: "${'a'.repeat(2 * 1024 * 1024)}"`), dir, RULES)).toThrow(/too large/);
   });
 });
 

@@ -2,6 +2,7 @@
  * Rule options are validated against each rule's declared schema: a mistyped option or a value of
  * the wrong type is a config error (exit 2) naming the rule and the option, never ignored.
  */
+import { rules as RULES } from '../../rules/index.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { runCli } from '../support/cli.js';
 
 const problem = (raw: unknown): string => {
   try {
-    validateConfig(raw, 'c.yaml');
+    validateConfig(raw, 'c.yaml', RULES);
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigError);
     return (e as Error).message;
@@ -25,17 +26,14 @@ const problem = (raw: unknown): string => {
 describe('rule options in the config', () => {
   it('accepts the options a rule declares, with values of their type', () => {
     expect(() =>
-      validateConfig(
-        {
+      validateConfig({
           rules: {
             'signing-key-rotation': { options: { maxKeyAgeDays: 180 } },
             'app-third-party-flag': { severity: 'warning', options: { thirdPartyClients: ['Partner Portal'] } },
             'api-rbac-enforced': { options: { permissionsClaim: true } },
             'user-email-verification': { options: { maxUnverifiedShare: 0.25 } },
           },
-        },
-        'c.yaml',
-      ),
+        }, 'c.yaml', RULES, ),
     ).not.toThrow();
   });
 

@@ -4,6 +4,7 @@
  * a ConfigError (exit 2) with a message, never another exception, and within bounded time.
  * Property-based (fast-check), with a fixed seed so a failure reproduces.
  */
+import { rules as RULES } from '../../rules/index.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +61,7 @@ const HOSTILE_TEXTS: [string, string][] = [
 describe('config parser (parseConfigText + validateConfig)', () => {
   for (const [name, text] of HOSTILE_TEXTS) {
     it(`rejects or accepts cleanly: ${name}`, () => {
-      expectExit2OrOk(() => validateConfig(parseConfigText(text, 'c.yaml'), 'c.yaml'));
+      expectExit2OrOk(() => validateConfig(parseConfigText(text, 'c.yaml'), 'c.yaml', RULES));
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
   }
@@ -68,7 +69,7 @@ describe('config parser (parseConfigText + validateConfig)', () => {
   it('arbitrary text (property)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 }), fc.json({ maxDepth: 6 })), (text) => {
-        expectExit2OrOk(() => validateConfig(parseConfigText(text, 'c.yaml'), 'c.yaml'));
+        expectExit2OrOk(() => validateConfig(parseConfigText(text, 'c.yaml'), 'c.yaml', RULES));
       }),
       { seed: SEED, numRuns: 300 },
     );
@@ -78,7 +79,7 @@ describe('config parser (parseConfigText + validateConfig)', () => {
     const key = fc.constantFrom('plan', 'env', 'require', 'failOn', 'rules', 'settings', 'scope', 'waivers', 'attestations', 'outOfScope', 'tenants', 'x');
     fc.assert(
       fc.property(fc.dictionary(key, fc.anything({ maxDepth: 3 })), (obj) => {
-        expectExit2OrOk(() => validateConfig(obj, 'c.yaml'));
+        expectExit2OrOk(() => validateConfig(obj, 'c.yaml', RULES));
       }),
       { seed: SEED, numRuns: 300 },
     );

@@ -55,6 +55,14 @@ describe('self-contained reports', () => {
     }
   });
 
+  it('the config loader does not reach up into the rules either (the caller passes the rules it checks against)', () => {
+    for (const f of ['src/config/load.ts', 'src/config/schema.ts', 'src/config/apply.ts']) {
+      for (const [dep, chain] of reach(join(ROOT, f))) {
+        expect(relative(ROOT, dep).startsWith('rules/'), chain.map((c) => relative(ROOT, c)).join(' → ')).toBe(false);
+      }
+    }
+  });
+
   it('the scan does see an import of rules/ (it can fail)', () => {
     const run = reach(join(ROOT, 'src/run.ts'));
     expect([...run.keys()].some((k) => relative(ROOT, k).startsWith('rules/'))).toBe(true);

@@ -4,6 +4,7 @@
  * snapshot or a Deploy CLI export; what is genuinely invalid is rejected with its path and the
  * expectation, never zod's bare "Invalid input".
  */
+import { rules as RULES } from '../../rules/index.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,7 +126,7 @@ describe('the config file', () => {
   it('a union error says what was expected, not "Invalid input"', () => {
     let message = '';
     try {
-      validateConfig({ rules: { 'custom-domain-ready': 42 } }, 'cfg.yaml');
+      validateConfig({ rules: { 'custom-domain-ready': 42 } }, 'cfg.yaml', RULES);
     } catch (e) {
       message = (e as Error).message;
     }
