@@ -12,7 +12,7 @@ import { sarifLog, sarifRun } from '../report/sarif.js';
 import { AuditReportSchema, FindingSchema, GateSchema, SCHEMA_VERSION, VerdictSchema, type Gate, type GateReason, type ReportFinding, type Verdict } from '../report/schema.js';
 import { gateReasonText } from '../report/reasons.js';
 import { headline, verdictOf, type Headline } from '../report/verdict.js';
-import { phaseTitle } from '../report/common.js';
+import { phaseTitle, reliesOnLines } from '../report/common.js';
 import { TOOL } from '../version.js';
 import { renderDriftMarkdown, renderDriftText, type DriftReport } from './drift.js';
 import { factsFor, type TenantRun } from './cross-tenant.js';
@@ -159,10 +159,34 @@ const MD_MARK: Record<MilestoneStatus | 'error', string> = { satisfied: '✅', '
 const shortId = (id: string) => id.split('.').slice(1).join('.');
 const failingFirst = (a: ReportFinding, b: ReportFinding) => Number(b.status === 'fail') - Number(a.status === 'fail');
 
+/**
+ * What the fleet's verdict relies on beyond the tenants' data, each item once with the tenants it
+ * applies to (`(dev, qa, prod)`): rules turned off or re-graded, waivers, attestations, accepted
+ * unknowns, checks outside the source's reach — the same items each tenant section lists.
+ */
+export function fleetReliesOn(r: Pick<MultiReport, 'tenants'>): { label: string; text: string; tenants: string[] }[] {
+  const byItem = new Map<string, { label: string; text: string; tenants: string[] }>();
+  for (const t of r.tenants) {
+    const alias = t.tenant.alias ?? t.tenant.domain;
+    for (const line of reliesOnLines(t)) {
+      const k = `${line.label}\u0000${line.text}`;
+      const had = byItem.get(k);
+      if (had) had.tenants.push(alias);
+      else byItem.set(k, { ...line, tenants: [alias] });
+    }
+  }
+  return [...byItem.values()];
+}
+
 export function renderMultiConsole(r: MultiReport, opts: { color: boolean; verbose: boolean }): string {
   const head = multiHeadline(r);
   const out: string[] = [`auth0-readiness ${r.tool.version}: ${r.tenants.length + r.errors.length} tenant(s)`, `${head.mark} ${head.text}`];
   for (const reason of r.gate.reasons) out.push(`  - ${reason}`);
+  const relies = fleetReliesOn(r);
+  if (relies.length) {
+    out.push('', 'This result relies on:');
+    for (const x of relies) out.push(`  • ${x.label}: ${x.text} (${x.tenants.join(', ')})`);
+  }
   if (r.shard) out.push(`  shard ${r.shard.index}/${r.shard.count} of ${r.shard.of.length} tenant(s): cross-tenant checks run in \`auth0-readiness merge\` over every shard's JSON report`);
   out.push('', 'Tenant × milestone (✔ satisfied, ◐ with risks, ✘ not satisfied, ? unknown):');
   const width = Math.max(...r.matrix.milestones.map((m) => label(m).length), 10);
@@ -189,6 +213,8 @@ export function renderMultiMarkdown(r: MultiReport): string {
   const head = multiHeadline(r);
   const out: string[] = ['# Auth0 readiness: tenants', '', `**${MD_TONE[head.tone]} ${mdText(head.text, 400)}**`, ''];
   for (const reason of r.gate.reasons) out.push(`- ${mdText(reason)}`);
+  const relies = fleetReliesOn(r);
+  if (relies.length) out.push('', '**This result relies on**', '', ...relies.map((x) => `- ${mdText(x.label, 80)}: ${mdText(x.text, 600)} (${x.tenants.map((a) => mdText(a, 80)).join(', ')})`));
   if (r.shard) out.push('', `Shard ${r.shard.index}/${r.shard.count} of ${r.shard.of.length} tenant(s): the cross-tenant checks run in \`auth0-readiness merge\` over every shard's JSON report.`);
   out.push('', '## Tenant × milestone', '', `| Milestone | ${r.matrix.rows.map((row) => `${mdText(row.alias)} (${row.env})`).join(' | ')} |`, `| --- | ${r.matrix.rows.map(() => '---').join(' | ')} |`);
   for (const m of r.matrix.milestones) out.push(`| ${mdText(label(m))} \`${shortId(m.id)}\` | ${r.matrix.rows.map((row) => `${MD_MARK[row.statuses[m.id] ?? 'error']} ${row.statuses[m.id] ?? 'error'}`).join(' | ')} |`);
@@ -221,6 +247,7 @@ export function renderMultiHtml(r: MultiReport): string {
 <style>body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}.ms-satisfied{background:#e6f4ea}.ms-not-satisfied,.ms-error{background:#fce8e6}.ms-satisfied-with-risks{background:#fef7e0}.st-fail td:nth-child(2){color:#b3261e;font-weight:600}iframe{width:100%;height:80vh;border:1px solid #ccc}pre{white-space:pre-wrap}</style></head>
 <body><h1>Auth0 readiness: tenants</h1>
 <p class="verdict v-${multiHeadline(r).tone}"><strong><span aria-hidden="true">${h(multiHeadline(r).mark)}</span> ${h(multiHeadline(r).text)}</strong></p>${r.gate.reasons.length ? `<ul>${r.gate.reasons.map((x) => `<li>${h(x)}</li>`).join('')}</ul>` : ''}
+${fleetReliesOn(r).length ? `<section><h2>This result relies on</h2><ul>${fleetReliesOn(r).map((x) => `<li><strong>${h(x.label)}</strong>: ${h(x.text)} (${h(x.tenants.join(', '))})</li>`).join('')}</ul></section>` : ''}
 <section><h2>Tenant × milestone</h2><table><thead><tr><th>Milestone</th>${r.matrix.rows.map((row) => `<th scope="col">${h(row.alias)} (${h(row.env)})<br><small>${h(row.domain)}</small></th>`).join('')}</tr></thead><tbody>
 ${rows}
 </tbody></table></section>
