@@ -49,6 +49,13 @@ describe('a token the API rejects', { timeout: 60_000 }, () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/rejected the token \(HTTP 401/);
     expect(run.stderr).not.toContain('bogus');
+    expect(run.stderr).not.toContain('not a canonical');
+  });
+  it('a custom domain given as --domain: the failure says to use the canonical *.auth0.com one', async () => {
+    const run = await cli(['audit', '--domain', 'login.acme.example', '--api-base-url', em.url, '--token', 'bogus', '-q']);
+    expect(run.code).toBe(3);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain("login.acme.example is not a canonical *.auth0.com domain: the Management API answers only on the tenant's canonical domain (e.g. acme.us.auth0.com)");
   });
   it('snapshot: exit 3 and writes nothing', async () => {
     const out = join(dir, 'rejected.json');

@@ -52,10 +52,20 @@ export async function requestToken(creds: Required<Pick<Credentials, 'domain' | 
   if (!res.ok || typeof body.access_token !== 'string') {
     const why = [body.error, body.error_description].filter((x) => typeof x === 'string').join(': ');
     throw new SourceError(
-      `authentication failed at ${where}/oauth/token (HTTP ${res.status}${why ? `, ${why}` : ''}): check the client id, client secret and that the application is authorised for ${audienceFor(creds.domain)}`,
+      `authentication failed at ${where}/oauth/token (HTTP ${res.status}${why ? `, ${why}` : ''}): check the client id, client secret and that the application is authorised for ${audienceFor(creds.domain)}${canonicalDomainHint(creds.domain)}`,
     );
   }
   return body.access_token;
+}
+
+/**
+ * A hint for a `--domain` that is not the canonical tenant domain: the Management API and its
+ * token audience live only on `<tenant>.<region>.auth0.com`, never on a custom domain.
+ */
+export function canonicalDomainHint(domain: string): string {
+  const host = domain.replace(/^https?:\/\//, '').replace(/[/:].*$/, '');
+  if (/\.auth0(?:app)?\.com$/i.test(host) || /^(localhost|\d+\.\d+\.\d+\.\d+|\[[0-9a-f:]+\])$/i.test(host)) return '';
+  return `; ${host} is not a canonical *.auth0.com domain: the Management API answers only on the tenant's canonical domain (e.g. acme.us.auth0.com), not on a custom domain`;
 }
 
 export async function createManagementClient(creds: Credentials, transport: Transport, apiBaseUrl?: URL): Promise<ManagementClient> {

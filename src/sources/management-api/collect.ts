@@ -10,7 +10,7 @@ import { redact } from '../../snapshot/redact.js';
 import { tolerantParse } from '../../snapshot/validate.js';
 import { RESOURCES, type ResourceKey } from '../../snapshot/resources.js';
 import { failure, ok, type ResourceFailure, type ResourceResult, type Snapshot, type SourceUsage } from '../../snapshot/snapshot.js';
-import { audienceFor, createManagementClient, type Credentials } from './client.js';
+import { audienceFor, canonicalDomainHint, createManagementClient, type Credentials } from './client.js';
 import { DependencyUnavailableError, FETCHERS, type FetchContext } from './fetchers.js';
 import { createTransport, describeNetworkError, errorCode, isPermanentNetworkError, type TransportEvent, type TransportStats } from './transport.js';
 
@@ -140,13 +140,13 @@ export async function collect(opts: CollectOptions): Promise<CollectResult> {
   const rejected = failures.find((f) => f.fatal === 'auth');
   if (rejected) {
     throw new SourceError(
-      `cannot read tenant ${opts.credentials.domain}: the Management API rejected the token (${rejected.detail.replace(/^the token was rejected \((.*)\)$/, '$1')}); give a token issued for ${audienceFor(opts.credentials.domain)} (or client credentials)`,
+      `cannot read tenant ${opts.credentials.domain}: the Management API rejected the token (${rejected.detail.replace(/^the token was rejected \((.*)\)$/, '$1')}); give a token issued for ${audienceFor(opts.credentials.domain)} (or client credentials)${canonicalDomainHint(opts.credentials.domain)}`,
     );
   }
   if (results.length > 0 && failures.length === results.length && failures.every((f) => f.fatal)) {
     const first = failures[0];
     throw new SourceError(
-      `cannot read tenant ${opts.credentials.domain}: ${first?.fatal === 'auth' ? 'authentication failed' : 'unreachable'} (${first?.detail})`,
+      `cannot read tenant ${opts.credentials.domain}: ${first?.fatal === 'auth' ? 'authentication failed' : 'unreachable'} (${first?.detail})${canonicalDomainHint(opts.credentials.domain)}`,
     );
   }
   const resources: Record<string, ResourceResult<unknown>> = {};
