@@ -159,26 +159,29 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
   // Open the history store before reading any tenant: a bad store is exit 2 or 3 at once.
   const store = flags.history ? await openStore(flags.history) : undefined;
   try {
-    if (flags.all || flags.tenant?.length) return await runMulti(flags, config, configPath, outputs, baselines, log, logLookbackDays, store);
+    const run: AuditRun = { flags, config, configPath, outputs, baselines, log, logLookbackDays, store };
+    if (flags.all || flags.tenant?.length) return await runMulti(run);
     const envSource = given('env') ? ('flag' as const) : config.env ? ('config' as const) : ('default' as const);
-    return await runSingle(flags, config, configPath, outputs, baselines, log, logLookbackDays, progress, store, envSource);
+    return await runSingle(run, progress, envSource);
   } finally {
     await store?.close();
   }
 }
 
-async function runSingle(
-  flags: AuditFlags,
-  config: Config,
-  configPath: string | undefined,
-  outputs: { name: ReporterName; path?: string }[],
-  baselines: AuditReport[] | undefined,
-  log: Logger,
-  logLookbackDays: number,
-  progress: Progress,
-  store: HistoryStore | undefined,
-  envSource: 'flag' | 'config' | 'default',
-): Promise<number> {
+/** What one `audit` invocation settled before reading any tenant: shared by the single and fleet runs. */
+interface AuditRun {
+  flags: AuditFlags;
+  config: Config;
+  configPath: string | undefined;
+  outputs: { name: ReporterName; path?: string }[];
+  baselines: AuditReport[] | undefined;
+  log: Logger;
+  logLookbackDays: number;
+  store: HistoryStore | undefined;
+}
+
+async function runSingle(run: AuditRun, progress: Progress, envSource: 'flag' | 'config' | 'default'): Promise<number> {
+  const { flags, config, configPath, outputs, baselines, log, logLookbackDays, store } = run;
   let source: SourceOptions;
   if (flags.from) {
     if (flags.domain || flags.token || flags.clientId || flags.clientSecret || flags.apiBaseUrl) {
@@ -233,16 +236,8 @@ async function runSingle(
 }
 
 /** `audit --all` / `--tenant`: every selected tenant concurrently, one combined report. */
-async function runMulti(
-  flags: AuditFlags,
-  config: Config,
-  configPath: string | undefined,
-  outputs: { name: ReporterName; path?: string }[],
-  baselines: AuditReport[] | undefined,
-  log: Logger,
-  logLookbackDays: number,
-  store: HistoryStore | undefined,
-): Promise<number> {
+async function runMulti(run: AuditRun): Promise<number> {
+  const { flags, config, configPath, outputs, baselines, log, logLookbackDays, store } = run;
   if (flags.from || flags.domain || flags.token || flags.clientId || flags.clientSecret) {
     throw new UsageError('--all and --tenant read the tenants of the config file: they take no --from, --domain or credentials');
   }
