@@ -97,7 +97,7 @@ export function reliesOnText(r: Reliance): { label: string; text: string } {
     case 'allow-unknown':
       return { label: 'Unknowns accepted (--allow-unknown)', text: `${r.checks} check(s) that could not be judged did not fail the gate${r.resources.length ? ` (not read: ${r.resources.join(', ')})` : ''}` };
     case 'outside-reach':
-      return { label: 'Outside the source\'s reach', text: `${r.title ?? r.ruleId} (${r.ruleId})${r.why ? `: ${r.why}` : ''}: needs a live audit` };
+      return { label: 'Outside the source\'s reach', text: `${r.title ?? r.ruleId} (${r.ruleId})${r.why ? `: ${r.why.replace(/:?\s*needs a live audit\.?$/, '')}` : ''}: needs a live audit` };
     case 'note':
       return { label: r.label, text: r.text };
   }

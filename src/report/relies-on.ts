@@ -5,7 +5,10 @@
  * attestations a milestone rests on, unknowns accepted). Others add items by passing `extra`.
  */
 import { atLeast, type Severity } from '../engine/status.js';
-import type { AuditReport, Reliance } from './schema.js';
+import type { AuditReport, ReportFinding, Reliance } from './schema.js';
+
+/** A finding left unjudged because the source can never hold what it reads (not an accepted unknown). */
+const isOutsideReach = (f: ReportFinding) => !!f.missing?.length && f.missing.every((m) => m.reason === 'out-of-reach');
 
 type RuleOverride = 'off' | Severity | { severity?: Severity | 'off'; options?: Record<string, unknown> };
 
@@ -55,12 +58,15 @@ export function computeReliesOn(report: AuditReport, input: ReliesOnInput): Reli
   const g = report.gate;
   if (g.allowUnknown && g.failOn !== 'none') {
     const failOn = g.failOn;
-    const unjudged = report.findings.filter((f) => (f.status === 'unknown' || f.status === 'error') && atLeast(f.severity, failOn));
+    const unjudged = report.findings.filter((f) => (f.status === 'unknown' || f.status === 'error') && atLeast(f.severity, failOn) && !isOutsideReach(f));
     if (unjudged.length) {
       const resources = [...new Set(unjudged.flatMap((f) => (f.missing ?? []).map((m) => m.key)))].sort();
       out.push({ kind: 'allow-unknown', checks: unjudged.length, resources });
     }
   }
+  // Checks the source can never show (a Deploy CLI export has no logs, signing keys, users…): the
+  // verdict holds without them, so a reviewer sees which ones a live audit still has to make.
+  for (const n of report.needsLiveAudit ?? []) out.push({ kind: 'outside-reach', ruleId: n.ruleId, title: n.title, why: n.why });
   const seen = new Set(out.map((r) => JSON.stringify(r)));
   for (const r of input.extra ?? []) {
     const k = JSON.stringify(r);
