@@ -256,8 +256,16 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   const failing = topicsWith('fail');
   const atRisk = topicsWith('at-risk');
   const unknown = topicsWith('unknown');
-  const unattested = topicsWith('unverified').filter((x) => x.required);
-  const milestoneAttestations = [...new Set(report.milestones.flatMap((m) => (m.attestations ?? []).filter((a) => a.state === 'missing' || a.state === 'in-progress').map((a) => `attestation ${a.id} is ${a.state.replace(/-/g, ' ')}`)))];
+  // What the fix-first list already asks to attest (for its target) is not said twice.
+  const askedFor = new Set(fix.attest.map((a) => a.id));
+  const unattested = topicsWith('unverified').filter((x) => x.required && !askedFor.has(x.id));
+  const milestoneAttestations = [
+    ...new Set(
+      report.milestones.flatMap((m) =>
+        (m.attestations ?? []).filter((a) => (a.state === 'missing' || a.state === 'in-progress') && !askedFor.has(a.id)).map((a) => `attestation ${a.id} is ${a.state.replace(/-/g, ' ')}`),
+      ),
+    ),
+  ];
   const unread = report.resources.filter((r) => r.status !== 'ok' && r.status !== 'out-of-reach');
   const live = report.needsLiveAudit ?? [];
 
@@ -269,7 +277,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   }
   if (unattested.length || milestoneAttestations.length) {
     sections.push({
-      title: `### 📝 Required attestations missing (${unattested.length + milestoneAttestations.length})`,
+      title: `### 📝 ${askedFor.size ? 'Other required attestations' : 'Required attestations'} missing (${unattested.length + milestoneAttestations.length})`,
       items: [
         ...unattested.map((x) => () => ({ text: `- **${mdText(x.title, 200)}** (${code(x.id)}): ${mdText(x.reasons[0] ?? 'needs an attestation')}` })),
         ...milestoneAttestations.map((r) => () => ({ text: `- ${mdText(r)}` })),
