@@ -75,6 +75,8 @@ export interface TopicResult {
   attestation?: AttestationState['state'] | 'missing';
   /** Prerequisite topics that fail or could not be evaluated, and so hold this one back. */
   dependsOn?: { topic: string; status: 'fail' | 'unknown' }[];
+  /** Special attestations a Go-Live judgement of this topic rests on that are not current (admin-mfa, …). */
+  goLiveAttestations?: { id: string; state: AttestationState['state'] | 'missing' }[];
 }
 
 export interface WorkstreamResult {
@@ -406,10 +408,12 @@ export function aggregate(input: AggregateInput): Aggregate {
       }
       const v = baseStatus(topic, fs, att);
       // What a Go-Live judgement of this topic also rests on (production view only).
+      const goLiveAttestations: NonNullable<TopicResult['goLiveAttestations']> = [];
       if (view === 'production') {
         const needs = (topicAttestations.get(topic.id) ?? []).flatMap((a) => {
           const st = attestations.get(a);
           if (st?.state === 'current' || st?.state === 'not-applicable') return [];
+          goLiveAttestations.push({ id: a, state: st?.state ?? 'missing' });
           return [st ? `attestation ${a}: ${describeAttestation(st)}` : `attestation ${a} is missing, recommended before Go-Live`];
         });
         if (needs.length && rank('at-risk') > rank(v.certain)) {
@@ -422,6 +426,7 @@ export function aggregate(input: AggregateInput): Aggregate {
       results.set(topic.id, {
         ...withRange({ ...common, status: v.status, reasons: v.reasons }, v.certain, v.worstCase),
         ...(topic.attest ? { attestation: att?.state ?? 'missing' } : {}),
+        ...(goLiveAttestations.length ? { goLiveAttestations } : {}),
       });
     }
     applyDependencies(plan, facts, results);

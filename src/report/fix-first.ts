@@ -174,9 +174,8 @@ export function computeFixFirst(report: AuditReport): FixFirst {
     // Attestations a Go-Live judgement of a target topic rests on (admin MFA, status subscription, …).
     if (target.judged !== 'before-go-live') {
       for (const id of target.topics) {
-        for (const r of topicById.get(id)?.reasons ?? []) {
-          const m = /^attestation (\S+)(?: is |: )(.+)$/.exec(r);
-          if (m?.[1] && !attest.some((a) => a.id === m[1])) attest.push({ id: m[1], title: `${m[1]} attestation (${m[2]})` });
+        for (const a of topicById.get(id)?.goLiveAttestations ?? []) {
+          if (!attest.some((x) => x.id === a.id)) attest.push({ id: a.id, title: `${a.id} attestation (${a.state.replace(/-/g, ' ')}, recommended before Go-Live)` });
         }
       }
     }

@@ -166,6 +166,8 @@ export const TopicReportSchema = z.object({
   attestation: z.enum([...ATTESTATION_STATES, 'missing']).optional(),
   /** Prerequisite topics that fail or could not be evaluated, and so hold this one back. */
   dependsOn: z.array(z.object({ topic: z.string(), status: z.enum(['fail', 'unknown']) })).optional(),
+  /** Special attestations a Go-Live judgement of this topic rests on that are not current (admin-mfa, admin-review, status-subscription). */
+  goLiveAttestations: z.array(z.object({ id: z.string(), state: z.enum([...ATTESTATION_STATES, 'missing']) })).optional(),
 });
 
 export const WorkstreamReportSchema = z.object({

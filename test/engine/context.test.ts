@@ -273,6 +273,8 @@ describe('no failing blocker is topic-less; every attestation id counts somewher
     const r = await run(tenant(), { attestations: [] });
     const t = r.topics.find((x) => x.id === 'b2c.p1.operations.monitoring');
     expect(t?.reasons.join()).toMatch(/attestation status-subscription is missing/);
+    expect(t?.goLiveAttestations).toEqual([{ id: 'status-subscription', state: 'missing' }]);
+    expect(r.fixFirst?.attest.map((a) => a.id)).toEqual(expect.arrayContaining(['admin-mfa', 'admin-review', 'status-subscription']));
     const tp = r.topics.find((x) => x.id === 'b2c.p1.architecture.tenant-provision');
     expect(tp?.reasons.join()).toMatch(/admin-mfa/);
     if (tp?.status === 'at-risk') expect(tp.beforeGoLive?.status).not.toBe('at-risk');
