@@ -274,7 +274,11 @@ describe('no failing blocker is topic-less; every attestation id counts somewher
     const t = r.topics.find((x) => x.id === 'b2c.p1.operations.monitoring');
     expect(t?.reasons.join()).toMatch(/attestation status-subscription is missing/);
     expect(t?.goLiveAttestations).toEqual([{ id: 'status-subscription', state: 'missing' }]);
-    expect(r.fixFirst?.attest.map((a) => a.id)).toEqual(expect.arrayContaining(['admin-mfa', 'admin-review', 'status-subscription']));
+    // Asked for when the target is a Go-Live; never for Milestones 1–2.
+    const goLive = await run(tenant(), { attestations: [], require: 'go-live' });
+    expect(goLive.fixFirst?.attest.map((a) => a.id)).toEqual(expect.arrayContaining(['admin-mfa', 'admin-review', 'status-subscription']));
+    const m1 = await run(tenant(), { attestations: [], require: 'm1-authentication' });
+    expect(m1.fixFirst?.attest.map((a) => a.id)).not.toContain('admin-mfa');
     const tp = r.topics.find((x) => x.id === 'b2c.p1.architecture.tenant-provision');
     expect(tp?.reasons.join()).toMatch(/admin-mfa/);
     if (tp?.status === 'at-risk') expect(tp.beforeGoLive?.status).not.toBe('at-risk');
