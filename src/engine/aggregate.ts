@@ -102,7 +102,16 @@ export interface MilestoneResult {
   judged: 'before-go-live' | 'go-live';
   /** The special attestations the milestone needs (prodcheck; env-tag on production) not current. */
   attestations?: { id: string; state: AttestationState['state'] | 'missing' }[];
+  /** `reasons` as data (an id and values), in the same order: renderers word them. */
+  details: MilestoneReason[];
 }
+
+/** Why a milestone is not satisfied, as data. */
+export type MilestoneReason =
+  | { id: 'topic-fails' | 'topic-unattested' | 'topic-at-risk'; topic: string }
+  | { id: 'topic-unknown'; topic: string; worstCase: 'fail' | 'at-risk' }
+  | { id: 'attestation'; attestation: string; state: AttestationState['state'] | 'missing'; detail?: string }
+  | { id: 'cannot-change'; topics: string[] };
 
 export interface OutOfScope {
   topic: string;
@@ -515,6 +524,9 @@ function milestone(m: MilestoneNode, results: Map<string, TopicResult>, env: Env
   for (const t of ts) counts[t.status]++;
   const notSatisfied: string[] = [];
   const risks: string[] = [];
+  // The same reasons as data (worded by renderers): most decisive first, like `reasons`.
+  const dNot: MilestoneReason[] = [];
+  const dRisk: MilestoneReason[] = [];
   let certain: MilestoneStatus = 'satisfied';
   const raise = (s: MilestoneStatus) => {
     if (MILESTONE_RANK[s] > MILESTONE_RANK[certain]) certain = s;
@@ -523,28 +535,45 @@ function milestone(m: MilestoneNode, results: Map<string, TopicResult>, env: Env
   for (const t of sorted) {
     const c = impact(certainOf(t), t.required);
     raise(c);
-    if (t.status === 'fail') notSatisfied.push(`${t.id} fails`);
-    else if (c === 'not-satisfied') notSatisfied.push(`${t.id} is required and not attested`);
-    else if (c === 'satisfied-with-risks') risks.push(`${t.id} is at risk`);
+    if (t.status === 'fail') {
+      notSatisfied.push(`${t.id} fails`);
+      dNot.push({ id: 'topic-fails', topic: t.id });
+    } else if (c === 'not-satisfied') {
+      notSatisfied.push(`${t.id} is required and not attested`);
+      dNot.push({ id: 'topic-unattested', topic: t.id });
+    } else if (c === 'satisfied-with-risks') {
+      risks.push(`${t.id} is at risk`);
+      dRisk.push({ id: 'topic-at-risk', topic: t.id });
+    }
   }
   const needed: NonNullable<MilestoneResult['attestations']> = [];
   for (const a of m.attest) {
     if (a === 'env-tag' && env !== 'prod') continue;
     const att = attestations.get(a);
     if (att?.state !== 'current') needed.push({ id: a, state: att?.state ?? 'missing' });
-    if (!att) notSatisfied.push(`attestation ${a} is missing`);
-    else if (att.state === 'in-progress') notSatisfied.push(`attestation ${a} is ${describeAttestation(att)}`);
-    else if (att.state === 'expired' || att.state === 'no-evidence') risks.push(`${a}: ${describeAttestation(att)}`);
+    if (!att) {
+      notSatisfied.push(`attestation ${a} is missing`);
+      dNot.push({ id: 'attestation', attestation: a, state: 'missing' });
+    } else if (att.state === 'in-progress') {
+      notSatisfied.push(`attestation ${a} is ${describeAttestation(att)}`);
+      dNot.push({ id: 'attestation', attestation: a, state: att.state, detail: describeAttestation(att) });
+    } else if (att.state === 'expired' || att.state === 'no-evidence') {
+      risks.push(`${a}: ${describeAttestation(att)}`);
+      dRisk.push({ id: 'attestation', attestation: a, state: att.state, detail: describeAttestation(att) });
+    }
   }
   if (notSatisfied.length) raise('not-satisfied');
   else if (risks.length) raise('satisfied-with-risks');
   // Unknown topics: could what was not judged make the milestone worse than it certainly is?
   const unknown: string[] = [];
+  const dUnknown: MilestoneReason[] = [];
   const cannotChange: string[] = [];
   for (const t of sorted.filter((x) => x.status === 'unknown')) {
     const w = impact(worstOf(t), t.required);
-    if (MILESTONE_RANK[w] > MILESTONE_RANK[certain]) unknown.push(`${t.id} could not be evaluated${worstOf(t) === 'at-risk' ? ' (at worst at risk)' : ''}`);
-    else cannotChange.push(t.id);
+    if (MILESTONE_RANK[w] > MILESTONE_RANK[certain]) {
+      unknown.push(`${t.id} could not be evaluated${worstOf(t) === 'at-risk' ? ' (at worst at risk)' : ''}`);
+      dUnknown.push({ id: 'topic-unknown', topic: t.id, worstCase: worstOf(t) === 'at-risk' ? 'at-risk' : 'fail' });
+    } else cannotChange.push(t.id);
   }
   const status: MilestoneStatus = unknown.length ? 'unknown' : certain;
   return {
@@ -559,6 +588,7 @@ function milestone(m: MilestoneNode, results: Map<string, TopicResult>, env: Env
       ...risks,
       ...(cannotChange.length ? [`not fully evaluated, cannot change this status: ${cannotChange.join(', ')}`] : []),
     ],
+    details: [...dNot, ...dUnknown, ...dRisk, ...(cannotChange.length ? [{ id: 'cannot-change' as const, topics: cannotChange }] : [])],
     topics: m.topics,
     counts,
     ...(needed.length ? { attestations: needed } : {}),

@@ -18,7 +18,8 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone, ReportRule, ReportTopic } from './schema.js';
-import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, titleOf, topicReasons, withTitles } from './common.js';
+import { milestoneReasonText } from './reasons.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf } from './verdict.js';
 
@@ -212,7 +213,9 @@ function milestonesPart(report: AuditReport): string {
   const parts = phases.map((p, i) => {
     const ms = report.milestones.filter((m) => m.phase === p);
     const rows = ms.map((m) => {
-      const reasons = m.reasons.slice(0, 3).map((r) => `<li>${h(withTitles(report, r))}</li>`).join('') + (m.reasons.length > 3 ? `<li class="more">… and ${m.reasons.length - 3} more</li>` : '');
+      // Worded from the milestone's reasons as data; a report saved before they were carried keeps its sentences.
+      const texts = m.details ? m.details.map((d) => milestoneReasonText(d, titleOf(report))) : m.reasons.map((r) => withTitles(report, r));
+      const reasons = texts.slice(0, 3).map((r) => `<li>${h(r)}</li>`).join('') + (texts.length > 3 ? `<li class="more">… and ${texts.length - 3} more</li>` : '');
       return (
         `<tr class="milestone" data-milestone="${h(m.id)}" data-status="${h(m.status)}"><th scope="row">${h(milestoneLabel(report, m))}${m.inferred ? ' <span class="muted">(inferred)</span>' : ''}<br><code>${h(m.id)}</code></th>` +
         `<td>${milestoneBadge(m.status)}</td>` +

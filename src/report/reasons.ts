@@ -3,7 +3,7 @@
  * `dependsOn`); they are worded here, once, for every renderer. `titleOf` turns catalog ids into
  * titles for people; without it ids are kept (the wording stored in the report's `reasons`).
  */
-import type { GateReason, Reliance } from './schema.js';
+import type { GateReason, Reliance, ReportMilestone } from './schema.js';
 
 export interface UnreadResource {
   key: string;
@@ -75,6 +75,25 @@ export function gateReasonText(d: GateReason, titleOf: TitleOf = same): string {
 /** A topic's prerequisite that holds it back, in words. */
 export function dependsOnText(d: { topic: string; status: 'fail' | 'unknown' }, titleOf: TitleOf = same): string {
   return `depends on ${titleOf(d.topic)}, which ${d.status === 'fail' ? 'fails' : 'could not be evaluated'}`;
+}
+
+/** Why a milestone is not satisfied (one of its `details`), in words. */
+export function milestoneReasonText(d: NonNullable<ReportMilestone['details']>[number], titleOf: TitleOf = same): string {
+  switch (d.id) {
+    case 'topic-fails':
+      return `${titleOf(d.topic)} fails`;
+    case 'topic-unattested':
+      return `${titleOf(d.topic)} is required and not attested`;
+    case 'topic-at-risk':
+      return `${titleOf(d.topic)} is at risk`;
+    case 'topic-unknown':
+      return `${titleOf(d.topic)} could not be evaluated${d.worstCase === 'at-risk' ? ' (at worst at risk)' : ''}`;
+    case 'attestation':
+      if (!d.detail) return `attestation ${d.attestation} is ${d.state.replace(/-/g, ' ')}`;
+      return d.state === 'in-progress' ? `attestation ${d.attestation} is ${d.detail}` : `${d.attestation}: ${d.detail}`;
+    case 'cannot-change':
+      return `not fully evaluated, cannot change this status: ${d.topics.map(titleOf).join(', ')}`;
+  }
 }
 
 /** One item of "This result relies on", in words (`titles: false` for ids only). */

@@ -188,6 +188,17 @@ export const MilestoneReportSchema = z.object({
   reasons: z.array(z.string()),
   topics: z.array(z.string()),
   counts: countsOf(TOPIC_STATUSES),
+  /** `reasons` as data, in the same order (absent in reports saved before it was carried). */
+  details: z
+    .array(
+      z.union([
+        z.object({ id: z.enum(['topic-fails', 'topic-unattested', 'topic-at-risk']), topic: z.string() }),
+        z.object({ id: z.literal('topic-unknown'), topic: z.string(), worstCase: z.enum(['fail', 'at-risk']) }),
+        z.object({ id: z.literal('attestation'), attestation: z.string(), state: z.enum([...ATTESTATION_STATES, 'missing']), detail: z.string().optional() }),
+        z.object({ id: z.literal('cannot-change'), topics: z.array(z.string()) }),
+      ]),
+    )
+    .optional(),
   /** `before-go-live`: a demo milestone (Phase 1 Milestones 1–2), judged on the topics' `beforeGoLive` view. */
   judged: z.enum(['before-go-live', 'go-live']).optional(),
   /** Special attestations the milestone needs (prodcheck; env-tag on production) that are not current. */

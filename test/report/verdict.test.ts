@@ -84,3 +84,16 @@ describe('one verdict in every format', () => {
     }
   });
 });
+
+describe('milestone reasons are data', () => {
+  it('every milestone carries its reasons as data, worded exactly as the sentences it keeps for old readers', async () => {
+    const { brandNewReport, readyReport, b2bReport } = await import('./golden/reports.js');
+    const { milestoneReasonText } = await import('../../src/report/reasons.js');
+    for (const r of [await brandNewReport(), await readyReport(), await b2bReport()]) {
+      for (const m of r.milestones) {
+        expect(m.details, m.id).toBeDefined();
+        expect((m.details ?? []).map((d) => milestoneReasonText(d)), m.id).toEqual(m.reasons);
+      }
+    }
+  });
+});
