@@ -29,6 +29,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/secure/tokens/json-web-tokens/create-custom-claims',
   needs: ['actions', 'postLoginBindings'],
   messages,
+  failSummary: {
+    'not-built': 'set custom claims but are not built, so login adds none of them',
+  },
   evaluate({ actions, postLoginBindings }) {
     const out: FindingDraft<Msg>[] = [];
     const bound = boundActions(actions, postLoginBindings);

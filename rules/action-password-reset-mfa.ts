@@ -28,6 +28,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/customize/actions/explore-triggers/password-reset-triggers/post-challenge-trigger',
   needs: ['connections', 'actions'],
   messages,
+  failSummary: {
+    'no-challenge': 'let users reset their password without an MFA challenge',
+  },
   evaluate({ connections, actions }) {
     // Database connections whose users can reset a password (self-service reset not disabled).
     const dbs = connections.filter((c) => c.strategy === 'auth0' && c.options?.disable_self_service_change_password !== true);

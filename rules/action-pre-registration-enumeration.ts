@@ -39,6 +39,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/customize/actions/explore-triggers/signup-and-login-triggers/pre-user-registration-trigger',
   needs: ['actions'],
   messages,
+  failSummary: {
+    deny: 'deny sign-ups after looking up the identity being registered, which may reveal that an account exists',
+  },
   evaluate({ actions }) {
     const out: FindingDraft<Msg>[] = [];
     for (const a of actions) {

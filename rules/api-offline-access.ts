@@ -28,6 +28,9 @@ export default defineRule({
   needs: ['resourceServers', 'clients'],
   wants: ['clientGrants'],
   messages,
+  failSummary: {
+    unused: 'allow offline access although no application that can call them uses the refresh_token grant',
+  },
   evaluate({ resourceServers, clients, wants }) {
     const grants = wants.clientGrants.ok ? wants.clientGrants.data : undefined;
     return resourceServers

@@ -29,6 +29,9 @@ export default defineRule({
   needs: ['resourceServers', 'clients'],
   wants: ['clientGrants'],
   messages,
+  failSummary: {
+    consent: 'show a consent prompt although only first-party applications call them',
+  },
   evaluate({ resourceServers, clients, wants }) {
     const grants = wants.clientGrants.ok ? wants.clientGrants.data : undefined;
     return resourceServers

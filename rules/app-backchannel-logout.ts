@@ -45,6 +45,7 @@ export default defineRule({
     bad: 'Application {name}: back-channel logout URL {url} is {why}',
   },
   failSummary: {
+    none: 'have no back-channel logout URL, so their local sessions survive logout elsewhere',
     bad: 'have back-channel logout URLs that are not exact https URLs',
   },
   evaluate({ clients }) {

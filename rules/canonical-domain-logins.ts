@@ -29,6 +29,9 @@ export default defineRule({
   needs: ['logEvents'],
   wants: ['customDomains'],
   messages,
+  failSummary: {
+    client: 'send logins to the canonical *.auth0.com domain instead of the custom domain',
+  },
   evaluate({ logEvents, wants }) {
     // CD-04 is about traffic that bypasses a custom domain: without a ready one, CD-01 is the finding.
     if (wants.customDomains.ok && !wants.customDomains.data.some((d) => d.status === 'ready')) return [];

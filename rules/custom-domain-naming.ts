@@ -21,6 +21,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/customize/custom-domains',
   needs: ['customDomains'],
   messages,
+  failSummary: {
+    foreign: 'are not on your company domain, so users cannot tell they are yours',
+  },
   evaluate({ customDomains }, ctx) {
     const ready = customDomains.filter((d) => d.status === 'ready');
     if (ready.length === 0) return [];

@@ -21,6 +21,9 @@ export default defineRule({
     ready: 'Custom domain {domain} is ready',
     'not-ready': 'Custom domain {domain} is {status}, not ready{decision}',
   },
+  failSummary: {
+    'not-ready': 'are configured but not ready',
+  },
   evaluate({ customDomains }) {
     if (customDomains.length === 0) return [{ status: 'fail', messageId: 'none', field: 'custom-domains' }];
     const anyReady = customDomains.some((d) => d.status === 'ready');

@@ -26,6 +26,10 @@ export default defineRule({
       'Custom database {name} proxies a legacy user store (import mode off): every login depends on the legacy store; attest this decision or waive the finding',
     hidden: 'Options of database connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    'migration-incomplete': 'are in import mode but lack a Login or Get User script, so users not yet migrated are stuck',
+    proxy: 'proxy a legacy user store (import mode off), so every login depends on it',
+  },
   evaluate({ connections }) {
     const out: FindingDraft<Msg>[] = [];
     for (const c of connections.filter((x) => x.strategy === 'auth0')) {

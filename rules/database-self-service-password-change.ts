@@ -18,6 +18,9 @@ export default defineRule({
     disabled: 'Database connection {name} disables self-service password change: the login page shows no "Forgot password?" link',
     hidden: 'Options of database connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    disabled: 'disable self-service password change, so the login page shows no "Forgot password?" link',
+  },
   evaluate({ connections }) {
     return connections
       .filter((c) => c.strategy === 'auth0')

@@ -24,6 +24,9 @@ export default defineRule({
   needs: [],
   wants: ['eventStreams'],
   messages,
+  failSummary: {
+    disabled: 'are not enabled, so their subscribers receive nothing',
+  },
   evaluate({ wants }) {
     const r = wants.eventStreams;
     if (!r.ok) return r.reason === 'unavailable-on-plan' ? [{ status: 'n/a', messageId: 'plan' }] : [notEvaluated(r)];

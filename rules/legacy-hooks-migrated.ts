@@ -35,6 +35,9 @@ export default defineRule({
   needs: [],
   wants: ['hooks'],
   messages,
+  failSummary: {
+    enabled: 'are still enabled: migrate them to Actions',
+  },
   evaluate({ wants }) {
     const result = wants.hooks;
     const feature = { type: 'hooks', id: 'hooks', name: 'Hooks (legacy)' };

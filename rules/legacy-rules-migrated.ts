@@ -26,6 +26,9 @@ export default defineRule({
   needs: [],
   wants: ['rules'],
   messages,
+  failSummary: {
+    enabled: 'are still enabled: migrate them to post-login Actions',
+  },
   evaluate({ wants }) {
     const result = wants.rules;
     const feature = { type: 'rules', id: 'rules', name: 'Rules (legacy)' };

@@ -27,6 +27,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/troubleshoot/product-lifecycle/deprecations-and-migrations',
   needs: ['logEvents'],
   messages,
+  failSummary: {
+    notice: 'report deprecated features the tenant still uses',
+  },
   evaluate({ logEvents }) {
     const search = logEvents.deprecations;
     if (!search) return [{ status: 'unknown', messageId: 'not-run', resource: SEARCH }];

@@ -28,6 +28,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/troubleshoot/customer-support/operational-policies/rate-limit-policy',
   needs: ['logEvents'],
   messages,
+  failSummary: {
+    limit: 'record rate limits hit or nearly hit',
+  },
   evaluate({ logEvents }) {
     const search = logEvents.rateLimits;
     if (!search) return [{ status: 'unknown', messageId: 'not-run', resource: SEARCH }];

@@ -32,6 +32,10 @@ export default defineRule({
   needs: ['clientGrants', 'clients'],
   wants: ['resourceServers'],
   messages,
+  failSummary: {
+    write: 'hold Management API write or secret-reading scopes awaiting review',
+    'all-scopes': 'grant every Management API scope, present and future (allow_all_scopes)',
+  },
   evaluate({ clientGrants, clients, wants }) {
     const system = wants.resourceServers.ok
       ? wants.resourceServers.data.find((rs) => rs.is_system === true && rs.identifier.endsWith('/api/v2/'))

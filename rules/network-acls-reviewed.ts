@@ -36,6 +36,10 @@ export default defineRule({
   needs: [],
   wants: ['networkAcls'],
   messages,
+  failSummary: {
+    monitoring: 'are in monitoring mode: they log matching traffic but stop none of it',
+    inactive: 'are inactive and protect nothing',
+  },
   evaluate({ wants }) {
     const acls = wants.networkAcls;
     if (!acls.ok) return acls.reason === 'unavailable-on-plan' ? [{ status: 'n/a', messageId: 'plan' }] : [notEvaluated(acls)];

@@ -37,6 +37,9 @@ export default defineRule({
     'not-connected': 'No OIDC, SAML or Okta connection points at org tenant {tenant}: its users cannot log in through this tenant',
     hidden: 'Options of connection {name} are not visible: grant read:connections_options',
   },
+  failSummary: {
+    'not-connected': 'have no OIDC, SAML or Okta connection pointing at them, so their users cannot log in through this tenant',
+  },
   options: {
     orgTenants: { type: 'string[]', description: 'domains or URLs of the tenants organizations connect to' },
   },

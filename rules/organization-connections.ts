@@ -24,6 +24,10 @@ export default defineRule({
   needs: ['organizations', 'organizationConnections'],
   wants: ['connections'],
   messages,
+  failSummary: {
+    none: 'have no connection enabled, so nobody can log in to them',
+    open: 'make every user of a shared connection a member on first login',
+  },
   evaluate({ organizations, organizationConnections, wants }) {
     const conns = wants.connections.ok ? new Map(wants.connections.data.map((c) => [c.id, c])) : undefined;
     return organizations.map((o): FindingDraft<Msg> => {

@@ -32,6 +32,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/manage-users/organizations/configure-organizations/invite-members',
   needs: ['organizations', 'emailTemplates', 'tenantSettings', 'clients'],
   messages,
+  failSummary: {
+    'no-route': 'give invitations nowhere to land: no https application login URI and no tenant login route',
+  },
   evaluate({ organizations, emailTemplates, tenantSettings, clients }) {
     if (organizations.length === 0) return [];
     const out: FindingDraft<Msg>[] = [];

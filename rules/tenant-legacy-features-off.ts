@@ -71,6 +71,10 @@ export default defineRule({
   docs: 'https://auth0.com/docs/troubleshoot/product-lifecycle/past-migrations',
   needs: ['tenantSettings'],
   messages,
+  failSummary: {
+    on: 'are legacy features still turned on',
+    'other-on': 'are legacy flags still turned on',
+  },
   evaluate({ tenantSettings }) {
     const flags = tenantSettings.flags ?? {};
     const out: FindingDraft<Msg>[] = [];

@@ -23,6 +23,9 @@ export default defineRule({
   docs: 'https://auth0.com/docs/customize/internationalization-and-localization/universal-login-internationalization',
   needs: ['tenantSettings'],
   messages,
+  failSummary: {
+    missing: 'are required but not enabled, so their users see the login pages in another language',
+  },
   evaluate({ tenantSettings }, ctx) {
     const enabled = tenantSettings.enabled_locales ?? [];
     const required = ctx.settings.locales;

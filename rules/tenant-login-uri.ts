@@ -35,6 +35,9 @@ export default defineRule({
     'app-uncovered':
       'Application {name} ({type}) has no Application Login URI and the tenant has no Login URI: password-reset, verification and invitation flows cannot return its users to a login page',
   },
+  failSummary: {
+    'app-uncovered': 'have no Application Login URI while the tenant has no Login URI, so reset, verification and invitation flows cannot return their users to a login page',
+  },
   evaluate({ tenantSettings, wants }) {
     const url = tenantSettings.default_redirection_uri?.trim();
     if (url) {

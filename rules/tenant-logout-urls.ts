@@ -38,6 +38,9 @@ export default defineRule({
   needs: ['tenantSettings'],
   wants: ['clients'],
   messages,
+  failSummary: {
+    'app-uncovered': 'have no allowed logout URLs while the tenant has none, so their users cannot be sent back after logout',
+  },
   evaluate({ tenantSettings, wants }) {
     const urls = tenantSettings.allowed_logout_urls ?? [];
     if (urls.length === 0) {

@@ -35,6 +35,10 @@ export default defineRule({
   docs: 'https://auth0.com/docs/manage-users/sessions/configure-session-lifetime-settings',
   needs: ['tenantSettings'],
   messages,
+  failSummary: {
+    'idle-not-shorter': 'have an idle timeout no shorter than the absolute lifetime, so inactivity never ends a session',
+    long: 'let sessions last longer than the accepted maximum',
+  },
   options: {
     maxSessionLifetimeHours: { type: 'number', min: 1, description: 'longest absolute session lifetime accepted without comment, hours (default 720)' },
   },

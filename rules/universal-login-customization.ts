@@ -21,6 +21,9 @@ export default defineRule({
     text: 'Custom text is set for language {lang} ({prompts})',
     'no-text': 'No custom text for enabled language {lang}',
   },
+  failSummary: {
+    'no-text': 'are missing for enabled languages, which show only Auth0 default wording',
+  },
   evaluate({ tenantSettings, promptsCustomText, wants }) {
     const out = [];
     const tpl = wants.brandingTemplate;

@@ -41,6 +41,10 @@ export default defineRule({
   docs: 'https://auth0.com/docs/manage-users/user-accounts/metadata/metadata-fields-data',
   needs: ['usersSample'],
   messages,
+  failSummary: {
+    large: 'have user_metadata or app_metadata over the size limit',
+    secret: 'hold credential-like values in their metadata',
+  },
   evaluate({ usersSample }, ctx) {
     const max = ctx.settings.maxMetadataBytes;
     return (usersSample.sample ?? []).map((u): FindingDraft<Msg> => {
