@@ -14,7 +14,7 @@
  * A light module (no zod, no SDK): rules import the ids, the engine the logic.
  */
 import type { Snapshot } from '../snapshot/snapshot.js';
-import { dataOf } from '../snapshot/snapshot.js';
+import type { ResourceData, ResourceKey } from '../snapshot/resources.js';
 import type { Environment } from './status.js';
 import { SOCIAL_STRATEGIES } from './strategies.js';
 
@@ -137,6 +137,12 @@ export const IN_USE_TEXT: Record<InUse, { yes: string; no: string; short: string
     short: 'Rules/Hooks/custom DB scripts',
   },
 };
+
+/** A resource's data when it was read (the snapshot module's `dataOf`, without loading its schemas). */
+function dataOf<K extends ResourceKey>(s: Snapshot, key: K): ResourceData<K> | undefined {
+  const r = s.resources[key];
+  return r && r.ok ? (r.data as ResourceData<K>) : undefined;
+}
 
 /** `undefined`: the resources that would tell could not be read. */
 export type InUseFacts = Record<InUse, boolean | undefined>;

@@ -63,17 +63,21 @@ describe('the built CLI as a process', { timeout: 60_000 }, () => {
     try {
       writeFileSync(join(dir, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  appendFileSync(process.env.LOADED_LOG, `${url}\\n`);\n  return next(url, context);\n}\n");
       writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
-      const loaded = async (name: string, args: string[], env: Record<string, string> = {}) => {
+      const loaded = async (name: string, args: string[], env: Record<string, string> = {}, pkg = 'auth0') => {
         const log = join(dir, `${name}.log`);
         writeFileSync(log, '');
         const run = await spawnCli(args, { cwd: ROOT, env: { ...env, LOADED_LOG: log }, nodeArgs: ['--import', pathToFileURL(join(dir, 'register.mjs')).href] });
         expect(run.stderr).toBe('');
-        return readFileSync(log, 'utf8').split('\n').filter((u) => u.includes('/node_modules/auth0/'));
+        return readFileSync(log, 'utf8').split('\n').filter((u) => u.includes(`/node_modules/${pkg}/`));
       };
       expect(await loaded('offline', [...EXPORT, '--fail-on', 'none', '-q'])).toEqual([]);
       const domain = readFixture('brand-new').domain;
       const live = await loaded('live', ['--domain', domain, '--api-base-url', em.url, '--fail-on', 'none', '-q'], { AUTH0_CLIENT_ID: 'smoke-client', AUTH0_CLIENT_SECRET: 'smoke-secret' });
       expect(live.length).toBeGreaterThan(0);
+      // The cold start stays light: help and the rule list never load the schema library.
+      expect(await loaded('help', ['--help'], {}, 'zod')).toEqual([]);
+      expect(await loaded('rules', ['rules'], {}, 'zod')).toEqual([]);
+      expect((await loaded('offline-zod', [...EXPORT, '--fail-on', 'none', '-q'], {}, 'zod')).length).toBeGreaterThan(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
