@@ -1,4 +1,5 @@
 /** Helpers shared by the reporters: each a pure function of the AuditReport. */
+import { IN_USE_TEXT, SUBSCRIPTION_TITLE, type InUse } from '../engine/context.js';
 import { posix } from 'node:path';
 import { FINDING_RANK, SEVERITY_RANK } from '../engine/status.js';
 import type { AuditReport, ReportFinding, ReportMilestone, ReportRule, ReportTopic } from './schema.js';
@@ -86,16 +87,6 @@ export function titleOf(report: AuditReport): (id: string) => string {
 
 
 const ENV_WORD = { dev: 'development', qa: 'QA', prod: 'production' } as const;
-const SUB_WORD = { free: 'Free', essentials: 'Essentials', professional: 'Professional', enterprise: 'Enterprise' } as const;
-const IN_USE_WORD: Record<string, string> = {
-  'social-login': 'social login',
-  'phone-mfa': 'SMS/voice MFA',
-  mfa: 'MFA',
-  organizations: 'organizations',
-  passwords: 'passwords',
-  'sign-up': 'sign-up',
-  'legacy-extensibility': 'Rules/Hooks/custom DB scripts',
-};
 
 /**
  * What the verdict was judged as, for the first lines of every format: one line ("Judged as: B2C
@@ -108,10 +99,10 @@ export function judgedAs(report: AuditReport): { line: string; notes: string[] }
   if (!c) return undefined;
   const env = `${ENV_WORD[c.environment]}${c.environmentSource === 'default' ? ' (default)' : ''}`;
   const sub = c.subscription.tier
-    ? `${SUB_WORD[c.subscription.tier]} subscription${c.subscription.addOns.length ? ` + ${c.subscription.addOns.join(', ')}` : ''} (declared)`
+    ? `${SUBSCRIPTION_TITLE[c.subscription.tier]} subscription${c.subscription.addOns.length ? ` + ${c.subscription.addOns.join(', ')}` : ''} (declared)`
     : 'subscription not declared';
-  const inUse = Object.entries(c.inUse).filter(([, v]) => v === true).map(([k]) => IN_USE_WORD[k] ?? k);
-  const unknown = Object.entries(c.inUse).filter(([, v]) => v === null).map(([k]) => IN_USE_WORD[k] ?? k);
+  const inUse = Object.entries(c.inUse).filter(([, v]) => v === true).map(([k]) => IN_USE_TEXT[k as InUse].short);
+  const unknown = Object.entries(c.inUse).filter(([, v]) => v === null).map(([k]) => IN_USE_TEXT[k as InUse].short);
   const line =
     `Judged as: ${c.plan.toUpperCase()} plan, ${env}, ${sub}; in use: ${inUse.length ? inUse.join(', ') : 'none of the gated features'}` +
     (unknown.length ? ` (could not tell: ${unknown.join(', ')})` : '');

@@ -5,10 +5,8 @@
  * attestations a milestone rests on, unknowns accepted). Others add items by passing `extra`.
  */
 import { atLeast, type Severity } from '../engine/status.js';
-import type { AuditReport, ReportFinding, Reliance } from './schema.js';
-
-/** A finding left unjudged because the source can never hold what it reads (not an accepted unknown). */
-const isOutsideReach = (f: ReportFinding) => !!f.missing?.length && f.missing.every((m) => m.reason === 'out-of-reach');
+import { needsLiveAudit } from '../engine/live-audit.js';
+import type { AuditReport, Reliance } from './schema.js';
 
 type RuleOverride = 'off' | Severity | { severity?: Severity | 'off'; options?: Record<string, unknown> };
 
@@ -58,7 +56,7 @@ export function computeReliesOn(report: AuditReport, input: ReliesOnInput): Reli
   const g = report.gate;
   if (g.allowUnknown && g.failOn !== 'none') {
     const failOn = g.failOn;
-    const unjudged = report.findings.filter((f) => (f.status === 'unknown' || f.status === 'error') && atLeast(f.severity, failOn) && !isOutsideReach(f));
+    const unjudged = report.findings.filter((f) => (f.status === 'unknown' || f.status === 'error') && atLeast(f.severity, failOn) && !needsLiveAudit(f));
     if (unjudged.length) {
       const resources = [...new Set(unjudged.flatMap((f) => (f.missing ?? []).map((m) => m.key)))].sort();
       out.push({ kind: 'allow-unknown', checks: unjudged.length, resources });
