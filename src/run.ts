@@ -6,7 +6,7 @@ import { rules as allRules } from '../rules/index.js';
 import { loadCatalog, resolveMilestone, type PlanId } from './catalog/index.js';
 import type { AnyRule, RuleSettings } from './engine/define-rule.js';
 import { aggregate, placeLiveFindings, type OutOfScope } from './engine/aggregate.js';
-import { evaluate, isRuleEnabled, neededResources, type RuleSetting } from './engine/evaluate.js';
+import { evaluate, isRuleEnabled, neededResources, planRefusal, type RuleSetting } from './engine/evaluate.js';
 import { computeFacts, SCOPE_RESOURCES, type ScopeConfig } from './engine/scope.js';
 import { FINDING_STATUSES, MILESTONE_STATUSES, TOPIC_STATUSES, type Environment, type Severity } from './engine/status.js';
 import { SCHEMA_VERSION, type AuditReport, type LiveAuditItem, type ReportFinding, type ReportRule, type SourceLocation } from './report/schema.js';
@@ -263,13 +263,10 @@ function buildContext(opts: AuditOptions, snapshot: Snapshot, rules: readonly An
   const seen = new Set<FeatureId>();
   for (const r of rules) {
     if (!r.feature || seen.has(r.feature)) continue;
-    for (const k of [...r.needs, ...r.wants]) {
-      const res = snapshot.resources[k];
-      if (res && !res.ok && res.reason === 'unavailable-on-plan') {
-        seen.add(r.feature);
-        inferred.push({ feature: r.feature, detail: `${FEATURES[r.feature].title}: the API refused ${RESOURCES[k].title} as not on the subscription` });
-        break;
-      }
+    const k = planRefusal(r, snapshot);
+    if (k) {
+      seen.add(r.feature);
+      inferred.push({ feature: r.feature, detail: `${FEATURES[r.feature].title}: the API refused ${RESOURCES[k].title} as not on the subscription` });
     }
   }
   return {

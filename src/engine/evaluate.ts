@@ -90,10 +90,7 @@ export function evaluateRule(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOp
   if (tenant && rule.feature) {
     const feature = FEATURES[rule.feature];
     const tail = `available on ${availability(rule.feature)}; needed only if ${feature.neededOnlyIf}`;
-    const refused = [...rule.needs, ...rule.wants].find((k) => {
-      const r = snapshot.resources[k];
-      return r && !r.ok && r.reason === 'unavailable-on-plan';
-    });
+    const refused = planRefusal(rule, snapshot);
     const included = featureIncluded(rule.feature, tenant.subscription);
     if (refused) return na('not-on-subscription', `${feature.title} is not on this tenant's subscription (the API refused ${RESOURCES[refused].title}): ${tail}`);
     if (included === false) {
@@ -117,6 +114,14 @@ export function evaluateRule(rule: AnyRule, snapshot: Snapshot, opts: EvaluateOp
     f.context = c;
   }
   return findings;
+}
+
+/** The resource a rule reads that the API refused as not on the tenant's subscription (a plan-gated 403), if any. */
+export function planRefusal(rule: Pick<AnyRule, 'needs' | 'wants'>, snapshot: Snapshot): ResourceKey | undefined {
+  return [...rule.needs, ...rule.wants].find((k) => {
+    const r = snapshot.resources[k];
+    return !!r && !r.ok && r.reason === 'unavailable-on-plan';
+  });
 }
 
 /** A severity the user set for this rule in config: it wins over the subscription cap. */
