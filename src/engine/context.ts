@@ -147,8 +147,11 @@ function dataOf<K extends ResourceKey>(s: Snapshot, key: K): ResourceData<K> | u
 /** `undefined`: the resources that would tell could not be read. */
 export type InUseFacts = Record<InUse, boolean | undefined>;
 
-/** Connection ids → client ids they are enabled for: the per-connection read, or inline lists. */
-function enabledClients(s: Snapshot): Map<string, string[]> | undefined {
+/**
+ * Connection ids → the client ids each is enabled for: from /connections/{id}/clients, or the
+ * legacy inline `enabled_clients` when every connection carries it; `undefined` when neither tells.
+ */
+export function enabledClientsByConnection(s: Snapshot): Map<string, string[]> | undefined {
   const conns = dataOf(s, 'connections');
   const per = dataOf(s, 'connectionClients');
   if (per) return new Map(Object.entries(per));
@@ -162,7 +165,7 @@ export function computeInUse(s: Snapshot): InUseFacts {
   const orgs = dataOf(s, 'organizations');
   const rulesR = s.resources.rules;
   const hooksR = s.resources.hooks;
-  const enabled = enabledClients(s);
+  const enabled = enabledClientsByConnection(s);
   const social = conns?.filter((c) => SOCIAL_STRATEGIES.has(c.strategy));
   const dbs = conns?.filter((c) => c.strategy === 'auth0');
 

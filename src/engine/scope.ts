@@ -8,6 +8,7 @@ import { dataOf, type Snapshot } from '../snapshot/snapshot.js';
 import { findCalls, imports, parseCode } from './code.js';
 
 import { ENTERPRISE_STRATEGIES, SOCIAL_STRATEGIES } from './strategies.js';
+import { computeInUse, enabledClientsByConnection } from './context.js';
 
 export { ENTERPRISE_STRATEGIES, SOCIAL_STRATEGIES };
 export { SCOPE_RESOURCES } from './scope-resources.js';
@@ -27,34 +28,34 @@ function callsOut(code: string | undefined): boolean {
 export function computeFacts(s: Snapshot): Facts {
   const conns = dataOf(s, 'connections');
   const clients = dataOf(s, 'clients');
-  const factors = dataOf(s, 'guardianFactors');
   const actions = dataOf(s, 'actions');
   const bf = dataOf(s, 'bruteForceProtection');
   const bp = dataOf(s, 'breachedPasswordDetection');
   const provider = s.resources.emailProvider;
   const dbs = conns?.filter((c) => c.strategy === 'auth0');
   const customDb = dbs && (dbs.some((c) => c.options?.enabledDatabaseCustomization === true) ? true : dbs.some((c) => !c.options) ? undefined : false);
-  // Applications with more than one connection: from /connections/{id}/clients, or the legacy
-  // inline `enabled_clients` when every connection carries it.
-  const perConnection = dataOf(s, 'connectionClients') ?? (conns?.every((c) => c.enabled_clients) ? Object.fromEntries(conns.map((c) => [c.id, c.enabled_clients ?? []])) : undefined);
+  // Applications with more than one connection.
+  const perConnection = enabledClientsByConnection(s);
   const enabledCounts = new Map<string, number>();
-  for (const ids of Object.values(perConnection ?? {})) for (const id of ids) enabledCounts.set(id, (enabledCounts.get(id) ?? 0) + 1);
+  for (const ids of perConnection?.values() ?? []) for (const id of ids) enabledCounts.set(id, (enabledCounts.get(id) ?? 0) + 1);
+  // What the tenant uses is derived once (src/engine/context.ts): scope and context cannot disagree.
+  const inUse = computeInUse(s);
   const multi = [...enabledCounts.values()].some((n) => n > 1);
   const notif =
     bf || bp
       ? !!(bf?.shields?.includes('user_notification') || bp?.shields?.includes('user_notification'))
       : undefined;
   return {
-    dbConnection: conns && conns.some((c) => c.strategy === 'auth0'),
+    dbConnection: inUse.passwords,
     customDb,
     customDomain: dataOf(s, 'customDomains')?.some((d) => !!d.domain),
     socialConnection: conns && conns.some((c) => SOCIAL_STRATEGIES.has(c.strategy)),
     enterpriseConnection: conns && conns.some((c) => ENTERPRISE_STRATEGIES.has(c.strategy)),
-    organizations: dataOf(s, 'organizations') && (dataOf(s, 'organizations')?.length ?? 0) > 0,
+    organizations: inUse.organizations,
     customApi: dataOf(s, 'resourceServers')?.some((r) => r.is_system !== true),
     roles: dataOf(s, 'roles') && (dataOf(s, 'roles')?.length ?? 0) > 0,
     m2mClient: clients && clients.some((c) => c.app_type === 'non_interactive'),
-    mfaFactor: factors && factors.some((f) => f.enabled && f.name !== 'recovery-code'),
+    mfaFactor: inUse.mfa,
     codeInTenant: actions && (actions.length > 0 || customDb === true) ? true : actions && customDb === false ? false : undefined,
     notificationShield: notif,
     smtpProvider: provider && provider.ok ? provider.data?.name === 'smtp' : undefined,
