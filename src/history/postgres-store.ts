@@ -4,7 +4,7 @@
  * once, recorded in `readiness_schema_migrations`, under an advisory lock so that many shards
  * starting at once migrate once. A run id is the primary key: recording it twice changes nothing.
  */
-import pg from 'pg';
+import pg, { type PoolClient } from 'pg';
 import { SourceError } from '../errors.js';
 import { AcceptanceSchema, RunRecordSchema, type Acceptance, type RunRecord } from './record.js';
 import { describeStore, scrub, type HistoryStore, type RunFilter } from './store.js';
@@ -85,14 +85,29 @@ export class PostgresStore implements HistoryStore {
     }
   }
 
-  async add(runs: readonly RunRecord[]): Promise<string[]> {
-    if (!runs.length) return [];
+  /** Run `fn` in one transaction on one connection: committed whole, or rolled back with a scrubbed error. */
+  private async transaction<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
+    const fail = (e: unknown) => new SourceError(`--history ${this.description}: ${scrub(e instanceof Error ? e.message : String(e), this.spec)}`);
     const c = await this.pool.connect().catch((e: unknown) => {
-      throw new SourceError(`--history ${this.description}: ${scrub(e instanceof Error ? e.message : String(e), this.spec)}`);
+      throw fail(e);
     });
-    const added: string[] = [];
     try {
       await c.query('BEGIN');
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw fail(e);
+    } finally {
+      c.release();
+    }
+  }
+
+  async add(runs: readonly RunRecord[]): Promise<string[]> {
+    if (!runs.length) return [];
+    return this.transaction(async (c) => {
+      const added: string[] = [];
       for (const r of runs) {
         const { states, ...rest } = r;
         const res = await c.query<{ run_id: string }>(
@@ -101,14 +116,8 @@ export class PostgresStore implements HistoryStore {
         );
         if (res.rows[0]) added.push(res.rows[0].run_id);
       }
-      await c.query('COMMIT');
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw new SourceError(`--history ${this.description}: ${scrub(e instanceof Error ? e.message : String(e), this.spec)}`);
-    } finally {
-      c.release();
-    }
-    return added;
+      return added;
+    });
   }
 
   private static toRun(row: { record: unknown; states: unknown }): RunRecord {
@@ -154,21 +163,13 @@ export class PostgresStore implements HistoryStore {
   }
 
   async rewrite(remove: readonly string[], replace: readonly RunRecord[]): Promise<void> {
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
+    await this.transaction(async (c) => {
       if (remove.length) await c.query('DELETE FROM readiness_runs WHERE run_id = ANY($1)', [[...remove]]);
       for (const r of replace) {
         const { states, ...rest } = r;
         await c.query('UPDATE readiness_runs SET record = $2, states = $3 WHERE run_id = $1', [r.runId, JSON.stringify(rest), states ? JSON.stringify(states) : null]);
       }
-      await c.query('COMMIT');
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw new SourceError(`--history ${this.description}: ${scrub(e instanceof Error ? e.message : String(e), this.spec)}`);
-    } finally {
-      c.release();
-    }
+    });
   }
 
   async close(): Promise<void> {
