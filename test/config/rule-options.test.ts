@@ -2,6 +2,7 @@
  * Rule options are validated against each rule's declared schema: a mistyped option or a value of
  * the wrong type is a config error (exit 2) naming the rule and the option, never ignored.
  */
+import { configErrorOf } from '../support/errors.js';
 import { rules as RULES } from '../../rules/index.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,18 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { validateConfig } from '../../src/config/load.js';
 import { checkRuleOptions } from '../../src/engine/rule-options.js';
-import { ConfigError } from '../../src/errors.js';
 import { runCli } from '../support/cli.js';
 
-const problem = (raw: unknown): string => {
-  try {
-    validateConfig(raw, 'c.yaml', RULES);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a config error');
-};
+const problem = (raw: unknown): string => configErrorOf(() => validateConfig(raw, 'c.yaml', RULES));
 
 describe('rule options in the config', () => {
   it('accepts the options a rule declares, with values of their type', () => {

@@ -3,11 +3,11 @@
  * held against the project's Deploy CLI references, and how the reader uses it. Bad exports fail
  * closed with one clear line; the Deploy CLI's placeholders are never judged as values.
  */
+import { configErrorOf } from '../support/errors.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors.js';
 import { audit } from '../../src/run.js';
 import { RESOURCE_KEYS } from '../../src/snapshot/resources.js';
 import { SOURCE_KINDS } from '../../src/snapshot/snapshot.js';
@@ -37,15 +37,7 @@ function yamlExport(text: string): string {
   writeFileSync(join(dir, 'tenant.yaml'), text);
   return join(dir, 'tenant.yaml');
 }
-function configError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as Error).message;
-  }
-  throw new Error('no ConfigError');
-}
+const configError = configErrorOf;
 
 /** Rows of the format reference's section table: YAML key → [shape, directory path]. */
 function formatRows(): Map<string, { shape: string; path: string }> {

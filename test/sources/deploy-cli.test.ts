@@ -4,12 +4,12 @@
  * input and bounds; and the equivalence of an audit of each fixture tenant's export with an audit
  * of the live view of the same tenant, apart from documented differences.
  */
+import { configErrorOf } from '../support/errors.js';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors.js';
 import { audit } from '../../src/run.js';
 import { redact } from '../../src/snapshot/redact.js';
 import { RESOURCES, type ResourceDataMap, type ResourceKey } from '../../src/snapshot/resources.js';
@@ -58,15 +58,7 @@ function failed(s: Snapshot, key: ResourceKey): { reason: string; detail: string
   if (!r || r.ok) throw new Error(`${key} was read`);
   return r;
 }
-function configError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as Error).message;
-  }
-  throw new Error('no ConfigError');
-}
+const configError = configErrorOf;
 
 describe('detectDeployCliExport', () => {
   it('tells a YAML export, a directory export, and anything else apart', () => {
