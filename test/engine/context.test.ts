@@ -9,7 +9,7 @@ import { rules as allRules } from '../../rules/index.js';
 import { SPECIAL_ATTESTATIONS } from '../../src/catalog/schema.js';
 import { loadCatalog } from '../../src/catalog/index.js';
 import { TOPIC_ATTESTATIONS } from '../../src/engine/aggregate.js';
-import { availability, computeInUse, contextHints, featureIncluded, FEATURE_IDS, FEATURES } from '../../src/engine/context.js';
+import { availability, computeInUse, contextHints, featureIncluded, FEATURE_IDS, FEATURES, IN_USE } from '../../src/engine/context.js';
 import { computeFixFirst } from '../../src/report/fix-first.js';
 import type { AuditReport } from '../../src/report/schema.js';
 import { audit, type AuditOptions } from '../../src/run.js';
@@ -87,10 +87,11 @@ describe('subscription features', () => {
     expect(featureIncluded('highly-regulated-identity', { tier: 'professional', addOns: ['highly-regulated-identity'] })).toBe(false);
     expect(featureIncluded('private-key-jwt', { addOns: [] })).toBeUndefined();
   });
-  it('every rule names a known feature and in-use key', () => {
-    for (const r of allRules) {
-      if (r.feature) expect(FEATURE_IDS).toContain(r.feature);
-    }
+  it('every feature and every in-use key is declared by some rule (no table entry without a use)', () => {
+    const features = new Set(allRules.flatMap((r) => (r.feature ? [r.feature] : [])));
+    expect(FEATURE_IDS.filter((f) => !features.has(f))).toEqual([]);
+    const inUse = new Set(allRules.flatMap((r) => (r.appliesWhen ? [r.appliesWhen] : [])));
+    expect(IN_USE.filter((k) => !inUse.has(k))).toEqual([]);
   });
 
   it('a feature not on the declared subscription makes the rule n/a, saying where it is available', async () => {
