@@ -5,29 +5,18 @@
  * installs Chromium; test/support/requires.ts). Screenshots and a PDF of the report are written to
  * test/browser/__screenshots__/ to look at.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import type { AuditReport } from '../../src/report/schema.js';
 import { brandNewReport, HOSTILE_DOMAIN, HOSTILE_NAME, hostileReport } from '../report/golden/reports.js';
 import { available, REQUIREMENTS, skipLine } from '../support/requires.js';
+import { launchOfflineBrowser, type OfflineBrowser } from '../support/browser.js';
 
-const CHROMIUM = REQUIREMENTS.chromium.path;
 const HAVE_CHROMIUM = available(REQUIREMENTS.chromium);
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 const SLOW = 60_000;
 
@@ -35,44 +24,26 @@ const SLOW = 60_000;
 type PageGlobal = { __pwned?: unknown; getComputedStyle(e: unknown): { breakBefore: string; breakInside: string } };
 
 describe.skipIf(!HAVE_CHROMIUM)(`html report in Chromium${HAVE_CHROMIUM ? '' : ` (${skipLine(REQUIREMENTS.chromium)})`}`, () => {
-  let work = '';
-  let context: BrowserContext | undefined;
+  let browser: OfflineBrowser | undefined;
   /** Requests for anything but the file itself: a self-contained report makes none. */
-  const external: string[] = [];
-  const errors: string[] = [];
+  let external: string[] = [];
+  let errors: string[] = [];
   let report: AuditReport;
 
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'auth0-readiness-browser-'));
     mkdirSync(SHOTS, { recursive: true });
-    context = await chromium.launchPersistentContext(join(work, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1280, height: 900 },
-    });
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      external.push(url);
-      return route.abort();
-    });
+    browser = await launchOfflineBrowser({ viewport: { width: 1280, height: 900 }, prefix: 'auth0-readiness-browser-' });
+    ({ external, errors } = browser);
     report = await brandNewReport();
   }, SLOW);
 
   afterAll(async () => {
-    await context?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await browser?.close();
   });
 
   async function open(html: string, name: string): Promise<Page> {
-    if (!context) throw new Error('no browser');
-    const file = join(work, `${name}.html`);
-    writeFileSync(file, html);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    return page;
+    if (!browser) throw new Error('no browser');
+    return browser.open(html, name);
   }
 
   it('renders the structure: gate, milestone pictures and tables, topics', async () => {

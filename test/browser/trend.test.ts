@@ -4,11 +4,13 @@
  * makes no request but for itself, runs no script, and draws its charts (vega SVG rendered in
  * Node) at a size; screenshots go to test/browser/__screenshots__/ (docs/images/ has one).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchOfflineBrowser, type OfflineBrowser } from '../support/browser.js';
+import { available, REQUIREMENTS, skipLine } from '../support/requires.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedByTenant, recordReports } from '../../src/history/history.js';
 import { openStore, type HistoryStore } from '../../src/history/store.js';
@@ -17,8 +19,7 @@ import type { AuditReport } from '../../src/report/schema.js';
 import { ATTESTED_B2C, breachedOff, nightlyOf } from '../history/reports.js';
 import type { Mutator } from '../support/tenant.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const HAVE_CHROMIUM = available(REQUIREMENTS.chromium);
 const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 const SLOW = 90_000;
 const NIGHTS = 30;
@@ -27,15 +28,14 @@ const noEmailProvider: Mutator = (t) => {
   t.emailProvider = null as unknown as typeof t.emailProvider;
 };
 
-describe('history trend page in Chromium', () => {
+describe.skipIf(!HAVE_CHROMIUM)(`history trend page in Chromium${HAVE_CHROMIUM ? '' : ` (${skipLine(REQUIREMENTS.chromium)})`}`, () => {
   let work = '';
-  let context: BrowserContext | undefined;
+  let browser: OfflineBrowser | undefined;
   let store: HistoryStore;
-  const external: string[] = [];
-  const errors: string[] = [];
+  let external: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
     work = mkdtempSync(join(tmpdir(), 'a0r-trend-'));
     mkdirSync(SHOTS, { recursive: true });
     store = await openStore(join(work, 'history'));
@@ -50,32 +50,19 @@ describe('history trend page in Chromium', () => {
       if (n % 3 !== 2) reports.push(await nightlyOf('brand-new', n, 'dev'));
     }
     await recordReports(store, reports);
-    context = await chromium.launchPersistentContext(join(work, 'profile'), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 900 } });
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      external.push(url);
-      return route.abort();
-    });
+    browser = await launchOfflineBrowser({ viewport: { width: 1100, height: 900 }, consoleErrors: true, prefix: 'a0r-trend-page-' });
+    ({ external, errors } = browser);
   }, SLOW);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await store?.close();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
   async function open(html: string, name: string): Promise<Page> {
-    if (!context) throw new Error('no browser');
-    const file = join(work, `${name}.html`);
-    writeFileSync(file, html);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`${name}: ${m.text()}`);
-    });
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    return page;
+    if (!browser) throw new Error('no browser');
+    return browser.open(html, name);
   }
 
   it('the fleet: a tenant × day strip, failing by severity, new vs fixed, unknowns, open blockers', async () => {
