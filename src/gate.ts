@@ -7,7 +7,10 @@
  *    be read, `error`: the rule failed), because a failure there would fail the gate: the gate
  *    names the resources, why each was not read, and the scopes to grant. The user may accept
  *    this explicitly (`--allow-unknown`, config `allowUnknown: true`);
- * 4. an audit that read none of the resources it needs never passes, whatever was accepted.
+ * 4. an audit that read none of the resources it needs never passes, whatever was accepted;
+ * 5. each `--require-framework` profile: none of its requirements fails, and none could not be
+ *    judged (unless accepted with --allow-unknown). Manual requirements never fail the gate: only
+ *    an attestation can meet them, and the report lists them.
  *
  * A check outside the source's reach (what a Deploy CLI export can never hold: src/sources/reach.ts)
  * is not "unjudged" in the sense of rule 3: no copy of that source could answer it. It is listed in
@@ -20,6 +23,7 @@ import { atLeast, type Severity } from './engine/status.js';
 import { needsLiveAudit } from './engine/live-audit.js';
 import type { AuditReport, Gate, GateReason, ReportFinding } from './report/schema.js';
 import { gateReasonText, type UnreadResource } from './report/reasons.js';
+import { frameworkGateFailures } from './report/frameworks.js';
 
 export interface GateOptions {
   /** Milestone the gate requires (a full id). */
@@ -28,6 +32,8 @@ export interface GateOptions {
   failOn: Severity | 'none';
   /** Accept checks at or above `failOn` that could not be judged (default: they fail the gate). */
   allowUnknown?: boolean | undefined;
+  /** Framework profiles whose automated requirements must pass (none failing; none unknown unless allowUnknown). */
+  requireFrameworks?: readonly string[] | undefined;
 }
 
 /** The resources the unjudged findings could not read, each once, in the order first met. */
@@ -100,8 +106,19 @@ export function decideGate(report: AuditReport, opts: GateOptions): Gate {
     if (failing.length) details.push({ id: 'failing-findings', failOn, count: failing.length });
     if (!opts.allowUnknown) details.push(...unknownGateDetails(report, failOn));
   }
+  for (const id of opts.requireFrameworks ?? []) {
+    const fr = report.frameworks?.find((f) => f.id === id);
+    if (!fr) {
+      details.push({ id: 'framework-missing', framework: id });
+      continue;
+    }
+    const { failing, unknown } = frameworkGateFailures(fr);
+    const unknownCounted = opts.allowUnknown ? [] : unknown;
+    if (failing.length || unknownCounted.length) details.push({ id: 'framework-not-met', framework: id, failing, unknown: unknownCounted });
+  }
   return {
     ...(requireId ? { require: requireId } : {}),
+    ...(opts.requireFrameworks?.length ? { requireFrameworks: [...opts.requireFrameworks] } : {}),
     failOn,
     ...(opts.allowUnknown ? { allowUnknown: true } : {}),
     passed: details.length === 0,

@@ -18,6 +18,8 @@ import type { Reliance } from './report/schema.js';
 import { decideGate } from './gate.js';
 import { computeInUse, contextHints, FEATURES, IN_USE, type AddOn, type FeatureId, type Subscription, type TenantContext } from './engine/context.js';
 import { needsLiveAudit } from './engine/live-audit.js';
+import type { FrameworkSelection } from './frameworks/load.js';
+import { judgeFrameworks } from './frameworks/run.js';
 
 export { decideGate } from './gate.js';
 import type { CollectOptions } from './sources/management-api/collect.js';
@@ -94,6 +96,10 @@ export interface AuditOptions {
   logLookbackDays?: number;
   /** What else the verdict relies on, recorded by the caller (checks outside the source's reach, notes). */
   reliesOn?: readonly Reliance[];
+  /** Framework profiles to judge from this audit (`--framework`; src/frameworks/load.ts resolves them). */
+  frameworks?: readonly FrameworkSelection[];
+  /** Profiles (ids) whose automated requirements must all pass for the gate (`--require-framework`). */
+  requireFrameworks?: readonly string[];
 }
 
 /** Resources an audit with these rules reads: what the rules need plus what topic scope needs. */
@@ -229,7 +235,23 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
     ...(opts.configPath ? { config: opts.configPath } : {}),
     ...(snapshot.source.usage ? { source: { kind: snapshot.source.kind, ...snapshot.source.usage } } : {}),
   };
-  report.gate = decideGate(report, { require: required?.id, failOn: opts.failOn ?? 'blocker', allowUnknown: opts.allowUnknown });
+  if (opts.frameworks?.length) {
+    report.frameworks = judgeFrameworks(opts.frameworks, {
+      report,
+      snapshot,
+      rules: opts.rules ?? allRules,
+      selected: rules,
+      ...(opts.ruleSettings ? { ruleSettings: opts.ruleSettings } : {}),
+      settings,
+      ctx: { now: now(), env, plan, settings, ...(opts.scopeConfig ? { scope: opts.scopeConfig } : {}) },
+    });
+  }
+  report.gate = decideGate(report, {
+    require: required?.id,
+    failOn: opts.failOn ?? 'blocker',
+    allowUnknown: opts.allowUnknown,
+    ...(opts.requireFrameworks?.length ? { requireFrameworks: opts.requireFrameworks } : {}),
+  });
   report.rules = describeRules(rules, report);
   report.fixFirst = computeFixFirst(report);
   const registry = new Map((opts.rules ?? allRules).map((r) => [r.id, { title: r.title, severity: r.severity }]));
@@ -237,6 +259,8 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   report.effectiveConfig = {
     ...(opts.configPath ? { path: opts.configPath } : {}),
     ...(required ? { require: required.id } : {}),
+    ...(opts.frameworks?.length ? { frameworks: opts.frameworks.map((f) => f.profile.id) } : {}),
+    ...(opts.requireFrameworks?.length ? { requireFrameworks: [...opts.requireFrameworks] } : {}),
     failOn: opts.failOn ?? 'blocker',
     allowUnknown: !!opts.allowUnknown,
     environment: env,

@@ -27,6 +27,8 @@ import { colorFor, createLogger, parseFormats, writeAtomically } from './output.
 import { Progress } from './progress.js';
 import { checkReadingFlags, liveSource, logDaysOf, optInsOf, tenantSource, type SourceFlags, type TenantConfig } from './source.js';
 import { cliIo } from './io.js';
+import { dirname } from 'node:path';
+import { resolveFramework, type FrameworkSelection } from '../frameworks/load.js';
 
 export interface AuditFlags extends SourceFlags {
   plan: PlanId;
@@ -54,6 +56,10 @@ export interface AuditFlags extends SourceFlags {
   baselineAnyTenant?: boolean;
   /** Record the run in this history store (a directory or a postgres:// URL). */
   history?: string;
+  /** Framework profiles to judge (`--framework`, repeatable): shipped profile ids or file paths. */
+  framework?: string[];
+  /** Framework profiles the gate requires (`--require-framework`, repeatable). */
+  requireFramework?: string[];
 }
 
 /** The tenants `--all` / `--tenant` select, in config order; unknown aliases are usage errors. */
@@ -108,9 +114,40 @@ function auditOptionsFromConfig(config: Config, configPath: string | undefined):
   };
 }
 
+/**
+ * The framework profiles this run judges: `--framework` (paths relative to the working directory)
+ * and config `frameworks` (paths relative to the config file), plus every `--require-framework`
+ * profile; each resolved and checked before any tenant is read (exit 2 on a bad one).
+ */
+function frameworksOf(flags: AuditFlags, config: Config, configPath: string | undefined): { frameworks: FrameworkSelection[]; requireFrameworks: string[] } {
+  const cwd = cliIo().cwd;
+  const configDir = configPath ? dirname(configPath) : cwd;
+  const specs: { spec: string; cwd: string }[] = [
+    ...(flags.framework ?? []).map((spec) => ({ spec, cwd })),
+    ...(config.frameworks ?? []).map((spec) => ({ spec, cwd: configDir })),
+  ];
+  const required = [...new Set([...(flags.requireFramework ?? []), ...(config.requireFrameworks ?? [])])];
+  const selections = new Map<string, FrameworkSelection>();
+  for (const { spec, cwd: base } of specs) {
+    const sel = resolveFramework(spec, { cwd: base, rules: allRules });
+    selections.set(sel.profile.id, sel);
+  }
+  const requireFrameworks: string[] = [];
+  for (const spec of required) {
+    const known = selections.get(spec);
+    const sel = known ?? resolveFramework(spec, { cwd, rules: allRules });
+    selections.set(sel.profile.id, sel);
+    requireFrameworks.push(sel.profile.id);
+  }
+  return { frameworks: [...selections.values()], requireFrameworks };
+}
+
 /** The audit options a single-tenant and a multi-tenant run share: plan, gate, opt-ins and the config file's part. */
 function gateAndRules(flags: AuditFlags, config: Config, configPath: string | undefined, logLookbackDays: number) {
+  const { frameworks, requireFrameworks } = frameworksOf(flags, config, configPath);
   return {
+    ...(frameworks.length ? { frameworks } : {}),
+    ...(requireFrameworks.length ? { requireFrameworks } : {}),
     plan: flags.plan,
     ...(flags.require ? { require: flags.require } : {}),
     failOn: flags.failOn,

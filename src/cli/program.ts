@@ -77,6 +77,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--add-on <name>', `an add-on on top of the subscription, repeatable: ${ADD_ONS.join(', ')}`).argParser(collectChoice(ADD_ONS)).default([] as string[]))
     .option('--require <milestone>', 'fail the gate unless this milestone is satisfied (full id or unique suffix, e.g. go-live)')
     .addOption(new Option('--fail-on <severity>', 'fail the gate on failing findings at or above this severity').choices([...SEVERITIES, 'none']).default('blocker'))
+    .option('--framework <profile|file>', 'judge a compliance framework profile from the audit, repeatable: a shipped profile (auth0-readiness frameworks lists them, e.g. asvs-5.0-L2) or a framework file (path[#profile])', repeatable, [] as string[])
+    .option('--require-framework <profile>', 'fail the gate when an automated requirement of this framework profile fails or could not be judged (repeatable; implies --framework)', repeatable, [] as string[])
     .option('--allow-unknown', 'do not fail the gate when checks at or above --fail-on could not be judged (a resource not read: missing scope, error, not on the plan, not in the export)')
     .option('--format <name[:path]>', `report format, repeatable: ${REPORTER_NAMES.join(', ')}; with :path written to that file (default console)`, repeatable, [] as string[])
     .option('-o, --output <file>', 'write the (single stdout) report to a file instead')

@@ -118,6 +118,10 @@ export const ConfigSchema = z.strictObject({
   /** The tenants of a multi-tenant run (dev, QA, prod). */
   tenants: z.array(TenantConfigSchema).optional(),
   drift: z.strictObject({ ignore: z.array(z.string()).optional() }).optional(),
+  /** Framework profiles to judge (shipped profile ids such as asvs-5.0-L2, or framework file paths relative to this file). */
+  frameworks: z.array(z.string().min(1)).optional(),
+  /** Framework profiles the gate requires: none of their automated requirements may fail or be unknown. */
+  requireFrameworks: z.array(z.string().min(1)).optional(),
   /** The run history store: a directory, or a postgres:// URL (better from AUTH0_READINESS_HISTORY: a URL may hold a password). */
   history: z.string().min(1).optional(),
 });

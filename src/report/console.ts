@@ -7,7 +7,8 @@
  * Colour only when asked (the CLI asks on a TTY without NO_COLOR). A pure function of the report.
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
-import type { AuditReport, FixItem, ReportFinding, ReportTopic } from './schema.js';
+import type { AuditReport, FixItem, ReportFinding, ReportTopic, RequirementStatus } from './schema.js';
+import { coverageText, resultText } from './frameworks.js';
 import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, milestoneLabel, reliesOnLines, resourceName, topicReasons } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
@@ -154,6 +155,8 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
     out.push('', paint('bold', 'Needs a live audit') + ` (this source can never show it): ${live.map((l) => l.title + (verbose ? ` (${l.ruleId}: ${l.why})` : '')).join(', ')}`);
   }
 
+  out.push(...frameworkLines(report, paint, verbose));
+
   if (verbose) out.push(...topicDetail(report, paint));
 
   if (report.baseline) {
@@ -178,10 +181,30 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
     ),
   );
   if (report.source) out.push(paint('gray', sourceLine(report.source)));
-  const what = [g.require ? `requires ${labelOf(report, g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : ''].filter(Boolean).join(', ');
+  const what = [g.require ? `requires ${labelOf(report, g.require)}` : '', ...(g.requireFrameworks ?? []).map((id) => `requires framework ${id}`), g.failOn !== 'none' ? `fails on ${g.failOn}` : ''].filter(Boolean).join(', ');
   const reasons = gateReasonLines(report, { ids: verbose });
   out.push(paint(TONE[head.tone], `${head.gate}${what ? ` (${what})` : ''}${reasons.length ? `: ${reasons.join('; ')}` : ''}.`));
   return `${out.join('\n')}\n`;
+}
+
+const REQUIREMENT_MARK: Record<RequirementStatus, [string, Color]> = { pass: ['✔', 'green'], fail: ['✘', 'red'], unknown: ['?', 'magenta'], manual: ['○', 'cyan'], 'n/a': ['–', 'gray'] };
+
+/** Each judged framework profile: coverage beside the result, then the requirements that fail or could not be judged (every one with --verbose). */
+function frameworkLines(report: AuditReport, paint: Paint, verbose: boolean): string[] {
+  const out: string[] = [];
+  for (const fr of report.frameworks ?? []) {
+    out.push('', paint('bold', `${fr.name} ${fr.version} — ${fr.profile.name}`) + paint('gray', ` (${fr.id}; a view of this audit's evidence, not a certification)`));
+    out.push(`  ${coverageText(fr.coverage)}.`);
+    out.push(`  ${resultText(fr)}.`);
+    const shown = verbose ? fr.requirements : fr.requirements.filter((r) => r.status === 'fail' || r.status === 'unknown');
+    const limit = verbose ? shown.length : CONSOLE_ITEMS;
+    for (const r of shown.slice(0, limit)) {
+      const [mark, c] = REQUIREMENT_MARK[r.status];
+      out.push(`  ${paint(c, mark)} ${r.id} ${r.title}${paint('gray', ` — ${r.reason}`)}`);
+    }
+    if (shown.length > limit) out.push(paint('gray', `     … and ${shown.length - limit} more: --verbose, --format markdown, html or csv list every requirement`));
+  }
+  return out;
 }
 
 const labelOf = (report: AuditReport, id: string): string => {

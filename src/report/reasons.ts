@@ -65,6 +65,15 @@ export function gateReasonText(d: GateReason, titleOf: TitleOf = same): string {
     }
     case 'regressions':
       return `${d.count} regression(s) since the baseline: ${d.lines.slice(0, 5).join('; ')}${d.count > 5 ? '; …' : ''}`;
+    case 'framework-not-met': {
+      const list = (ids: readonly string[]) => `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`;
+      const parts = [d.failing.length ? `${d.failing.length} automated requirement(s) fail (${list(d.failing)})` : '', d.unknown.length ? `${d.unknown.length} could not be judged (${list(d.unknown)}; accept with --allow-unknown)` : '']
+        .filter(Boolean)
+        .join(' and ');
+      return `required framework profile ${d.framework}: ${parts}`;
+    }
+    case 'framework-missing':
+      return `required framework profile ${d.framework} was not judged: add --framework ${d.framework}`;
     case 'tenant-failed':
       return `${d.tenant}: ${titlesIn(d.reason, titleOf)}`;
     case 'tenant-unread':

@@ -238,6 +238,72 @@ const FailOnSchema = z.union([z.enum(SEVERITIES), z.literal('none')]);
  * Why the gate failed, as data: an id and its values (renderers word it, src/report/reasons.ts).
  * New kinds are added as new members of the union.
  */
+/** A framework requirement's status (src/frameworks/evaluate.ts): FAIL-dominant over its evidence. */
+export const REQUIREMENT_STATUSES = ['pass', 'fail', 'unknown', 'manual', 'n/a'] as const;
+export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
+/** How a requirement is judged: by our checks, by checks plus an attestation, only by an attestation, or not at all. */
+export const AUTOMATIONS = ['automated', 'partial', 'manual', 'out-of-scope'] as const;
+
+const EvidenceStatus = z.enum(['pass', 'fail', 'unknown', 'n/a']);
+export const RequirementEvidenceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('rule'),
+    id: z.string(),
+    title: z.string(),
+    status: EvidenceStatus,
+    /** The rule's findings by status. */
+    counts: z.record(z.string(), z.number().int().nonnegative()),
+    /** Up to five findings that are not passes, worst first. */
+    findings: z.array(z.object({ status: z.enum(FINDING_STATUSES), message: z.string(), resource: z.string().optional() })),
+    /** Why the rule gave no verdict (turned off, not opted in). */
+    reason: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('topic'), id: z.string(), title: z.string().optional(), status: EvidenceStatus, topicStatus: z.enum(TOPIC_STATUSES).optional(), reason: z.string().optional() }),
+  z.object({ kind: z.literal('guardrail'), status: EvidenceStatus, what: z.string(), reason: z.string(), findings: z.array(z.object({ status: z.enum(FINDING_STATUSES), message: z.string(), resource: z.string().optional() })).optional() }),
+]);
+export type RequirementEvidence = z.infer<typeof RequirementEvidenceSchema>;
+
+export const RequirementResultSchema = z.object({
+  id: z.string(),
+  section: z.string().optional(),
+  title: z.string(),
+  status: z.enum(REQUIREMENT_STATUSES),
+  automation: z.enum(AUTOMATIONS),
+  appliesTo: z.array(z.string()),
+  /** One line: why this status. */
+  reason: z.string(),
+  evidence: z.array(RequirementEvidenceSchema),
+  /** The attestation that meets the manual part, and its state. */
+  attestation: z.object({ id: z.string(), state: z.string(), met: z.boolean(), how: z.string() }).optional(),
+  note: z.string().optional(),
+  refs: z.array(z.string()).optional(),
+});
+export type RequirementResult = z.infer<typeof RequirementResultSchema>;
+
+/** One framework profile judged on this tenant (`--framework`). Never a claim of compliance. */
+export const FrameworkResultSchema = z.object({
+  /** The profile id (`asvs-5.0-L2`). */
+  id: z.string(),
+  framework: z.string(),
+  name: z.string(),
+  version: z.string(),
+  profile: z.object({ id: z.string(), name: z.string(), level: z.number().int() }),
+  source: z.string(),
+  licence: z.string(),
+  /** The file it was read from (`frameworks/asvs-5.0/framework.yaml` for a shipped one). */
+  file: z.string(),
+  coverage: z.object({
+    requirements: z.number().int().nonnegative(),
+    automated: z.number().int().nonnegative(),
+    partial: z.number().int().nonnegative(),
+    manual: z.number().int().nonnegative(),
+    outOfScope: z.number().int().nonnegative(),
+  }),
+  summary: z.object(Object.fromEntries(REQUIREMENT_STATUSES.map((k) => [k, z.number().int().nonnegative()])) as Record<RequirementStatus, z.ZodNumber>),
+  requirements: z.array(RequirementResultSchema),
+});
+export type FrameworkResult = z.infer<typeof FrameworkResultSchema>;
+
 export const GateReasonSchema = z.discriminatedUnion('id', [
   /** No resource the audit needs could be read. */
   z.object({ id: z.literal('read-nothing'), resources: z.number().int().nonnegative() }),
@@ -255,6 +321,15 @@ export const GateReasonSchema = z.discriminatedUnion('id', [
   z.object({ id: z.literal('unjudged-checks'), failOn: z.enum(SEVERITIES), count: z.number().int().nonnegative(), checks: z.array(z.object({ ruleId: z.string(), message: z.string() })) }),
   /** With --fail-on-regression: what got worse since the baseline. */
   z.object({ id: z.literal('regressions'), count: z.number().int().nonnegative(), lines: z.array(z.string()) }),
+  /** `--require-framework`: automated requirements of the profile fail or could not be judged. */
+  z.object({
+    id: z.literal('framework-not-met'),
+    framework: z.string(),
+    failing: z.array(z.string()),
+    unknown: z.array(z.string()),
+  }),
+  /** `--require-framework` names a profile the audit did not judge. */
+  z.object({ id: z.literal('framework-missing'), framework: z.string() }),
   /** In a fleet: a tenant's own gate failed. */
   z.object({ id: z.literal('tenant-failed'), tenant: z.string(), reason: z.string() }),
   /** In a fleet: a tenant could not be read (exit 3). */
@@ -264,6 +339,8 @@ export type GateReason = z.infer<typeof GateReasonSchema>;
 
 export const GateSchema = z.object({
   require: z.string().optional(),
+  /** `--require-framework`: profiles whose automated requirements must all pass. */
+  requireFrameworks: z.array(z.string()).optional(),
   failOn: FailOnSchema,
   /** Checks that could not be judged were accepted (`--allow-unknown`): they did not fail the gate. */
   allowUnknown: z.boolean().optional(),
@@ -346,6 +423,9 @@ export type Reliance = z.infer<typeof RelianceSchema>;
 export const EffectiveConfigSchema = z.object({
   path: z.string().optional(),
   require: z.string().optional(),
+  /** Framework profiles judged (`--framework`) and required (`--require-framework`). */
+  frameworks: z.array(z.string()).optional(),
+  requireFrameworks: z.array(z.string()).optional(),
   failOn: FailOnSchema,
   allowUnknown: z.boolean(),
   environment: z.enum(ENVIRONMENTS),
@@ -512,6 +592,8 @@ export const AuditReportSchema = z.object({
   resources: z.array(ResourceReportSchema),
   /** Checks outside the source's reach: they need a live audit (absent when there are none). */
   needsLiveAudit: z.array(LiveAuditItemSchema).optional(),
+  /** With `--framework`: each framework profile judged from this audit's findings. */
+  frameworks: z.array(FrameworkResultSchema).optional(),
   /** Waivers from config: active or expired, and how many findings each matched. */
   waivers: z.array(WaiverReportSchema),
   /** Attestations from config that apply to this tenant, as of `generatedAt`. */
