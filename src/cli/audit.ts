@@ -4,7 +4,7 @@ import type { PlanId } from '../catalog/schema.js';
 import type { Environment, Severity } from '../engine/status.js';
 import type { AddOn, Subscription } from '../engine/context.js';
 import { loadCatalog, resolveMilestone } from '../catalog/index.js';
-import { loadConfig } from '../config/load.js';
+import { FRAMEWORK_ATTESTATION, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError, isKnownError, UsageError } from '../errors.js';
 import { existsSync } from 'node:fs';
@@ -138,6 +138,15 @@ function frameworksOf(flags: AuditFlags, config: Config, configPath: string | un
     const sel = known ?? resolveFramework(spec, { cwd, rules: allRules });
     selections.set(sel.profile.id, sel);
     requireFrameworks.push(sel.profile.id);
+  }
+  // An attestation of a requirement of a judged framework must name one it has: a typo would leave it unmet, silently.
+  for (const [i, a] of (config.attestations ?? []).entries()) {
+    const m = FRAMEWORK_ATTESTATION.exec(a.topic) ? a.topic.split(':') : undefined;
+    if (!m) continue;
+    const fw = [...selections.values()].find((s) => s.framework.file.id === m[0]);
+    if (fw && !fw.framework.file.requirements.some((r) => r.id === m.slice(1).join(':'))) {
+      throw new ConfigError(`${configPath ?? 'config'}: attestations.${i}.topic: ${fw.framework.file.name} has no requirement ${m.slice(1).join(':')}`);
+    }
   }
   return { frameworks: [...selections.values()], requireFrameworks };
 }

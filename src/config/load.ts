@@ -14,6 +14,8 @@ import { ConfigSchema, SPECIAL_ATTESTATION_IDS, type Config } from './schema.js'
 
 export const CONFIG_FILE_NAMES = ['auth0-readiness.config.yaml', 'auth0-readiness.config.yml', 'auth0-readiness.config.json'];
 const MAX_CONFIG_BYTES = 1024 * 1024;
+/** An attestation of a framework requirement: `<framework id>:<requirement id>`. */
+export const FRAMEWORK_ATTESTATION = /^[a-z0-9][a-z0-9.-]*:\S+$/;
 
 export function findConfig(cwd: string): string | undefined {
   return CONFIG_FILE_NAMES.map((n) => join(cwd, n)).find((p) => existsSync(p));
@@ -60,8 +62,10 @@ function crossCheck(config: Config, allRules: KnownRules): string[] {
   const catalog = loadCatalog();
   (config.attestations ?? []).forEach((a, i) => {
     if (SPECIAL_ATTESTATION_IDS.includes(a.topic)) return;
+    // A framework requirement's manual part (`asvs-5.0:6.4.2`): checked against the framework when one is judged.
+    if (FRAMEWORK_ATTESTATION.test(a.topic)) return;
     if (!topics.has(a.topic)) {
-      problems.push(`attestations.${i}.topic: no such topic ${a.topic}; use a topic id or one of ${SPECIAL_ATTESTATION_IDS.join(', ')}`);
+      problems.push(`attestations.${i}.topic: no such topic ${a.topic}; use a topic id, a framework requirement (<framework>:<requirement>, e.g. asvs-5.0:6.4.2) or one of ${SPECIAL_ATTESTATION_IDS.join(', ')}`);
       return;
     }
     const plan = catalog.plans[a.topic.startsWith('b2b.') ? 'b2b' : 'b2c'];

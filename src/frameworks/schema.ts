@@ -11,6 +11,8 @@ export const AUDIENCES = ['end-users', 'administrators'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lowercase letters, digits, dots and dashes');
+/** A profile id: letters (any case: `asvs-5.0-L2`), digits, dots and dashes. */
+const ProfileId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, 'letters, digits, dots and dashes');
 const Text = z.string().trim().min(1);
 
 /** A bound on a number: at least, at most, or exactly. */
@@ -22,9 +24,9 @@ const Bound = {
 const hasBound = (g: { min?: number | undefined; max?: number | undefined; equals?: unknown }) => g.min !== undefined || g.max !== undefined || g.equals !== undefined;
 
 /** An audit setting (config `settings:`) the requirement needs at least as strict as this. */
-const SettingGuardrail = z.strictObject({ setting: Text, ...Bound, profiles: z.array(Id).optional(), why: Text }).refine(hasBound, 'give min, max or equals');
+const SettingGuardrail = z.strictObject({ setting: Text, ...Bound, profiles: z.array(ProfileId).optional(), why: Text }).refine(hasBound, 'give min, max or equals');
 /** A rule option (config `rules: { <id>: { options } }`) the requirement needs at least as strict as this. */
-const OptionGuardrail = z.strictObject({ rule: Text, option: Text, ...Bound, profiles: z.array(Id).optional(), why: Text }).refine(hasBound, 'give min, max or equals');
+const OptionGuardrail = z.strictObject({ rule: Text, option: Text, ...Bound, profiles: z.array(ProfileId).optional(), why: Text }).refine(hasBound, 'give min, max or equals');
 /** A check on the tenant itself, in the policy assertion language (docs/policies.md). */
 const CheckGuardrail = z.strictObject({
   check: z.strictObject({
@@ -33,7 +35,7 @@ const CheckGuardrail = z.strictObject({
     assert: z.record(z.string(), z.unknown()),
     message: Text.optional(),
   }),
-  profiles: z.array(Id).optional(),
+  profiles: z.array(ProfileId).optional(),
   why: Text,
 });
 export const GuardrailSchema = z.union([SettingGuardrail, OptionGuardrail, CheckGuardrail]);
@@ -50,7 +52,7 @@ export const RequirementSchema = z
     /** Included in every profile whose level is at least this. */
     level: z.number().int().min(1).max(9).optional(),
     /** Or: the profiles it is part of. */
-    profiles: z.array(Id).min(1).optional(),
+    profiles: z.array(ProfileId).min(1).optional(),
     appliesTo: z.array(z.enum(AUDIENCES)).min(1).optional(),
     /** Evidence: rule ids. */
     rules: z.array(Text).optional(),
@@ -73,7 +75,7 @@ export const RequirementSchema = z
   });
 export type Requirement = z.infer<typeof RequirementSchema>;
 
-export const ProfileSchema = z.strictObject({ id: Id, name: Text, level: z.number().int().min(1).max(9), description: Text.optional() });
+export const ProfileSchema = z.strictObject({ id: ProfileId, name: Text, level: z.number().int().min(1).max(9), description: Text.optional() });
 export type Profile = z.infer<typeof ProfileSchema>;
 
 export const FrameworkSchema = z.strictObject({

@@ -17,7 +17,8 @@
  * renders as text). A pure function of the report.
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
-import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone, ReportRule, ReportTopic } from './schema.js';
+import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone, ReportRule, ReportTopic, RequirementResult, RequirementStatus } from './schema.js';
+import { coverageText, resultText } from './frameworks.js';
 import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, titleOf, topicReasons, withTitles } from './common.js';
 import { milestoneReasonText } from './reasons.js';
 import { fixFirstOf } from './fix-first.js';
@@ -439,6 +440,31 @@ a{color:#0969da}
 }
 `;
 
+const REQUIREMENT_WORD: Record<RequirementStatus, string> = { pass: 'pass', fail: 'fail', unknown: 'unknown', manual: 'attestation', 'n/a': 'n/a' };
+const REQUIREMENT_BADGE: Record<RequirementStatus, TopicStatus> = { pass: 'pass', fail: 'fail', unknown: 'unknown', manual: 'unverified', 'n/a': 'n/a' };
+
+/** Each judged framework profile: coverage beside the result, then a table of every requirement with its evidence. */
+function frameworksPart(report: AuditReport): string {
+  const frs = report.frameworks ?? [];
+  if (!frs.length) return '';
+  const evidence = (r: RequirementResult) =>
+    r.evidence
+      .map((e) => (e.kind === 'rule' ? `<code>${h(e.id)}</code> ${h(e.status)}` : e.kind === 'topic' ? `topic <code>${h(e.id)}</code> ${h(e.status)}` : `guardrail ${h(e.status)}: ${h(e.reason)}`))
+      .join('<br>');
+  const parts = frs.map((fr, n) => {
+    const rows = fr.requirements.map(
+      (r) =>
+        `<tr><td><span class="badge ${REQUIREMENT_BADGE[r.status]}">${h(REQUIREMENT_WORD[r.status])}</span></td><td>${h(r.id)}</td><td>${h(r.title)}${r.section ? `<br><small>${h(r.section)}</small>` : ''}</td><td>${h(r.appliesTo.join(', '))}</td><td>${h(r.reason)}</td><td>${evidence(r)}</td></tr>`,
+    );
+    return (
+      `<h3 id="fw-${n}">${h(`${fr.name} ${fr.version} — ${fr.profile.name}`)} <small>(${h(fr.id)})</small></h3>` +
+      `<p><strong>Coverage:</strong> ${h(coverageText(fr.coverage))}. <strong>Result:</strong> ${h(resultText(fr))}. A view of this audit's evidence, not a certification.</p>` +
+      `<table class="requirements" aria-labelledby="fw-${n}"><thead><tr><th scope="col">Status</th><th scope="col">Requirement</th><th scope="col">What good looks like</th><th scope="col">Applies to</th><th scope="col">Why</th><th scope="col">Evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    );
+  });
+  return `<section id="frameworks" aria-labelledby="h-frameworks"><h2 id="h-frameworks">Frameworks</h2>${parts.join('')}</section>`;
+}
+
 /** The "Judged as" line and its notes, under the facts. */
 function judgedPart(report: AuditReport): string {
   const j = judgedAs(report);
@@ -480,7 +506,7 @@ export function renderHtml(report: AuditReport, opts: { fleet?: boolean } = {}):
     judgedPart(report),
     reliesOnPart(report),
     `<p>${h(summary)}</p>`,
-    '<nav aria-label="Contents"><ul><li><a href="#fix-first">Fix first</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#topics">Topics</a></li><li><a href="#unread">Not read</a></li><li><a href="#gate">Gate</a></li></ul></nav>',
+    `<nav aria-label="Contents"><ul><li><a href="#fix-first">Fix first</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#topics">Topics</a></li><li><a href="#unread">Not read</a></li>${report.frameworks?.length ? '<li><a href="#frameworks">Frameworks</a></li>' : ''}<li><a href="#gate">Gate</a></li></ul></nav>`,
     '</header>',
     '<main>',
     fixFirstPart(report, fix),
@@ -488,6 +514,7 @@ export function renderHtml(report: AuditReport, opts: { fleet?: boolean } = {}):
     topicsPart(report),
     unreadPart(report),
     liveAuditPart(report),
+    frameworksPart(report),
     `<section id="gate" aria-labelledby="h-gate"><h2 id="h-gate">Gate</h2>${gateBlock(report, fix, 'h-gate-result', 'h3', !!opts.fleet)}</section>`,
     '</main>',
     `<footer>${h(`${report.tool.name} ${report.tool.version}`)} · report schema v${report.schemaVersion} · generated ${h(readableDate(report.generatedAt))}</footer>`,

@@ -10,7 +10,8 @@
  * neither format the page, inject HTML, nor @-mention anyone. A pure function of the report.
  */
 import { type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
-import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportTopic } from './schema.js';
+import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportTopic, RequirementResult, RequirementStatus } from './schema.js';
+import { coverageText, resultText } from './frameworks.js';
 import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
@@ -108,6 +109,27 @@ function fixFirstSection(report: AuditReport, fix: FixFirst): Section {
   };
 }
 
+const REQUIREMENT_MARK: Record<RequirementStatus, string> = { fail: '❌', unknown: '❔', manual: '📝', pass: '✅', 'n/a': '➖' };
+const REQUIREMENT_ORDER: Record<RequirementStatus, number> = { fail: 0, unknown: 1, manual: 2, pass: 3, 'n/a': 4 };
+
+/** One section per judged framework profile: coverage and result first, then every requirement, worst first. */
+function frameworkSections(report: AuditReport): Section[] {
+  return (report.frameworks ?? []).map((fr) => {
+    const reqs = [...fr.requirements].sort((a, b) => REQUIREMENT_ORDER[a.status] - REQUIREMENT_ORDER[b.status]);
+    const evidence = (r: RequirementResult) =>
+      r.evidence.map((e) => (e.kind === 'rule' ? `${code(e.id)} ${e.status}` : e.kind === 'topic' ? `topic ${code(e.id)} ${e.status}` : `guardrail ${e.status}`)).join(', ');
+    return {
+      title:
+        `### 📐 ${mdText(fr.name, 120)} ${mdText(fr.version, 20)} — ${mdText(fr.profile.name, 60)} (${code(fr.id)})\n\n` +
+        `_A view of this audit's evidence, not a certification._ ${mdText(coverageText(fr.coverage))}. Result: ${mdText(resultText(fr))}.`,
+      items: reqs.map((r) => () => ({
+        text: `- ${REQUIREMENT_MARK[r.status]} **${mdText(r.id, 40)}** ${mdText(r.title, 200)} — ${mdText(r.reason, 300)}${r.evidence.length ? ` (${evidence(r)})` : ''}`,
+      })),
+      noun: 'requirements (--format csv lists them all)',
+    };
+  });
+}
+
 /** An item of a section, rendered only when its turn comes (it may depend on what came before). */
 type Item = () => { text: string; commit?: () => void };
 
@@ -201,7 +223,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   // Header.
   const judged = judgedAs(report);
   const required = g.require ? report.milestones.find((m) => m.id === g.require) : undefined;
-  const gateWhat = [g.require ? `requires ${required ? mdText(milestoneLabel(report, required), 200) : code(g.require)}` : '', g.failOn !== 'none' ? `fails on ${g.failOn}` : 'fails on nothing'].filter(Boolean).join(', ');
+  const gateWhat = [g.require ? `requires ${required ? mdText(milestoneLabel(report, required), 200) : code(g.require)}` : '', ...(g.requireFrameworks ?? []).map((id) => `requires framework ${code(id)}`), g.failOn !== 'none' ? `fails on ${g.failOn}` : 'fails on nothing'].filter(Boolean).join(', ');
   const verdict = headline(verdictOf(report), { fleet: !!opts.fleet });
   const mark = TONE_MARK[verdict.tone];
   const head = [
@@ -302,6 +324,7 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
       noun: 'checks',
     });
   }
+  sections.push(...frameworkSections(report));
   if (sections.length === 1) sections.push({ title: '### ✅ Nothing to fix', items: [() => ({ text: 'Every topic in scope passes or waits only for optional attestations.' })], noun: 'notes' });
 
   const f = report.summary.findings;
