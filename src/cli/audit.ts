@@ -195,6 +195,9 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
   const logLookbackDays = logDaysOf(flags);
   const outputs = parseFormats(flags.format, flags.output);
   checkReadingFlags(flags);
+  if (outputs.some((o) => o.name === 'csv') && !(flags.framework?.length || flags.requireFramework?.length || config.frameworks?.length || config.requireFrameworks?.length)) {
+    throw new UsageError('--format csv lists the requirements of framework profiles: add --framework <profile> (auth0-readiness frameworks lists them)');
+  }
   const { stderr } = cliIo();
   const progress = new Progress(stderr, !!stderr.isTTY && !flags.quiet && !['debug', 'trace'].includes(flags.logLevel));
   if (flags.failOnRegression && !flags.baseline && !flags.history) throw new UsageError('--fail-on-regression needs --baseline <previous-report.json> or --history <store>');

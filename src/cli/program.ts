@@ -168,6 +168,24 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await runCatalog(flags));
     });
 
+  const frameworks = program
+    .command('frameworks')
+    .description('list the compliance frameworks that ship (profiles and coverage); `frameworks show <profile>` prints requirement → evidence')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (flags: { format: 'text' | 'json' }) => {
+      const { runFrameworksList } = await import('./frameworks.js');
+      setExit(await runFrameworksList(flags));
+    });
+  frameworks
+    .command('show')
+    .description('print a framework profile (or a whole framework, or a framework file) as a requirement → evidence table')
+    .argument('<profile>', 'a profile id (asvs-5.0-L2), a framework id (asvs-5.0) or a framework file (path[#profile])')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .action(async (spec: string, flags: { format: 'text' | 'json' | 'markdown' }) => {
+      const { runFrameworksShow } = await import('./frameworks.js');
+      setExit(await runFrameworksShow(spec, flags));
+    });
+
   program
     .command('rules')
     .description('list the rules: id, default severity, catalog checks, title')

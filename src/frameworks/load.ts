@@ -42,7 +42,12 @@ export type KnownRules = readonly Pick<AnyRule, 'id' | 'options'>[];
 
 /** The folder of shipped framework files: frameworks/ at the package root. */
 export function shippedFrameworksDir(): string {
-  // dist/src/frameworks/load.js → the package root is three levels up.
+  // Built: dist/src/frameworks/load.js, the package root three levels up; run from source
+  // (tests): src/frameworks/load.ts, two levels up. The root is where package.json is.
+  for (const up of ['../../../', '../../']) {
+    const root = new URL(up, import.meta.url);
+    if (existsSync(fileURLToPath(new URL('package.json', root)))) return fileURLToPath(new URL('frameworks/', root));
+  }
   return fileURLToPath(new URL('../../../frameworks/', import.meta.url));
 }
 

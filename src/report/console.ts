@@ -200,7 +200,7 @@ function frameworkLines(report: AuditReport, paint: Paint, verbose: boolean): st
     const limit = verbose ? shown.length : CONSOLE_ITEMS;
     for (const r of shown.slice(0, limit)) {
       const [mark, c] = REQUIREMENT_MARK[r.status];
-      out.push(`  ${paint(c, mark)} ${r.id} ${r.title}${paint('gray', ` — ${r.reason}`)}`);
+      out.push(`  ${paint(c, mark)} ${r.id} ${r.title}${paint('gray', ` — ${r.reason.length > 240 ? `${r.reason.slice(0, 239)}…` : r.reason}`)}`);
     }
     if (shown.length > limit) out.push(paint('gray', `     … and ${shown.length - limit} more: --verbose, --format markdown, html or csv list every requirement`));
   }

@@ -1,5 +1,6 @@
 /** Reporters by name: each a pure `(report, options) => string`. */
 import { renderConsole } from './console.js';
+import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
@@ -22,5 +23,6 @@ export const REPORTERS = {
   sarif: (r: AuditReport) => renderSarif(r),
   markdown: (r: AuditReport) => renderMarkdown(r),
   html: (r: AuditReport) => renderHtml(r),
+  csv: (r: AuditReport) => renderCsv(r),
 } as const satisfies Record<ReporterName, (r: AuditReport, o: ReporterOptions) => string>;
 

@@ -19,7 +19,8 @@
  * A pure function of the report; the order of everything is the report's order.
  */
 import { FINDING_RANK, SEVERITY_RANK } from '../engine/status.js';
-import type { AuditReport, ReportFinding, ReportMilestone, ReportTopic } from './schema.js';
+import type { AuditReport, FrameworkResult, ReportFinding, ReportMilestone, ReportTopic } from './schema.js';
+import { coverageText, resultText } from './frameworks.js';
 import { findingsByTopic, reasonOf, topicReasons } from './common.js';
 import { headline, verdictOf } from './verdict.js';
 
@@ -166,6 +167,7 @@ export function renderJunit(report: AuditReport): string {
   }
   const suites = report.milestones.map((m, i) => suite(report, m, i, topicsOf.get(m.id) ?? [], outcomes, total));
   suites.push(summarySuite(report, report.milestones.length, total));
+  (report.frameworks ?? []).forEach((fr, i) => suites.push(frameworkSuite(report, fr, report.milestones.length + 1 + i, total)));
   const g = report.gate;
   const head =
     `<testsuites${attrs({
@@ -178,6 +180,56 @@ export function renderJunit(report: AuditReport): string {
     })}>`;
   const comment = `<!-- ${xmlComment(`${report.tool.name} ${report.tool.version}: ${headline(verdictOf(report)).text}${g.reasons.length ? ` ${g.reasons.join('; ')}` : ''}`)} -->`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', comment, head, ...suites, '</testsuites>', ''].join('\n');
+}
+
+/**
+ * A framework profile: one case per requirement. A failing requirement is a failure, one that
+ * could not be judged an error, one that waits for an attestation or is n/a (out of scope
+ * included) is skipped with the reason.
+ */
+function frameworkSuite(report: AuditReport, fr: FrameworkResult, index: number, total: Counts): string {
+  const c: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const cases = fr.requirements.map((r) => {
+    const o: Outcome =
+      r.status === 'pass'
+        ? { kind: 'passed' }
+        : r.status === 'fail'
+          ? { kind: 'failure', type: 'fail', message: r.reason, body: evidenceText(r) }
+          : r.status === 'unknown'
+            ? { kind: 'error', type: 'unknown', message: r.reason, body: evidenceText(r) }
+            : { kind: 'skipped', type: r.status, message: r.reason, body: '' };
+    count(c, o);
+    const open = `    <testcase${attrs({ classname: `${fr.id}${r.section ? `.${r.section}` : ''}`, name: `${r.id}: ${r.title}`, time: 0 })}`;
+    if (o.kind === 'passed') return `${open}/>`;
+    const a: Record<string, string> = o.kind === 'skipped' ? { message: o.message } : { message: o.message, type: o.type };
+    return `${open}>\n      ${o.body ? `<${o.kind}${attrs(a)}>${xmlText(o.body)}</${o.kind}>` : `<${o.kind}${attrs(a)}/>`}\n    </testcase>`;
+  });
+  total.tests += c.tests;
+  total.failures += c.failures;
+  total.errors += c.errors;
+  total.skipped += c.skipped;
+  const props: [string, string][] = [
+    ['framework', fr.framework],
+    ['version', fr.version],
+    ['profile', fr.id],
+    ['coverage', coverageText(fr.coverage)],
+    ['result', resultText(fr)],
+  ];
+  return [
+    `  <testsuite${attrs({ name: `${fr.name} ${fr.version} — ${fr.profile.name} (${fr.id})`, tests: c.tests, failures: c.failures, errors: c.errors, skipped: c.skipped, time: 0, timestamp: timestamp(report.generatedAt), hostname: report.tenant.domain, id: index, package: `framework.${fr.framework}` })}>`,
+    '    <properties>',
+    ...props.map(([name, value]) => `      <property${attrs({ name, value })}/>`),
+    '    </properties>',
+    ...cases,
+    '  </testsuite>',
+  ].join('\n');
+}
+
+function evidenceText(r: FrameworkResult['requirements'][number]): string {
+  return r.evidence
+    .filter((e) => e.status === 'fail' || e.status === 'unknown')
+    .flatMap((e) => (e.kind === 'rule' ? [`${e.id}: ${e.status}${e.reason ? ` (${e.reason})` : ''}`, ...e.findings.map((f) => `  - ${f.status}: ${f.message}`)] : e.kind === 'topic' ? [`topic ${e.id}: ${e.status}`] : [`guardrail: ${e.reason}`]))
+    .join('\n');
 }
 
 /** A comment may not contain `--` nor end with `-`. */

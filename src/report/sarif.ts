@@ -117,6 +117,20 @@ function fileUri(root: string, file: string): string {
 /** One SARIF run for one tenant's report. */
 export function sarifRun(report: AuditReport): Run {
   const known = new Map((report.rules ?? []).map((r) => [r.id, r]));
+  // The framework requirements each rule is evidence for (`asvs-5.0:6.2.1`), as tags: code
+  // scanning filters alerts by them.
+  const requirementTags = new Map<string, string[]>();
+  for (const fr of report.frameworks ?? []) {
+    for (const r of fr.requirements) {
+      for (const e of r.evidence) {
+        if (e.kind !== 'rule') continue;
+        const tag = `${fr.framework}:${r.id}`;
+        const list = requirementTags.get(e.id) ?? [];
+        if (!list.includes(tag)) list.push(tag);
+        requirementTags.set(e.id, list);
+      }
+    }
+  }
   const flagged = report.findings.filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'error');
 
   // One descriptor per rule with results in this run, in id order; a rule the report does not
@@ -129,6 +143,10 @@ export function sarifRun(report: AuditReport): Run {
     return descriptor({ id, title: first?.title ?? id, severity: first?.severity ?? 'warning', topics: first?.topicIds ?? [] }, report);
   });
   const indexOf = new Map(ruleIds.map((id, i) => [id, i]));
+  for (const d of descriptors) {
+    const tags = requirementTags.get(d.id);
+    if (tags?.length && d.properties) d.properties['tags'] = [...((d.properties['tags'] as string[] | undefined) ?? []), ...tags];
+  }
 
   const domain = report.tenant.domain;
   const root = exportRoot(report);
@@ -166,6 +184,7 @@ export function sarifRun(report: AuditReport): Run {
       ],
       partialFingerprints: { 'auth0ReadinessFinding/v1': sha256(n > 1 ? `${key}\u0000${n}` : key) },
       properties: {
+        ...(requirementTags.get(f.ruleId)?.length ? { tags: requirementTags.get(f.ruleId) } : {}),
         severity: f.severity,
         status: f.status,
         topics: f.topicIds,
@@ -227,6 +246,19 @@ export function sarifRun(report: AuditReport): Run {
       gate: report.gate,
       summary: report.summary,
       milestones: report.milestones.map((m) => ({ id: m.id, title: m.title, status: m.status })),
+      ...(report.frameworks?.length
+        ? {
+            frameworks: report.frameworks.map((fr) => ({
+              id: fr.id,
+              name: fr.name,
+              version: fr.version,
+              coverage: fr.coverage,
+              summary: fr.summary,
+              failing: fr.requirements.filter((r) => r.status === 'fail').map((r) => r.id),
+              unknown: fr.requirements.filter((r) => r.status === 'unknown').map((r) => r.id),
+            })),
+          }
+        : {}),
     },
   };
   return run;

@@ -1,0 +1,61 @@
+/**
+ * The `csv` format: one row per requirement of every judged framework profile, for auditors who
+ * work in spreadsheets (RFC 4180, via csv-stringify). Cells that a spreadsheet would run as a
+ * formula (starting with = + - @, tab or CR) are prefixed with an apostrophe (OWASP's advice on
+ * CSV injection): tenant values reach the messages.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { AuditReport } from './schema.js';
+
+export const CSV_COLUMNS = [
+  'tenant',
+  'framework',
+  'version',
+  'profile',
+  'requirement',
+  'section',
+  'title',
+  'applies_to',
+  'status',
+  'judged_by',
+  'reason',
+  'rules',
+  'failing_findings',
+  'attestation',
+  'attestation_state',
+  'note',
+] as const;
+
+/** Neutralise a cell a spreadsheet would evaluate. */
+export function csvCell(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+export function renderCsv(report: AuditReport): string {
+  const rows: string[][] = [];
+  for (const fr of report.frameworks ?? []) {
+    for (const r of fr.requirements) {
+      const rules = r.evidence.flatMap((e) => (e.kind === 'rule' ? [`${e.id}=${e.status}`] : e.kind === 'topic' ? [`topic:${e.id}=${e.status}`] : [`guardrail=${e.status}`]));
+      const failing = r.evidence.flatMap((e) => (e.kind === 'guardrail' ? (e.status === 'fail' ? [e.reason] : []) : e.kind === 'rule' ? e.findings.filter((f) => f.status === 'fail').map((f) => f.message) : []));
+      rows.push([
+        report.tenant.alias ?? report.tenant.domain,
+        fr.framework,
+        fr.version,
+        fr.profile.id,
+        r.id,
+        r.section ?? '',
+        r.title,
+        r.appliesTo.join(' '),
+        r.status,
+        r.automation,
+        r.reason,
+        rules.join(' '),
+        failing.join(' | '),
+        r.attestation?.id ?? '',
+        r.attestation?.state ?? '',
+        r.note ?? '',
+      ].map(csvCell));
+    }
+  }
+  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' });
+}
