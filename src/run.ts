@@ -243,6 +243,7 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
       selected: rules,
       ...(opts.ruleSettings ? { ruleSettings: opts.ruleSettings } : {}),
       settings,
+      settingsGiven: Object.keys(opts.settings ?? {}),
       ctx: { now: now(), env, plan, settings, ...(opts.scopeConfig ? { scope: opts.scopeConfig } : {}) },
     });
   }

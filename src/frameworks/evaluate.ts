@@ -27,8 +27,9 @@ export interface FrameworkInputs {
   /** Title of every rule the audit knows, and why a rule did not run (off, not opted in). */
   ruleTitles: ReadonlyMap<string, string>;
   notRun: ReadonlyMap<string, string>;
-  /** The audit settings in effect (defaults applied). */
+  /** The audit settings in effect (defaults applied), and those the config set. */
   settings: RuleSettings;
+  settingsGiven?: ReadonlySet<string>;
   /** Rule options from config. */
   ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
   /** Findings of each guardrail check (key from `guardrailKey`). */
@@ -95,10 +96,11 @@ function guardrailEvidence(sel: FrameworkSelection, r: Requirement, g: Guardrail
   if ('setting' in g) {
     const value = (inputs.settings as unknown as Record<string, unknown>)[g.setting];
     const what = `audit setting ${g.setting} ${bound(g)}`;
+    const shown = `settings.${g.setting} is ${JSON.stringify(value)}${inputs.settingsGiven?.has(g.setting) ? '' : ' (the default)'}`;
     if (value === undefined) return { kind: 'guardrail', status: 'fail', what, reason: `settings.${g.setting} is not set; ${profile} needs it ${bound(g)} (${g.why})` };
     return within(value, g)
-      ? { kind: 'guardrail', status: 'pass', what, reason: `settings.${g.setting} is ${JSON.stringify(value)}` }
-      : { kind: 'guardrail', status: 'fail', what, reason: `settings.${g.setting} is ${JSON.stringify(value)}, looser than ${profile} allows: it needs ${bound(g)} (${g.why})` };
+      ? { kind: 'guardrail', status: 'pass', what, reason: shown }
+      : { kind: 'guardrail', status: 'fail', what, reason: `${shown}, looser than ${profile} allows: it needs ${bound(g)} (${g.why}); set settings.${g.setting} in the config` };
   }
   if ('rule' in g) {
     const what = `option ${g.option} of rule ${g.rule} ${bound(g)}`;

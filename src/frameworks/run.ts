@@ -19,6 +19,8 @@ export interface JudgeInputs {
   selected: readonly AnyRule[];
   ruleSettings?: Readonly<Record<string, RuleSetting>>;
   settings: RuleSettings;
+  /** The settings the config set (the others are defaults). */
+  settingsGiven?: readonly string[];
   ctx: EvaluateOptions['ctx'];
 }
 
@@ -59,6 +61,7 @@ export function judgeFrameworks(selections: readonly FrameworkSelection[], input
     ruleTitles: new Map(inputs.rules.map((r) => [r.id, r.title])),
     notRun: notRunReasons(inputs.rules, inputs.selected, inputs.ruleSettings),
     settings: inputs.settings,
+    settingsGiven: new Set(inputs.settingsGiven ?? []),
     ruleOptions,
     checkFindings,
   };
