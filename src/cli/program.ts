@@ -170,7 +170,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   const frameworks = program
     .command('frameworks')
-    .description('list the compliance frameworks that ship (profiles and coverage); `frameworks show <profile>` prints requirement → evidence')
+    .description('the compliance frameworks that ship: `frameworks` lists them (profiles and coverage), `frameworks show <profile>` prints requirement → evidence');
+  frameworks
+    .command('list', { isDefault: true })
+    .description('list the shipped frameworks, their profiles and coverage (the default)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (flags: { format: 'text' | 'json' }) => {
       const { runFrameworksList } = await import('./frameworks.js');
