@@ -4,7 +4,8 @@ import type { PlanId } from '../catalog/schema.js';
 import type { Environment, Severity } from '../engine/status.js';
 import type { AddOn, Subscription } from '../engine/context.js';
 import { loadCatalog, resolveMilestone } from '../catalog/index.js';
-import { loadConfig } from '../config/load.js';
+import { loadConfigAndPolicies } from '../policies/config.js';
+import type { AnyRule } from '../engine/define-rule.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError, isKnownError, UsageError } from '../errors.js';
 import { existsSync } from 'node:fs';
@@ -54,6 +55,8 @@ export interface AuditFlags extends SourceFlags {
   baselineAnyTenant?: boolean;
   /** Record the run in this history store (a directory or a postgres:// URL). */
   history?: string;
+  /** Organisation policy files (repeatable), added to the config's `policies`. */
+  policy?: string[];
 }
 
 /** The tenants `--all` / `--tenant` select, in config order; unknown aliases are usage errors. */
@@ -74,7 +77,7 @@ function applyBaseline(
   baselines: AuditReport[] | undefined,
   path: string | undefined,
   failOnRegression: boolean,
-  opts: { single: boolean; anyTenant: boolean },
+  opts: { single: boolean; anyTenant: boolean; ruleIds: ReadonlySet<string> },
 ): void {
   if (!baselines) return;
   const base = baselineFor(report, baselines, { anyTenant: opts.anyTenant });
@@ -85,7 +88,7 @@ function applyBaseline(
     const of = [...new Set(baselines.map((b) => b.tenant.alias ?? b.tenant.domain))].join(', ');
     throw new UsageError(`--baseline ${path}: a report of ${of}, not of ${report.tenant.alias ?? report.tenant.domain}; pass --baseline-any-tenant to compare them anyway`);
   }
-  report.baseline = compareWithBaseline(report, base, { knownRuleIds: new Set(allRules.map((r) => r.id)), ...(path ? { path } : {}) });
+  report.baseline = compareWithBaseline(report, base, { knownRuleIds: opts.ruleIds, ...(path ? { path } : {}) });
   if (failOnRegression) {
     const lines = regressions(report.baseline);
     const details: GateReason[] = lines.length ? [{ id: 'regressions', count: lines.length, lines: lines.slice(0, 20) }] : [];
@@ -109,9 +112,10 @@ function auditOptionsFromConfig(config: Config, configPath: string | undefined):
 }
 
 /** The audit options a single-tenant and a multi-tenant run share: plan, gate, opt-ins and the config file's part. */
-function gateAndRules(flags: AuditFlags, config: Config, configPath: string | undefined, logLookbackDays: number) {
+function gateAndRules(flags: AuditFlags, config: Config, configPath: string | undefined, logLookbackDays: number, rules: readonly AnyRule[]) {
   return {
     plan: flags.plan,
+    rules,
     ...(flags.require ? { require: flags.require } : {}),
     failOn: flags.failOn,
     optIns: optInsOf(flags),
@@ -143,7 +147,9 @@ function merge(flags: AuditFlags, config: Config, given: (name: string) => boole
 }
 
 export async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean): Promise<number> {
-  const { config, path: configPath } = loadConfig(rawFlags.config, cliIo().cwd, allRules);
+  // Policy files first: the config's rule overrides and waivers may name their org/ rules.
+  const { config, path: configPath, policies } = loadConfigAndPolicies(rawFlags.config, cliIo().cwd, allRules, rawFlags.policy ?? []);
+  const rules: AnyRule[] = [...allRules, ...policies.map((p) => p.rule)];
   const flags = merge(rawFlags, config, given);
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel, flags.logFormat);
   const logLookbackDays = logDaysOf(flags);
@@ -159,7 +165,7 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
   // Open the history store before reading any tenant: a bad store is exit 2 or 3 at once.
   const store = flags.history ? await openStore(flags.history) : undefined;
   try {
-    const run: AuditRun = { flags, config, configPath, outputs, baselines, log, logLookbackDays, store };
+    const run: AuditRun = { flags, config, configPath, outputs, baselines, log, logLookbackDays, store, rules };
     if (flags.all || flags.tenant?.length) return await runMulti(run);
     const envSource = given('env') ? ('flag' as const) : config.env ? ('config' as const) : ('default' as const);
     return await runSingle(run, progress, envSource);
@@ -178,10 +184,13 @@ interface AuditRun {
   log: Logger;
   logLookbackDays: number;
   store: HistoryStore | undefined;
+  /** The built-in rules and the organisation policies. */
+  rules: readonly AnyRule[];
 }
 
 async function runSingle(run: AuditRun, progress: Progress, envSource: 'flag' | 'config' | 'default'): Promise<number> {
-  const { flags, config, configPath, outputs, baselines, log, logLookbackDays, store } = run;
+  const { flags, config, configPath, outputs, baselines, log, logLookbackDays, store, rules } = run;
+  const ruleIds = new Set(rules.map((r) => r.id));
   let source: SourceOptions;
   if (flags.from) {
     if (flags.domain || flags.token || flags.clientId || flags.clientSecret || flags.apiBaseUrl) {
@@ -213,7 +222,7 @@ async function runSingle(run: AuditRun, progress: Progress, envSource: 'flag' | 
       envSource,
       ...(flags.subscription ? { subscription: flags.subscription } : {}),
       addOns: flags.addOn ?? [],
-      ...gateAndRules(flags, config, configPath, logLookbackDays),
+      ...gateAndRules(flags, config, configPath, logLookbackDays, rules),
     });
   } catch (e) {
     // A live tenant that could not be read (exit 3) or audited (exit 2) is a failed run in the history: a gap, never states.
@@ -221,7 +230,7 @@ async function runSingle(run: AuditRun, progress: Progress, envSource: 'flag' | 
     if (store && isKnownError(e) && domain && !flags.from) await recordFailure(store, { domain, env: flags.env }, e.exitCode, e.message);
     throw e;
   }
-  applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression && !store, { single: true, anyTenant: !!flags.baselineAnyTenant });
+  applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression && !store, { single: true, anyTenant: !!flags.baselineAnyTenant, ruleIds });
   if (store) await historyForReport(store, report, !!flags.failOnRegression);
   const color = colorFor(flags.color);
   progress.clear();
@@ -237,7 +246,8 @@ async function runSingle(run: AuditRun, progress: Progress, envSource: 'flag' | 
 
 /** `audit --all` / `--tenant`: every selected tenant concurrently, one combined report. */
 async function runMulti(run: AuditRun): Promise<number> {
-  const { flags, config, configPath, outputs, baselines, log, logLookbackDays, store } = run;
+  const { flags, config, configPath, outputs, baselines, log, logLookbackDays, store, rules } = run;
+  const ruleIds = new Set(rules.map((r) => r.id));
   if (flags.from || flags.domain || flags.token || flags.clientId || flags.clientSecret) {
     throw new UsageError('--all and --tenant read the tenants of the config file: they take no --from, --domain or credentials');
   }
@@ -262,11 +272,11 @@ async function runMulti(run: AuditRun): Promise<number> {
   });
   const { report } = await auditTenants(
     specs,
-    gateAndRules(flags, config, configPath, logLookbackDays),
+    gateAndRules(flags, config, configPath, logLookbackDays, rules),
     { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}), ...(shard ? { shard: { ...shard, of: chosen.map((t) => t.alias) } } : {}) },
   );
   if (baselines) {
-    for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression && !store, { single: false, anyTenant: false });
+    for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression && !store, { single: false, anyTenant: false, ruleIds });
     if (flags.failOnRegression && !store) {
       // Regressions decide the gate; a tenant that could not be read still fails it (and is exit 3).
       const details: GateReason[] = [

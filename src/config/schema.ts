@@ -118,6 +118,8 @@ export const ConfigSchema = z.strictObject({
   /** The tenants of a multi-tenant run (dev, QA, prod). */
   tenants: z.array(TenantConfigSchema).optional(),
   drift: z.strictObject({ ignore: z.array(z.string()).optional() }).optional(),
+  /** Organisation policy files (docs/policies.md), relative to this file's directory; `--policy` adds more. */
+  policies: z.array(z.string().min(1)).max(100).optional(),
   /** The run history store: a directory, or a postgres:// URL (better from AUTH0_READINESS_HISTORY: a URL may hold a password). */
   history: z.string().min(1).optional(),
 });
