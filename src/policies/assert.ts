@@ -162,6 +162,15 @@ function nearOperator(k: string): string {
   return `${near ? ` (did you mean ${near.o}?)` : ''}; operators: ${[...OPERATORS, ...LOGICAL].join(', ')}`;
 }
 
+/** The operator a key is one typo away from (two for long names), if any: `matchs` → matches. */
+function typoOfOperator(k: string): string | undefined {
+  if (k.length < 4) return undefined;
+  const all: string[] = [...OPERATORS, ...LOGICAL];
+  if (all.includes(k)) return undefined;
+  const max = k.length >= 6 ? 2 : 1;
+  return all.map((o) => ({ o, d: editDistance(k, o) })).filter((x) => x.d <= max).sort((a, b) => a.d - b.d)[0]?.o;
+}
+
 interface ParseState {
   nodes: number;
 }
@@ -212,7 +221,11 @@ function parseNode(raw: unknown, at: (string | number)[], depth: number, state: 
     } else if (isOperator(k)) {
       tests.push(parseTest(k, v, here, depth, state));
     } else {
-      // A field path with its test: a scalar (equals) or an object of operators.
+      // A field path with its test: a scalar (equals) or an object of operators. A key one typo
+      // away from an operator is taken for a mistyped operator (`{ path: 'matchs', … }` tests a
+      // field of that name).
+      const typo = typoOfOperator(k);
+      if (typo) throw new AssertionError(`unknown operator '${k}' (did you mean ${typo}?); operators: ${[...OPERATORS, ...LOGICAL].join(', ')} (to test a field named ${k}, write { path: '${k}', … })`, here);
       const fieldPath = pathOf(k, here);
       if (isPlainObject(v)) {
         const ops = Object.keys(v);

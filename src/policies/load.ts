@@ -102,6 +102,7 @@ export function parsePolicies(text: string, shown: string, opts: { builtinIds?: 
   const err = doc.errors[0];
   if (err) {
     const line = err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line;
+    if (/call stack/i.test(err.message)) throw new ConfigError(`${here(shown, line)}: YAML nested too deeply (more than ${MAX_POLICY_DEPTH} levels): refused`);
     throw new ConfigError(`${here(shown, line)}: ${err.message.split('\n')[0]}`);
   }
   let raw: unknown;
