@@ -99,7 +99,7 @@ describe('org/ rules through the pipeline', () => {
   const snapshot = snapshotOf(readFixture('go-live-ready-b2c'));
   const now = () => new Date('2026-12-01T00:00:00Z');
   const base = { source: { kind: 'snapshot' as const, snapshot }, rules: [...builtins, p.rule], now };
-  const orgOf = (fs: readonly { ruleId: string }[]) => fs.filter((f) => f.ruleId === p.rule.id);
+  const orgOf = <F extends { ruleId: string }>(fs: readonly F[]): F[] => fs.filter((f) => f.ruleId === p.rule.id);
 
   it('the gate fails on an org/ finding at or above failOn, not below', async () => {
     const failing = (r: Awaited<ReturnType<typeof audit>>) => (r.gate.details?.find((d) => d.id === 'failing-findings') as { count?: number } | undefined)?.count ?? 0;
