@@ -18,3 +18,8 @@ export { readDeployCliExport, detectDeployCliExport, parseKeywordFlag, type Depl
 export { readSnapshotFile, toSnapshotFile } from './snapshot/file.js';
 export { loadConfig } from './config/load.js';
 export { ConfigSchema, type Config } from './config/schema.js';
+export { compileCheck, type CheckDef, type CompiledCheck, type Origin } from './policies/compile.js';
+export { parseAssertion, evaluateAssertion, type Assertion, type Outcome } from './policies/assert.js';
+export { loadPolicyFile, loadPolicies, parsePolicies, type Policy } from './policies/load.js';
+export { loadConfigAndPolicies } from './policies/config.js';
+export { runPolicyTests, formatTestResults } from './policies/test.js';

@@ -91,6 +91,10 @@ describe('the npm package', () => {
     const report = AuditReportSchema.parse(JSON.parse(audit.stdout));
     expect(report.tenant.source).toBe('deploy-cli');
     expect(report.findings.length).toBeGreaterThan(50);
+    // `policies test` runs on the baseline tenant shipped in the package (no fixtures installed).
+    const policies = await run(NPX, ['--offline', '--no-install', 'auth0-readiness', 'policies', 'test', join(ROOT, 'examples/policies/callbacks-on-company-domains.yaml')], project);
+    expect(policies.code, policies.stderr + policies.stdout).toBe(0);
+    expect(policies.stdout).toContain('2 of 2 policy tests passed.');
     // The library entry point resolves from the installed package too.
     const lib = await run(process.execPath, ['--input-type=module', '-e', "const m = await import('auth0-readiness'); console.log(typeof m.audit)"], project);
     expect(lib.stdout.trim(), lib.stderr).toBe('function');

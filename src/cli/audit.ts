@@ -4,7 +4,9 @@ import type { PlanId } from '../catalog/schema.js';
 import type { Environment, Severity } from '../engine/status.js';
 import type { AddOn, Subscription } from '../engine/context.js';
 import { loadCatalog, resolveMilestone } from '../catalog/index.js';
-import { FRAMEWORK_ATTESTATION, loadConfig } from '../config/load.js';
+import { FRAMEWORK_ATTESTATION } from '../config/load.js';
+import { loadConfigAndPolicies } from '../policies/config.js';
+import type { AnyRule } from '../engine/define-rule.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError, isKnownError, UsageError } from '../errors.js';
 import { existsSync } from 'node:fs';
@@ -60,6 +62,8 @@ export interface AuditFlags extends SourceFlags {
   framework?: string[];
   /** Framework profiles the gate requires (`--require-framework`, repeatable). */
   requireFramework?: string[];
+  /** Organisation policy files (repeatable), added to the config's `policies`. */
+  policy?: string[];
 }
 
 /** The tenants `--all` / `--tenant` select, in config order; unknown aliases are usage errors. */
@@ -80,7 +84,7 @@ function applyBaseline(
   baselines: AuditReport[] | undefined,
   path: string | undefined,
   failOnRegression: boolean,
-  opts: { single: boolean; anyTenant: boolean },
+  opts: { single: boolean; anyTenant: boolean; ruleIds: ReadonlySet<string> },
 ): void {
   if (!baselines) return;
   const base = baselineFor(report, baselines, { anyTenant: opts.anyTenant });
@@ -91,7 +95,7 @@ function applyBaseline(
     const of = [...new Set(baselines.map((b) => b.tenant.alias ?? b.tenant.domain))].join(', ');
     throw new UsageError(`--baseline ${path}: a report of ${of}, not of ${report.tenant.alias ?? report.tenant.domain}; pass --baseline-any-tenant to compare them anyway`);
   }
-  report.baseline = compareWithBaseline(report, base, { knownRuleIds: new Set(allRules.map((r) => r.id)), ...(path ? { path } : {}) });
+  report.baseline = compareWithBaseline(report, base, { knownRuleIds: opts.ruleIds, ...(path ? { path } : {}) });
   if (failOnRegression) {
     const lines = regressions(report.baseline);
     const details: GateReason[] = lines.length ? [{ id: 'regressions', count: lines.length, lines: lines.slice(0, 20) }] : [];
@@ -119,7 +123,7 @@ function auditOptionsFromConfig(config: Config, configPath: string | undefined):
  * and config `frameworks` (paths relative to the config file), plus every `--require-framework`
  * profile; each resolved and checked before any tenant is read (exit 2 on a bad one).
  */
-function frameworksOf(flags: AuditFlags, config: Config, configPath: string | undefined): { frameworks: FrameworkSelection[]; requireFrameworks: string[] } {
+function frameworksOf(flags: AuditFlags, config: Config, configPath: string | undefined, rules: readonly AnyRule[]): { frameworks: FrameworkSelection[]; requireFrameworks: string[] } {
   const cwd = cliIo().cwd;
   const configDir = configPath ? dirname(configPath) : cwd;
   const specs: { spec: string; cwd: string }[] = [
@@ -129,13 +133,13 @@ function frameworksOf(flags: AuditFlags, config: Config, configPath: string | un
   const required = [...new Set([...(flags.requireFramework ?? []), ...(config.requireFrameworks ?? [])])];
   const selections = new Map<string, FrameworkSelection>();
   for (const { spec, cwd: base } of specs) {
-    const sel = resolveFramework(spec, { cwd: base, rules: allRules });
+    const sel = resolveFramework(spec, { cwd: base, rules });
     selections.set(sel.profile.id, sel);
   }
   const requireFrameworks: string[] = [];
   for (const spec of required) {
     const known = selections.get(spec);
-    const sel = known ?? resolveFramework(spec, { cwd, rules: allRules });
+    const sel = known ?? resolveFramework(spec, { cwd, rules });
     selections.set(sel.profile.id, sel);
     requireFrameworks.push(sel.profile.id);
   }
@@ -152,12 +156,13 @@ function frameworksOf(flags: AuditFlags, config: Config, configPath: string | un
 }
 
 /** The audit options a single-tenant and a multi-tenant run share: plan, gate, opt-ins and the config file's part. */
-function gateAndRules(flags: AuditFlags, config: Config, configPath: string | undefined, logLookbackDays: number) {
-  const { frameworks, requireFrameworks } = frameworksOf(flags, config, configPath);
+function gateAndRules(flags: AuditFlags, config: Config, configPath: string | undefined, logLookbackDays: number, rules: readonly AnyRule[]) {
+  const { frameworks, requireFrameworks } = frameworksOf(flags, config, configPath, rules);
   return {
     ...(frameworks.length ? { frameworks } : {}),
     ...(requireFrameworks.length ? { requireFrameworks } : {}),
     plan: flags.plan,
+    rules,
     ...(flags.require ? { require: flags.require } : {}),
     failOn: flags.failOn,
     optIns: optInsOf(flags),
@@ -189,7 +194,9 @@ function merge(flags: AuditFlags, config: Config, given: (name: string) => boole
 }
 
 export async function runAudit(rawFlags: AuditFlags, given: (name: string) => boolean): Promise<number> {
-  const { config, path: configPath } = loadConfig(rawFlags.config, cliIo().cwd, allRules);
+  // Policy files first: the config's rule overrides and waivers may name their org/ rules.
+  const { config, path: configPath, policies } = loadConfigAndPolicies(rawFlags.config, cliIo().cwd, allRules, rawFlags.policy ?? []);
+  const rules: AnyRule[] = [...allRules, ...policies.map((p) => p.rule)];
   const flags = merge(rawFlags, config, given);
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel, flags.logFormat);
   const logLookbackDays = logDaysOf(flags);
@@ -208,7 +215,7 @@ export async function runAudit(rawFlags: AuditFlags, given: (name: string) => bo
   // Open the history store before reading any tenant: a bad store is exit 2 or 3 at once.
   const store = flags.history ? await openStore(flags.history) : undefined;
   try {
-    const run: AuditRun = { flags, config, configPath, outputs, baselines, log, logLookbackDays, store };
+    const run: AuditRun = { flags, config, configPath, outputs, baselines, log, logLookbackDays, store, rules };
     if (flags.all || flags.tenant?.length) return await runMulti(run);
     const envSource = given('env') ? ('flag' as const) : config.env ? ('config' as const) : ('default' as const);
     return await runSingle(run, progress, envSource);
@@ -227,10 +234,13 @@ interface AuditRun {
   log: Logger;
   logLookbackDays: number;
   store: HistoryStore | undefined;
+  /** The built-in rules and the organisation policies. */
+  rules: readonly AnyRule[];
 }
 
 async function runSingle(run: AuditRun, progress: Progress, envSource: 'flag' | 'config' | 'default'): Promise<number> {
-  const { flags, config, configPath, outputs, baselines, log, logLookbackDays, store } = run;
+  const { flags, config, configPath, outputs, baselines, log, logLookbackDays, store, rules } = run;
+  const ruleIds = new Set(rules.map((r) => r.id));
   let source: SourceOptions;
   if (flags.from) {
     if (flags.domain || flags.token || flags.clientId || flags.clientSecret || flags.apiBaseUrl) {
@@ -262,7 +272,7 @@ async function runSingle(run: AuditRun, progress: Progress, envSource: 'flag' | 
       envSource,
       ...(flags.subscription ? { subscription: flags.subscription } : {}),
       addOns: flags.addOn ?? [],
-      ...gateAndRules(flags, config, configPath, logLookbackDays),
+      ...gateAndRules(flags, config, configPath, logLookbackDays, rules),
     });
   } catch (e) {
     // A live tenant that could not be read (exit 3) or audited (exit 2) is a failed run in the history: a gap, never states.
@@ -270,7 +280,7 @@ async function runSingle(run: AuditRun, progress: Progress, envSource: 'flag' | 
     if (store && isKnownError(e) && domain && !flags.from) await recordFailure(store, { domain, env: flags.env }, e.exitCode, e.message);
     throw e;
   }
-  applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression && !store, { single: true, anyTenant: !!flags.baselineAnyTenant });
+  applyBaseline(report, baselines, flags.baseline, !!flags.failOnRegression && !store, { single: true, anyTenant: !!flags.baselineAnyTenant, ruleIds });
   if (store) await historyForReport(store, report, !!flags.failOnRegression);
   const color = colorFor(flags.color);
   progress.clear();
@@ -286,7 +296,8 @@ async function runSingle(run: AuditRun, progress: Progress, envSource: 'flag' | 
 
 /** `audit --all` / `--tenant`: every selected tenant concurrently, one combined report. */
 async function runMulti(run: AuditRun): Promise<number> {
-  const { flags, config, configPath, outputs, baselines, log, logLookbackDays, store } = run;
+  const { flags, config, configPath, outputs, baselines, log, logLookbackDays, store, rules } = run;
+  const ruleIds = new Set(rules.map((r) => r.id));
   if (flags.from || flags.domain || flags.token || flags.clientId || flags.clientSecret) {
     throw new UsageError('--all and --tenant read the tenants of the config file: they take no --from, --domain or credentials');
   }
@@ -311,11 +322,11 @@ async function runMulti(run: AuditRun): Promise<number> {
   });
   const { report } = await auditTenants(
     specs,
-    gateAndRules(flags, config, configPath, logLookbackDays),
+    gateAndRules(flags, config, configPath, logLookbackDays, rules),
     { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}), ...(shard ? { shard: { ...shard, of: chosen.map((t) => t.alias) } } : {}) },
   );
   if (baselines) {
-    for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression && !store, { single: false, anyTenant: false });
+    for (const t of report.tenants) applyBaseline(t, baselines, flags.baseline, !!flags.failOnRegression && !store, { single: false, anyTenant: false, ruleIds });
     if (flags.failOnRegression && !store) {
       // Regressions decide the gate; a tenant that could not be read still fails it (and is exit 3).
       const details: GateReason[] = [

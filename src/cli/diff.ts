@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { rules as allRules } from '../../rules/index.js';
-import { loadConfig } from '../config/load.js';
+import { loadConfigAndPolicies } from '../policies/config.js';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { diffSnapshots, renderDriftMarkdown, renderDriftText } from '../multi/drift.js';
@@ -45,7 +45,7 @@ async function diffSide(arg: string, config: Config, flags: DiffFlags, log: Logg
 }
 
 export async function runDiff(a: string, b: string, flags: DiffFlags): Promise<number> {
-  const { config } = loadConfig(flags.config, cliIo().cwd, allRules);
+  const { config } = loadConfigAndPolicies(flags.config, cliIo().cwd, allRules);
   const log = createLogger(flags.quiet ? 'silent' : flags.logLevel, flags.logFormat);
   const [sa, sb] = await Promise.all([diffSide(a, config, flags, log), diffSide(b, config, flags, log)]);
   const side = (x: { label: string; snapshot: Snapshot }) => ({ side: { label: x.label, domain: x.snapshot.tenant.domain, source: x.snapshot.source.kind }, snapshot: x.snapshot });

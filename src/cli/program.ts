@@ -92,6 +92,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--fail-on-regression', 'with --baseline or --history: exit 1 only when something got worse since the baseline (with --history: the accepted one)')
     .option('--baseline-any-tenant', "with --baseline: compare with a report of another tenant (refused otherwise)")
     .addOption(new Option('--history <store>', 'record the run in a history store: a directory, or a postgres:// URL (env AUTH0_READINESS_HISTORY, config history)'))
+    .option('--policy <file>', 'an organisation policy file (YAML, docs/policies.md), repeatable; added to the config policies', repeatable, [] as string[])
     .option('--shard <i/n>', 'with --all: audit only shard i of n of the tenants (k8s/<n>: i from JOB_COMPLETION_INDEX); combine the JSON reports with merge')
     .action(async (flags: AuditFlags, cmd: Command) => {
       const { runAudit } = await import('./audit.js');
@@ -157,6 +158,26 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   addHistoryCommands(program, setExit);
+
+  const policies = program.command('policies').description('organisation policies (docs/policies.md): run their inline tests, or list what loads');
+  policies
+    .command('test')
+    .description("run every policy's inline tests on the compliant baseline tenant (exit 1 when one fails)")
+    .argument('<file...>', 'policy files (YAML)')
+    .action(async (files: string[]) => {
+      const { runPoliciesTest } = await import('./policies.js');
+      setExit(runPoliciesTest(files));
+    });
+  policies
+    .command('list')
+    .description('list the policies that load: id, severity, resource, topics, file:line (the config policies and --policy files)')
+    .option('--policy <file>', 'a policy file, repeatable; added to the config policies', repeatable, [] as string[])
+    .option('-c, --config <file>', 'config file (default: auth0-readiness.config.yaml|yml|json in the working directory)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (flags: { policy: string[]; config?: string; format: 'text' | 'json' }) => {
+      const { runPoliciesList } = await import('./policies.js');
+      setExit(runPoliciesList(flags));
+    });
 
   program
     .command('catalog')

@@ -105,8 +105,19 @@ export function validateConfig(raw: unknown, path: string, rules: KnownRules, no
 
 /** The config at `explicit`, or the one found in `cwd`, or an empty config. */
 export function loadConfig(explicit: string | undefined, cwd: string, rules: KnownRules): { config: Config; path?: string } {
-  const path = explicit ? resolve(cwd, explicit) : findConfig(cwd);
+  const { raw, path } = readConfigFile(explicit, cwd);
   if (!path) return { config: {} };
+  return { config: validateConfig(raw, path, rules), path };
+}
+
+/**
+ * The config file's parsed but not yet validated content (bounded in size, syntax errors with their
+ * line): for a caller that must read part of it first — the organisation policy files it names,
+ * whose rules the rest is then validated against (src/policies/config.ts).
+ */
+export function readConfigFile(explicit: string | undefined, cwd: string): { raw: unknown; path?: string } {
+  const path = explicit ? resolve(cwd, explicit) : findConfig(cwd);
+  if (!path) return { raw: {} };
   let size: number;
   try {
     size = statSync(path).size;
@@ -116,5 +127,5 @@ export function loadConfig(explicit: string | undefined, cwd: string, rules: Kno
   if (size > MAX_CONFIG_BYTES) throw new ConfigError(`${path}: ${size} bytes is too large for a config file (max ${MAX_CONFIG_BYTES})`);
   const text = readFileSync(path, 'utf8');
   if (text.includes('\u0000')) throw new ConfigError(`${path}: binary data, not YAML or JSON`);
-  return { config: validateConfig(parseConfigText(text, path), path, rules), path };
+  return { raw: parseConfigText(text, path), path };
 }

@@ -122,6 +122,8 @@ export const ConfigSchema = z.strictObject({
   frameworks: z.array(z.string().min(1)).optional(),
   /** Framework profiles the gate requires: none of their automated requirements may fail or be unknown. */
   requireFrameworks: z.array(z.string().min(1)).optional(),
+  /** Organisation policy files (docs/policies.md), relative to this file's directory; `--policy` adds more. */
+  policies: z.array(z.string().min(1)).max(100).optional(),
   /** The run history store: a directory, or a postgres:// URL (better from AUTH0_READINESS_HISTORY: a URL may hold a password). */
   history: z.string().min(1).optional(),
 });

@@ -34,6 +34,8 @@ const CheckGuardrail = z.strictObject({
     where: z.record(z.string(), z.unknown()).optional(),
     assert: z.record(z.string(), z.unknown()),
     message: Text.optional(),
+    /** When this holds for an item, what the check reads is not visible: unknown, not a failure. */
+    unknown: z.strictObject({ when: z.record(z.string(), z.unknown()), message: Text.optional() }).optional(),
   }),
   profiles: z.array(ProfileId).optional(),
   why: Text,

@@ -20,7 +20,7 @@ import { crossTenantChecks, type TenantRun } from './cross-tenant.js';
 import type { TenantFacts } from './facts.js';
 import { buildMultiReport, MULTI_REPORTERS, MultiReportSchema, type MultiReport } from './report.js';
 import { rules as allRules } from '../../rules/index.js';
-import { loadConfig } from '../config/load.js';
+import { loadConfigAndPolicies } from '../policies/config.js';
 import { cliIo } from '../cli/io.js';
 
 export interface ReportInput {
@@ -137,7 +137,7 @@ export function parseMultiFormats(values: readonly string[], output: string | un
 /** The merge command: exit 3 when a tenant could not be read, else 1 when the gate fails, else 0. */
 export function runMerge(files: readonly string[], flags: MergeFlags, write: (path: string, text: string) => void, now?: Date): number {
   const outputs = parseMultiFormats(flags.format, flags.output);
-  const { config } = loadConfig(flags.config, cliIo().cwd, allRules);
+  const { config } = loadConfigAndPolicies(flags.config, cliIo().cwd, allRules);
   const report = mergeReports(files.map(readMergeInput), { ...(config.drift?.ignore ? { driftIgnore: config.drift.ignore } : {}), ...(now ? { now } : {}) });
   const color = colorFor(flags.color);
   const rendered = outputs.map((o) => ({ ...o, text: MULTI_REPORTERS[o.name](report, { color: o.path ? false : color, verbose: !!flags.verbose }) }));

@@ -154,3 +154,51 @@ export function locationText(report: Pick<AuditReport, 'tenant'>, loc: { file: s
   const file = root === undefined ? loc.file : posix.normalize(posix.join(root, loc.file));
   return `${file}:${loc.line}`;
 }
+
+/** The rule-id namespace of organisation policies (docs/policies.md). */
+export const ORG_PREFIX = 'org/';
+
+export interface OrgPolicyGroup {
+  id: string;
+  title: string;
+  severity: ReportFinding['severity'];
+  /** Worst first (findingOrder). */
+  findings: ReportFinding[];
+  counts: Record<ReportFinding['status'], number>;
+  /** `fail` when a finding fails, else `unknown` when one could not be judged, else `pass` / `n/a`. */
+  status: 'fail' | 'unknown' | 'pass' | 'n/a';
+}
+
+/**
+ * The "Organisation policy" section: findings of `org/` rules that name no topic of the report's
+ * plan (a policy with topics counts in those topics instead), grouped per policy, in id order.
+ */
+export function orgPolicyGroups(report: Pick<AuditReport, 'findings' | 'rules'>): OrgPolicyGroup[] {
+  const groups = new Map<string, ReportFinding[]>();
+  for (const f of report.findings) {
+    if (!f.ruleId.startsWith(ORG_PREFIX) || f.topicIds.length) continue;
+    const l = groups.get(f.ruleId);
+    if (l) l.push(f);
+    else groups.set(f.ruleId, [f]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, fs]) => {
+      const counts = { pass: 0, fail: 0, error: 0, unknown: 0, 'n/a': 0, waived: 0 };
+      for (const f of fs) counts[f.status]++;
+      const rule = report.rules?.find((r) => r.id === id);
+      const status = counts.fail ? 'fail' : counts.unknown + counts.error ? 'unknown' : counts.pass ? 'pass' : 'n/a';
+      return { id, title: rule?.title ?? fs[0]!.title, severity: fs.reduce((s, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[s] ? f.severity : s), fs[0]!.severity), findings: [...fs].sort(findingOrder), counts, status };
+    });
+}
+
+/** `1 of 3 failing`, `3 passing`, `not applicable`, … */
+export function orgPolicyTally(g: OrgPolicyGroup): string {
+  const judged = g.findings.length - g.counts['n/a'];
+  const parts: string[] = [];
+  if (g.counts.fail) parts.push(`${g.counts.fail} of ${judged} failing`);
+  if (g.counts.unknown + g.counts.error) parts.push(`${g.counts.unknown + g.counts.error} not evaluated`);
+  if (g.counts.waived) parts.push(`${g.counts.waived} waived`);
+  if (!parts.length) parts.push(g.counts.pass ? `${g.counts.pass} passing` : 'nothing to check');
+  return parts.join(', ');
+}

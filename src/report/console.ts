@@ -9,7 +9,7 @@
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixItem, ReportFinding, ReportTopic, RequirementStatus } from './schema.js';
 import { coverageText, resultText } from './frameworks.js';
-import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, milestoneLabel, reliesOnLines, resourceName, topicReasons } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, milestoneLabel, orgPolicyGroups, orgPolicyTally, reliesOnLines, resourceName, topicReasons } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
 
@@ -156,6 +156,18 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
   }
 
   out.push(...frameworkLines(report, paint, verbose));
+  const org = orgPolicyGroups(report);
+  if (org.length) {
+    out.push('', paint('bold', 'Organisation policy') + paint('gray', ` (${plural(org.length, 'policy', 'policies')})`));
+    for (const g of org) {
+      const [mark, c] = g.status === 'fail' ? SEVERITY_MARK[g.severity] : g.status === 'unknown' ? (['?', 'magenta'] as const) : g.status === 'pass' ? (['✔', 'green'] as const) : (['–', 'gray'] as const);
+      out.push(`  ${paint(c, mark)} ${g.title}${paint('gray', ` (${g.id}, ${g.severity})`)}: ${orgPolicyTally(g)}`);
+      const shown = g.findings.filter((f) => verbose || (f.status !== 'pass' && f.status !== 'n/a'));
+      const cut = verbose ? shown : shown.slice(0, 5);
+      for (const f of cut) out.push(`      ${describeFinding(f, paint, false)}`);
+      if (cut.length < shown.length) out.push(paint('gray', `      … and ${shown.length - cut.length} more: --verbose lists them all`));
+    }
+  }
 
   if (verbose) out.push(...topicDetail(report, paint));
 

@@ -19,7 +19,7 @@
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone, ReportRule, ReportTopic, RequirementResult, RequirementStatus } from './schema.js';
 import { coverageText, resultText } from './frameworks.js';
-import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, titleOf, topicReasons, withTitles } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, orgPolicyGroups, orgPolicyTally, type OrgPolicyGroup, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, titleOf, topicReasons, withTitles } from './common.js';
 import { milestoneReasonText } from './reasons.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf } from './verdict.js';
@@ -342,6 +342,31 @@ function labelOf(report: AuditReport, id: string): string {
   return m ? milestoneLabel(report, m) : id;
 }
 
+/** Organisation policies that name no topic of the plan: each with its tally and its decisive findings. */
+function orgPolicyPart(report: AuditReport): string {
+  const groups = orgPolicyGroups(report);
+  if (!groups.length) return '';
+  const badge = (g: OrgPolicyGroup) =>
+    g.status === 'fail'
+      ? `<span class="badge s-${SEVERITY_LABEL[g.severity].cls}"><span aria-hidden="true">${SEVERITY_LABEL[g.severity].mark}</span> ${g.severity}</span>`
+      : g.status === 'unknown'
+        ? '<span class="badge s-unknown"><span aria-hidden="true">?</span> not evaluated</span>'
+        : g.status === 'pass'
+          ? '<span class="badge s-pass"><span aria-hidden="true">✔</span> pass</span>'
+          : '<span class="badge s-n-a"><span aria-hidden="true">–</span> n/a</span>';
+  return (
+    `<section id="org-policy" aria-labelledby="h-org-policy"><h2 id="h-org-policy">Organisation policy</h2>` +
+    `<p>Your organisation's own policies (<code>org/</code>), outside the implementation plan's topics; they gate by severity like any check.</p><ul>` +
+    groups
+      .map((g) => {
+        const decisive = g.findings.filter((f) => f.status === 'fail' || f.status === 'unknown' || f.status === 'error');
+        return `<li data-rule="${h(g.id)}">${badge(g)} <strong>${h(g.title)}</strong> (<code>${h(g.id)}</code>, ${h(g.severity)}): ${h(orgPolicyTally(g))}${decisive.length ? `<ul class="findings">${decisive.map(findingItem).join('')}</ul>` : ''}</li>`;
+      })
+      .join('') +
+    '</ul></section>'
+  );
+}
+
 /** Checks outside the source's reach (what a Deploy CLI export never holds): they never stop the gate. */
 function liveAuditPart(report: AuditReport): string {
   const live = report.needsLiveAudit ?? [];
@@ -515,6 +540,7 @@ export function renderHtml(report: AuditReport, opts: { fleet?: boolean } = {}):
     unreadPart(report),
     liveAuditPart(report),
     frameworksPart(report),
+    orgPolicyPart(report),
     `<section id="gate" aria-labelledby="h-gate"><h2 id="h-gate">Gate</h2>${gateBlock(report, fix, 'h-gate-result', 'h3', !!opts.fleet)}</section>`,
     '</main>',
     `<footer>${h(`${report.tool.name} ${report.tool.version}`)} · report schema v${report.schemaVersion} · generated ${h(readableDate(report.generatedAt))}</footer>`,

@@ -18,10 +18,10 @@
  * Counts on `<testsuite>` and `<testsuites>` add up (tests = passed + failures + errors + skipped).
  * A pure function of the report; the order of everything is the report's order.
  */
-import { FINDING_RANK, SEVERITY_RANK } from '../engine/status.js';
+import { atLeast, FINDING_RANK, SEVERITY_RANK } from '../engine/status.js';
 import type { AuditReport, FrameworkResult, ReportFinding, ReportMilestone, ReportTopic } from './schema.js';
 import { coverageText, resultText } from './frameworks.js';
-import { findingsByTopic, reasonOf, topicReasons } from './common.js';
+import { findingsByTopic, orgPolicyGroups, orgPolicyTally, reasonOf, topicReasons } from './common.js';
 import { headline, verdictOf } from './verdict.js';
 
 type Outcome =
@@ -166,8 +166,10 @@ export function renderJunit(report: AuditReport): string {
     if (home) topicsOf.set(home, [...(topicsOf.get(home) ?? []), t]);
   }
   const suites = report.milestones.map((m, i) => suite(report, m, i, topicsOf.get(m.id) ?? [], outcomes, total));
-  suites.push(summarySuite(report, report.milestones.length, total));
-  (report.frameworks ?? []).forEach((fr, i) => suites.push(frameworkSuite(report, fr, report.milestones.length + 1 + i, total)));
+  const org = orgSuite(report, report.milestones.length, total);
+  if (org) suites.push(org);
+  suites.push(summarySuite(report, report.milestones.length + (org ? 1 : 0), total));
+  (report.frameworks ?? []).forEach((fr, i) => suites.push(frameworkSuite(report, fr, report.milestones.length + (org ? 2 : 1) + i, total)));
   const g = report.gate;
   const head =
     `<testsuites${attrs({
@@ -180,6 +182,46 @@ export function renderJunit(report: AuditReport): string {
     })}>`;
   const comment = `<!-- ${xmlComment(`${report.tool.name} ${report.tool.version}: ${headline(verdictOf(report)).text}${g.reasons.length ? ` ${g.reasons.join('; ')}` : ''}`)} -->`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', comment, head, ...suites, '</testsuites>', ''].join('\n');
+}
+
+/**
+ * The organisation policies that name no topic: one case per policy. Failing at or above the
+ * gate's `failOn` is a `<failure>`; failing below it passes with the findings in `<system-out>`
+ * (as a topic at risk); not evaluated is an `<error>`; nothing to check is `<skipped>`.
+ */
+function orgSuite(report: AuditReport, index: number, total: Counts): string | undefined {
+  const groups = orgPolicyGroups(report);
+  if (!groups.length) return undefined;
+  const c: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const failOn = report.gate.failOn;
+  const cases = groups.map((g) => {
+    const title = `${g.title} (${g.id})`;
+    const failing = g.findings.filter((f) => f.status === 'fail');
+    const unknown = g.findings.filter((f) => f.status === 'unknown' || f.status === 'error');
+    let o: Outcome;
+    if (failing.length && failOn !== 'none' && failing.some((f) => atLeast(f.severity, failOn))) {
+      o = { kind: 'failure', type: 'fail', message: `${orgPolicyTally(g)}: ${failing[0]!.message}`, body: body(`${title} fails.`, failing, []) };
+    } else if (unknown.length) {
+      o = { kind: 'error', type: 'unknown', message: unknown[0]!.message, body: body(`${title} could not be evaluated.`, unknown, []) };
+    } else if (failing.length) {
+      o = { kind: 'passed', out: body(`${title}: ${orgPolicyTally(g)} (${g.severity}, below the gate's ${failOn}).`, failing, []) };
+    } else if (g.status === 'n/a') {
+      o = { kind: 'skipped', type: 'n/a', message: g.findings[0]?.message ?? 'nothing to check', body: '' };
+    } else {
+      o = { kind: 'passed', out: `${title}: ${orgPolicyTally(g)}.` };
+    }
+    count(c, o);
+    return testcase({ workstream: 'org-policy', id: g.id, title: g.title } as ReportTopic, o, '    ');
+  });
+  total.tests += c.tests;
+  total.failures += c.failures;
+  total.errors += c.errors;
+  total.skipped += c.skipped;
+  return [
+    `  <testsuite${attrs({ name: 'Organisation policy', tests: c.tests, failures: c.failures, errors: c.errors, skipped: c.skipped, time: 0, timestamp: timestamp(report.generatedAt), hostname: report.tenant.domain, id: index, package: 'org-policy' })}>`,
+    ...cases,
+    '  </testsuite>',
+  ].join('\n');
 }
 
 /**

@@ -12,7 +12,7 @@
 import { type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportTopic, RequirementResult, RequirementStatus } from './schema.js';
 import { coverageText, resultText } from './frameworks.js';
-import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, topicReasons } from './common.js';
+import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, reliesOnLines, milestoneLabel, orgPolicyGroups, orgPolicyTally, phaseTitle, readableDate, reasonOf, resourceName, topicReasons } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
 
@@ -326,6 +326,23 @@ export function renderMarkdown(report: AuditReport, opts: MarkdownOptions = {}):
   }
   sections.push(...frameworkSections(report));
   if (sections.length === 1) sections.push({ title: '### ✅ Nothing to fix', items: [() => ({ text: 'Every topic in scope passes or waits only for optional attestations.' })], noun: 'notes' });
+  const org = orgPolicyGroups(report);
+  if (org.length) {
+    const ORG_MARK = { fail: '', unknown: '❔', pass: '✅', 'n/a': '➖' } as const;
+    sections.push({
+      title: `### 🏢 Organisation policy (${org.length})`,
+      items: org.map((gr) => () => {
+        const lines = [`- ${gr.status === 'fail' ? SEVERITY_MARK[gr.severity] : ORG_MARK[gr.status]} **${mdText(gr.title, 200)}** (${code(gr.id)}, ${gr.severity}): ${orgPolicyTally(gr)}`];
+        const decisive = gr.findings.filter((x) => x.status === 'fail' || x.status === 'unknown' || x.status === 'error');
+        for (const x of decisive.slice(0, FINDINGS_PER_TOPIC)) lines.push(findingLine(x));
+        if (decisive.length > FINDINGS_PER_TOPIC) lines.push(`  - … and ${decisive.length - FINDINGS_PER_TOPIC} more findings`);
+        const rule = known.get(gr.id);
+        if (gr.counts.fail && rule?.remediation) lines.push(`  - 🔧 ${mdText(rule.remediation.replace(/\s*\n\s*/g, ' '))}`);
+        return { text: lines.join('\n') };
+      }),
+      noun: 'policies',
+    });
+  }
 
   const f = report.summary.findings;
   const reachable = report.resources.filter((r) => r.status !== 'out-of-reach').length;

@@ -26,7 +26,7 @@ import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif'
 import type { Severity } from '../engine/status.js';
 import type { AuditReport, ReportFinding, ReportRule } from './schema.js';
 import { headline, verdictOf } from './verdict.js';
-import { exportRoot } from './common.js';
+import { exportRoot, ORG_PREFIX, orgPolicyGroups } from './common.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -93,7 +93,7 @@ function descriptor(meta: Meta, report: AuditReport): ReportingDescriptor {
     help: { text: text.join('\n\n'), markdown: md.join('\n\n') },
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: {
-      tags: ['auth0', 'readiness', meta.severity, ...(meta.prodOnly ? ['production'] : []), ...(meta.checks ?? [])],
+      tags: ['auth0', 'readiness', meta.severity, ...(meta.prodOnly ? ['production'] : []), ...(meta.id.startsWith(ORG_PREFIX) ? ['organisation-policy'] : []), ...(meta.checks ?? [])],
       severity: meta.severity,
       'problem.severity': PROBLEM_SEVERITY[meta.severity],
       precision: 'very-high',
@@ -259,9 +259,16 @@ export function sarifRun(report: AuditReport): Run {
             })),
           }
         : {}),
+      ...orgPolicyProperty(report),
     },
   };
   return run;
+}
+
+/** The "Organisation policy" section: each policy outside the plan's topics with its status and counts (passing ones too). */
+function orgPolicyProperty(report: AuditReport): { organisationPolicy?: { id: string; title: string; severity: Severity; status: string; counts: Record<string, number> }[] } {
+  const groups = orgPolicyGroups(report);
+  return groups.length ? { organisationPolicy: groups.map((g) => ({ id: g.id, title: g.title, severity: g.severity, status: g.status, counts: g.counts })) } : {};
 }
 
 /** A SARIF log of runs (one per tenant). */
