@@ -58,7 +58,9 @@ describe('the npm package', () => {
   it('ships exactly the runtime: bin, compiled code and type declarations; no tests, fixtures, sources or source maps', () => {
     const paths = pack.files.map((f) => f.path);
     for (const must of ['package.json', 'README.md', 'LICENSE', 'bin/auth0-readiness.js', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/rules/index.js', 'dist/catalog/b2c.js']) expect(paths).toContain(must);
-    const unexpected = paths.filter((p) => !/^(package\.json|README\.md|LICENSE|bin\/auth0-readiness\.js|dist\/(src|rules|catalog)\/.+\.(js|d\.ts))$/.test(p));
+    // The shipped framework files are data: each framework.yaml with its SOURCES.md (and ASVS's official list).
+    for (const must of ['frameworks/asvs-5.0/framework.yaml', 'frameworks/asvs-5.0/official.txt', 'frameworks/nist-800-63b-4/SOURCES.md', 'frameworks/pci-dss-4.0.1-req8/framework.yaml']) expect(paths).toContain(must);
+    const unexpected = paths.filter((p) => !/^(package\.json|README\.md|LICENSE|bin\/auth0-readiness\.js|dist\/(src|rules|catalog)\/.+\.(js|d\.ts)|frameworks\/[a-z0-9.-]+\/(framework\.yaml|SOURCES\.md|official\.txt))$/.test(p));
     expect(unexpected).toEqual([]);
     expect(paths.filter((p) => /\.map$|^test\/|^fixtures\/|^src\/|^dist\/test\/|^dist\/action\/|\.test\./.test(p))).toEqual([]);
     // The licence ships, and it is the one package.json names; installing runs no script of ours.
@@ -95,6 +97,10 @@ describe('the npm package', () => {
     const policies = await run(NPX, ['--offline', '--no-install', 'auth0-readiness', 'policies', 'test', join(ROOT, 'examples/policies/callbacks-on-company-domains.yaml')], project);
     expect(policies.code, policies.stderr + policies.stdout).toBe(0);
     expect(policies.stdout).toContain('2 of 2 policy tests passed.');
+    // The framework files ship with the package and load from there.
+    const frameworks = await run(NPX, ['--offline', '--no-install', 'auth0-readiness', 'audit', '--from', join(exp, 'yaml/tenant.yaml'), '--deploy-config', join(exp, 'config.json'), '--framework', 'asvs-5.0-L1', '--format', 'csv', '--fail-on', 'none', '-q'], project);
+    expect(frameworks.code, frameworks.stderr).toBe(0);
+    expect(frameworks.stdout.split('\r\n').filter((l) => l.includes('asvs-5.0-L1')).length).toBe(28);
     // The library entry point resolves from the installed package too.
     const lib = await run(process.execPath, ['--input-type=module', '-e', "const m = await import('auth0-readiness'); console.log(typeof m.audit)"], project);
     expect(lib.stdout.trim(), lib.stderr).toBe('function');
