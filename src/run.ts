@@ -260,6 +260,7 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
   report.effectiveConfig = {
     ...(opts.configPath ? { path: opts.configPath } : {}),
     ...(required ? { require: required.id } : {}),
+    ...policiesOf(opts.rules ?? allRules),
     ...(opts.frameworks?.length ? { frameworks: opts.frameworks.map((f) => f.profile.id) } : {}),
     ...(opts.requireFrameworks?.length ? { requireFrameworks: [...opts.requireFrameworks] } : {}),
     failOn: opts.failOn ?? 'blocker',
@@ -325,6 +326,15 @@ export function liveAuditOf(findings: readonly ReportFinding[]): { needsLiveAudi
   }
   const items = [...byRule.values()].sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return items.length ? { needsLiveAudit: items } : {};
+}
+
+/** The organisation policies among the rules (compiled from data: they carry their origin). */
+function policiesOf(rules: readonly AnyRule[]): { policies?: { id: string; severity: Severity; file: string; hash: string }[] } {
+  const list = rules.flatMap((r) => {
+    const c = r as AnyRule & { origin?: { file: string; line?: number }; definitionHash?: string };
+    return c.origin && c.definitionHash ? [{ id: r.id, severity: r.severity, file: `${c.origin.file}${c.origin.line ? `:${c.origin.line}` : ''}`, hash: c.definitionHash }] : [];
+  });
+  return list.length ? { policies: list } : {};
 }
 
 /** What the reporters need about each rule with a finding in the report, in id order. */

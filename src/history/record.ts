@@ -226,6 +226,9 @@ function configHash(report: AuditReport): string {
         report.gate.failOn,
         report.waivers.map((w) => [w.rule, w.resource ?? null, w.expires]),
         report.attestations.map((a) => [a.id, a.state, a.expires]),
+        // Organisation policies and framework profiles are configuration too: adding or changing one is marked.
+        ...(report.effectiveConfig?.policies?.length ? [report.effectiveConfig.policies.map((p) => [p.id, p.severity, p.hash])] : []),
+        ...(report.effectiveConfig?.frameworks?.length ? [report.effectiveConfig.frameworks, report.effectiveConfig.requireFrameworks ?? []] : []),
       ]),
     )
     .digest('hex')

@@ -12,6 +12,7 @@
 import type { AnyRule, FindingDraft, MessageData, ResourceRef } from '../engine/define-rule.js';
 import type { Severity } from '../engine/status.js';
 import { isResourceKey, RESOURCE_KEYS, type ResourceKey } from '../snapshot/resources.js';
+import { createHash } from 'node:crypto';
 import { editDistance } from '../edit-distance.js';
 import { AssertionError, evaluateAssertion, parseAssertion, shownValue, type Assertion } from './assert.js';
 
@@ -46,6 +47,8 @@ export interface CheckDef {
 export interface CompiledCheck extends AnyRule {
   origin: Origin;
   resource: ResourceKey;
+  /** A short hash of the definition: a run history marks a changed policy as a configuration change. */
+  definitionHash: string;
 }
 
 /** A problem in a check's definition; `at` is the key path from the check's own object. */
@@ -159,6 +162,7 @@ export function compileCheck(def: CheckDef, origin: Origin): CompiledCheck {
     wants: [],
     origin,
     resource: key,
+    definitionHash: createHash('sha256').update(JSON.stringify(def)).digest('hex').slice(0, 12),
     evaluate(view: never): FindingDraft[] {
       const data = (view as Record<string, unknown>)[key];
       const items: { item: unknown; index?: number }[] = Array.isArray(data) ? data.map((item, index) => ({ item, index })) : [{ item: data }];

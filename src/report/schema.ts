@@ -423,6 +423,8 @@ export type Reliance = z.infer<typeof RelianceSchema>;
 export const EffectiveConfigSchema = z.object({
   path: z.string().optional(),
   require: z.string().optional(),
+  /** Organisation policies loaded (`--policy`, config `policies`): id, severity, file, definition hash. */
+  policies: z.array(z.object({ id: z.string(), severity: z.enum(SEVERITIES), file: z.string(), hash: z.string() })).optional(),
   /** Framework profiles judged (`--framework`) and required (`--require-framework`). */
   frameworks: z.array(z.string()).optional(),
   requireFrameworks: z.array(z.string()).optional(),
