@@ -185,3 +185,56 @@ describe('--require-framework', () => {
     expect(missing.gate.details).toContainEqual({ id: 'framework-missing', framework: 'house-strict' });
   });
 });
+
+describe('shipped guardrail checks on the tenant', () => {
+  const shipped = (profile: string) => resolveFramework(profile, { cwd: dir, rules });
+
+  it('NIST AAL2 reauthentication: Auth0 default session lifetimes fail, 24 h / 1 h idle pass', async () => {
+    const atDefaults = await run(
+      tenant((t) => {
+        const s = t.tenantSettings as Record<string, unknown>;
+        delete s.session_lifetime;
+        delete s.idle_session_lifetime;
+      }),
+      { frameworks: [shipped('nist-800-63b-4-aal2')] },
+    );
+    const overall = req(atDefaults, '2.2.3-overall-timeout');
+    expect(overall.status).toBe('fail');
+    expect(overall.evidence.find((e) => e.kind === 'guardrail')?.status).toBe('fail');
+    const tight = await run(
+      tenant((t) => {
+        Object.assign(t.tenantSettings as Record<string, unknown>, { session_lifetime: 24, idle_session_lifetime: 1 });
+      }),
+      { frameworks: [shipped('nist-800-63b-4-aal2')] },
+    );
+    expect(req(tight, '2.2.3-overall-timeout').evidence.filter((e) => e.kind === 'guardrail').map((e) => e.status)).toEqual(['pass']);
+    expect(req(tight, '2.2.3-inactivity-timeout').evidence.filter((e) => e.kind === 'guardrail').map((e) => e.status)).toEqual(['pass']);
+    // The AAL1 profile does not carry the AAL2 checks.
+    const aal1 = await run(tenant(), { frameworks: [shipped('nist-800-63b-4-aal1')] });
+    expect(aal1.frameworks?.[0]?.requirements.some((r) => r.id === '2.2.3-inactivity-timeout')).toBe(false);
+  });
+
+  it("ASVS 6.2.5: a character-class policy fails; connection options the token cannot see are unknown, never a failure", async () => {
+    const classes = await run(
+      tenant((t) => {
+        for (const c of t.connections ?? []) {
+          if (c.strategy !== 'auth0') continue;
+          const o = c.options as Record<string, unknown>;
+          delete o.password_options;
+          o.passwordPolicy = 'excellent';
+        }
+      }),
+      { frameworks: [shipped('asvs-5.0-L1')] },
+    );
+    expect(req(classes, '6.2.5').status).toBe('fail');
+    const hidden = await run(
+      tenant((t) => {
+        for (const c of t.connections ?? []) if (c.strategy === 'auth0') delete (c as { options?: unknown }).options;
+      }),
+      { frameworks: [shipped('asvs-5.0-L1')] },
+    );
+    const r625 = req(hidden, '6.2.5');
+    expect(r625.status).toBe('unknown');
+    expect(r625.reason).toMatch(/not visible: grant read:connections_options/);
+  });
+});
