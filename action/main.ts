@@ -20,7 +20,7 @@ import { renderSummary } from '../src/report/summary.js';
 import { AuditReportSchema } from '../src/report/schema.js';
 
 /** Report formats the action can write, and their file names in output-dir. */
-export const ACTION_FORMATS = { json: 'readiness.json', markdown: 'readiness.md', sarif: 'readiness.sarif', junit: 'readiness.xml', html: 'readiness.html' } as const;
+export const ACTION_FORMATS = { json: 'readiness.json', markdown: 'readiness.md', sarif: 'readiness.sarif', junit: 'readiness.xml', html: 'readiness.html', csv: 'readiness.csv' } as const;
 type ActionFormat = keyof typeof ACTION_FORMATS;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -98,6 +98,13 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
   flag('deploy-config');
   // A pull request: the base branch's JSON report, built earlier in the same job (docs/ci.md).
   flag('baseline');
+  // Lists (comma- or space-separated): framework profiles to judge and to require, policy files.
+  const list = (name: string, cliFlag: string) => {
+    for (const v of (input(env, name) ?? '').split(/[\s,]+/).filter(Boolean)) args.push(cliFlag, v);
+  };
+  list('frameworks', '--framework');
+  list('require-frameworks', '--require-framework');
+  list('policies', '--policy');
   const allowUnknown = input(env, 'allow-unknown');
   if (allowUnknown !== undefined && !['true', 'false'].includes(allowUnknown)) return fail(`allow-unknown must be true or false, not ${JSON.stringify(allowUnknown)}`, 2);
   if (allowUnknown === 'true') args.push('--allow-unknown');
@@ -129,6 +136,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
   setOutput('gate', report.gate.passed ? 'passed' : 'failed');
   setOutput('exit-code', String(code));
   setOutput('milestones', JSON.stringify(Object.fromEntries(report.milestones.map((m) => [m.id, m.status]))));
+  if (report.frameworks?.length) setOutput('frameworks', JSON.stringify(Object.fromEntries(report.frameworks.map((f) => [f.id, { ...f.summary, coverage: f.coverage }]))));
   const rel = (p: string) => {
     const r = relative(workspace, p);
     return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;

@@ -80,7 +80,7 @@ describe('action.yml', () => {
       outputs: Record<string, { value: string }>;
       runs: { using: string; steps: { env?: Record<string, string>; run: string }[] };
     };
-    expect(Object.keys(action.inputs).sort()).toEqual(['allow-unknown', 'baseline', 'config', 'deploy-config', 'env', 'fail-on', 'formats', 'from', 'job-summary', 'output-dir', 'plan', 'require']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['allow-unknown', 'baseline', 'config', 'deploy-config', 'env', 'fail-on', 'formats', 'frameworks', 'from', 'job-summary', 'output-dir', 'plan', 'policies', 'require', 'require-frameworks']);
     expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['gate', 'exit-code', 'milestones', 'reports', 'json-report', 'markdown-report', 'sarif-report']));
     expect(action.runs.using).toBe('composite');
     const step = action.runs.steps.find((s) => s.env)!;
@@ -245,5 +245,35 @@ describe('the entry script against a live tenant (emulator)', () => {
     const bad = await runAction({ formats: 'pdf' });
     expect([bad.code, bad.outputs.gate]).toEqual([2, 'error']);
     expect(bad.stderr).toContain('formats: unknown format pdf');
+  }, 60_000);
+});
+
+describe('frameworks and policies', () => {
+  it('judges framework profiles, gates on one, loads policies, and writes the CSV', async () => {
+    const r = await runAction(
+      {
+        from: 'tenant-config/yaml/tenant.yaml',
+        'deploy-config': 'tenant-config/config.json',
+        frameworks: 'asvs-5.0-L1, nist-800-63b-4-aal2',
+        'require-frameworks': 'asvs-5.0-L1',
+        policies: 'org.yaml',
+        'fail-on': 'none',
+        formats: 'csv',
+      },
+      {},
+      (ws) => {
+        copyExport('brand-new')(ws);
+        cpSync(join(ROOT, 'examples/policies/callbacks-on-company-domains.yaml'), join(ws, 'org.yaml'));
+      },
+    );
+    expect(r.code).toBe(1);
+    const frameworks = JSON.parse(r.outputs.frameworks!) as Record<string, { fail: number; coverage: { requirements: number } }>;
+    expect(Object.keys(frameworks)).toEqual(['asvs-5.0-L1', 'nist-800-63b-4-aal2']);
+    expect(frameworks['asvs-5.0-L1']!.coverage.requirements).toBe(28);
+    expect(frameworks['asvs-5.0-L1']!.fail).toBeGreaterThan(0);
+    const report = JSON.parse(readFileSync(join(r.workspace, r.outputs['json-report']!), 'utf8')) as { gate: { reasons: string[] }; findings: { ruleId: string }[] };
+    expect(report.gate.reasons.join('\n')).toMatch(/required framework profile asvs-5\.0-L1/);
+    expect(report.findings.some((f) => f.ruleId === 'org/callbacks-on-company-domains')).toBe(true);
+    expect(readFileSync(join(r.workspace, r.outputs['csv-report']!), 'utf8').split('\r\n')[0]).toMatch(/^tenant,framework,version,profile,requirement/);
   }, 60_000);
 });
