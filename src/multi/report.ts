@@ -9,6 +9,7 @@ import { renderConsole } from '../report/console.js';
 import { escapeHtml, renderHtml } from '../report/html.js';
 import { mdText, renderMarkdown } from '../report/markdown.js';
 import { sarifLog, sarifRun } from '../report/sarif.js';
+import { renderCsvOf } from '../report/csv.js';
 import { AuditReportSchema, FindingSchema, GateSchema, SCHEMA_VERSION, VerdictSchema, type Gate, type GateReason, type ReportFinding, type Verdict } from '../report/schema.js';
 import { gateReasonText } from '../report/reasons.js';
 import { headline, verdictOf, type Headline } from '../report/verdict.js';
@@ -268,5 +269,7 @@ export const MULTI_REPORTERS = {
   html: (r: MultiReport) => renderMultiHtml(r),
   /** One SARIF run per tenant read (each with its own automationDetails.id). */
   sarif: (r: MultiReport) => `${JSON.stringify(sarifLog(r.tenants.map(sarifRun)), null, 2)}\n`,
+  /** Every tenant's framework requirements, one row each. */
+  csv: (r: MultiReport) => renderCsvOf(r.tenants),
 } as const;
 

@@ -32,8 +32,14 @@ export function csvCell(s: string): string {
 }
 
 export function renderCsv(report: AuditReport): string {
+  return renderCsvOf([report]);
+}
+
+/** The rows of several tenants' reports in one file (a fleet run): the tenant column tells them apart. */
+export function renderCsvOf(reports: readonly AuditReport[]): string {
   const rows: string[][] = [];
-  for (const fr of report.frameworks ?? []) {
+  const each = reports.flatMap((report) => (report.frameworks ?? []).map((fr) => ({ report, fr })));
+  for (const { report, fr } of each) {
     for (const r of fr.requirements) {
       const rules = r.evidence.flatMap((e) => (e.kind === 'rule' ? [`${e.id}=${e.status}`] : e.kind === 'topic' ? [`topic:${e.id}=${e.status}`] : [`guardrail=${e.status}`]));
       const failing = r.evidence.flatMap((e) => (e.kind === 'guardrail' ? (e.status === 'fail' ? [e.reason] : []) : e.kind === 'rule' ? e.findings.filter((f) => f.status === 'fail').map((f) => f.message) : []));

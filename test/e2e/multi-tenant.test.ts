@@ -119,6 +119,26 @@ describe('audit --all over dev, QA and prod emulators', () => {
     expect(advice.code).toBe(0);
   });
 
+  it('a fleet judges framework profiles and organisation policies on every tenant; CSV lists every tenant\'s requirements', async () => {
+    const policy = join(dir, 'org.yaml');
+    writeFileSync(policy, readFileSync(new URL('../../examples/policies/callbacks-on-company-domains.yaml', import.meta.url), 'utf8'));
+    const fleet = await cli(['audit', '--all', '--framework', 'asvs-5.0-L1', '--require-framework', 'asvs-5.0-L1', '--policy', 'org.yaml', '--format', 'json', '--format', 'csv:fleet.csv', '--fail-on', 'none'], dir);
+    const r = MultiReportSchema.parse(JSON.parse(fleet.stdout));
+    for (const t of r.tenants) {
+      expect(t.frameworks?.map((f) => f.id)).toEqual(['asvs-5.0-L1']);
+      expect(t.findings.some((f) => f.ruleId === 'org/callbacks-on-company-domains')).toBe(true);
+    }
+    // Each tenant's gate requires the profile; a tenant failing an automated requirement fails the fleet.
+    const failing = r.tenants.filter((t) => t.frameworks![0]!.summary.fail + t.frameworks![0]!.summary.unknown > 0);
+    expect(failing.length).toBeGreaterThan(0);
+    for (const t of failing) expect(t.gate.details).toContainEqual(expect.objectContaining({ id: 'framework-not-met', framework: 'asvs-5.0-L1' }));
+    expect(r.gate.passed).toBe(false);
+    expect(fleet.code).toBe(1);
+    const csv = readFileSync(join(dir, 'fleet.csv'), 'utf8').split('\r\n').filter(Boolean);
+    expect(csv).toHaveLength(1 + 3 * 28);
+    expect(new Set(csv.slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['dev', 'qa', 'prod']));
+  });
+
   it('diff between two configured aliases: exit 1 and the same drift, as text, JSON and Markdown', async () => {
     const text = await cli(['diff', 'qa', 'prod'], dir);
     expect(text.code).toBe(1);
