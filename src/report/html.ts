@@ -531,7 +531,7 @@ export function renderHtml(report: AuditReport, opts: { fleet?: boolean } = {}):
     judgedPart(report),
     reliesOnPart(report),
     `<p>${h(summary)}</p>`,
-    `<nav aria-label="Contents"><ul><li><a href="#fix-first">Fix first</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#topics">Topics</a></li><li><a href="#unread">Not read</a></li>${report.frameworks?.length ? '<li><a href="#frameworks">Frameworks</a></li>' : ''}<li><a href="#gate">Gate</a></li></ul></nav>`,
+    `<nav aria-label="Contents"><ul><li><a href="#fix-first">Fix first</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#topics">Topics</a></li><li><a href="#unread">Not read</a></li>${orgPolicyGroups(report).length ? '<li><a href="#org-policy">Organisation policy</a></li>' : ''}${report.frameworks?.length ? '<li><a href="#frameworks">Frameworks</a></li>' : ''}<li><a href="#gate">Gate</a></li></ul></nav>`,
     '</header>',
     '<main>',
     fixFirstPart(report, fix),

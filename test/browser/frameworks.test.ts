@@ -1,7 +1,7 @@
 /**
- * The framework section of the HTML report in Chromium (see html.test.ts for the browser): a
- * reachable section with its heading, the coverage beside the result, and a table of every
- * requirement with its status and evidence.
+ * The framework and organisation-policy sections of the HTML report in Chromium (see
+ * html.test.ts for the browser): reachable from the contents, the coverage beside the result, a
+ * table of every requirement with its status and evidence; each policy with its findings.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
@@ -11,7 +11,8 @@ import type { AuditReport } from '../../src/report/schema.js';
 import { audit } from '../../src/run.js';
 import { available, REQUIREMENTS, skipLine } from '../support/requires.js';
 import { launchOfflineBrowser, type OfflineBrowser } from '../support/browser.js';
-import { tenantFrom } from '../support/tenant.js';
+import { REPO_ROOT as ROOT, tenantFrom } from '../support/tenant.js';
+import { loadPolicyFile } from '../../src/policies/load.js';
 
 const HAVE_CHROMIUM = available(REQUIREMENTS.chromium);
 const SLOW = 60_000;
@@ -23,7 +24,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`framework section in Chromium${HAVE_CHROMIUM ? 
   beforeAll(async () => {
     browser = await launchOfflineBrowser({ viewport: { width: 1280, height: 900 }, prefix: 'auth0-readiness-frameworks-' });
     const frameworks = ['asvs-5.0-L2', 'nist-800-63b-4-aal2'].map((p) => resolveFramework(p, { cwd: process.cwd(), rules }));
-    report = await audit({ source: { kind: 'snapshot', snapshot: tenantFrom('brand-new') }, frameworks, now: () => new Date('2026-11-23T12:00:00Z') });
+    const builtinIds = new Set(rules.map((r) => r.id));
+    const policies = ['application-owner', 'callbacks-on-company-domains'].flatMap((n) => loadPolicyFile(`examples/policies/${n}.yaml`, ROOT, { builtinIds }).map((p) => p.rule));
+    report = await audit({ source: { kind: 'snapshot', snapshot: tenantFrom('brand-new') }, frameworks, rules: [...rules, ...policies], now: () => new Date('2026-11-23T12:00:00Z') });
   }, SLOW);
 
   afterAll(async () => {
@@ -50,5 +53,20 @@ describe.skipIf(!HAVE_CHROMIUM)(`framework section in Chromium${HAVE_CHROMIUM ? 
     const mfaRow = page.locator('#frameworks table').first().locator('tr', { hasText: '6.3.3' });
     expect(await mfaRow.locator('.badge').innerText()).toBe('fail');
     expect(await mfaRow.innerText()).toContain('mfa-factor-enabled');
+  }, SLOW);
+
+  it('shows the organisation policies with their findings, reachable from the contents', async () => {
+    if (!browser) throw new Error('no browser');
+    const page = await browser.open(renderHtml(report), 'org-policy');
+    await page.getByRole('link', { name: 'Organisation policy' }).click();
+    expect(await page.getByRole('heading', { level: 2, name: 'Organisation policy' }).isVisible()).toBe(true);
+    const owner = page.locator('#org-policy li[data-rule="org/application-owner"]');
+    expect(await owner.count()).toBe(1);
+    const ownerFindings = report.findings.filter((f) => f.ruleId === 'org/application-owner');
+    const failing = ownerFindings.filter((f) => f.status === 'fail');
+    expect(failing.length).toBeGreaterThan(0);
+    expect(await owner.locator('.badge').first().innerText()).toMatch(/warning|blocker|advice/);
+    expect(await owner.locator('ul.findings > li').count()).toBe(failing.length);
+    expect(await page.locator('#org-policy li[data-rule="org/callbacks-on-company-domains"]').innerText()).toContain('Callbacks stay on company domains');
   }, SLOW);
 });
