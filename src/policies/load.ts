@@ -5,16 +5,14 @@
  * run, an id outside `org/` or taken twice — is a ConfigError (exit 2) naming `file:line`, and
  * nothing is skipped silently.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { loadCatalog } from '../catalog/index.js';
 import { editDistance } from '../edit-distance.js';
 import { ConfigError } from '../errors.js';
 import { RESOURCES, isResourceKey } from '../snapshot/resources.js';
 import { explainIssue } from '../snapshot/validate.js';
-import { depthOf } from '../sources/deploy-cli/files.js';
+import { parseDataText, readDataFile, type DataFile } from '../data-file.js';
 import { CheckDefinitionError, compileCheck, type CompiledCheck } from './compile.js';
 import { PolicyDef, PolicyFile, POLICY_ID, type PolicyTest } from './schema.js';
 
@@ -34,26 +32,6 @@ export interface Policy {
 }
 
 type At = readonly (string | number)[];
-
-/** The 1-based line of the node at `at` (a map key's own line for a key), or of its nearest parent. */
-function lineAt(doc: Document, lc: LineCounter, at: At): number | undefined {
-  for (let n = at.length; n >= 0; n--) {
-    const p = at.slice(0, n);
-    if (n > 0) {
-      const parent = p.length > 1 ? doc.getIn(p.slice(0, -1), true) : doc.contents;
-      const last = p[p.length - 1];
-      if (isMap(parent)) {
-        const pair = parent.items.find((i) => isPair(i) && isScalar(i.key) && String(i.key.value) === String(last));
-        const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-        if (range) return lc.linePos(range[0]).line;
-      }
-    }
-    const node = n === 0 ? doc.contents : doc.getIn(p, true);
-    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-    if (range) return lc.linePos(range[0]).line;
-  }
-  return undefined;
-}
 
 const here = (file: string, line: number | undefined) => `${file}${line ? `:${line}` : ''}`;
 
@@ -91,30 +69,17 @@ export function resolveTopics(topics: readonly string[]): { ids: string[]; unkno
 /** Parse policy text (YAML or JSON) into policies. `shown` names the file in errors. */
 export function parsePolicies(text: string, shown: string, opts: { builtinIds?: ReadonlySet<string>; seen?: Map<string, string> } = {}): Policy[] {
   if (text.includes('\u0000')) throw new ConfigError(`${shown}: binary data, not YAML`);
-  const lc = new LineCounter();
-  let doc: Document;
-  try {
-    doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true });
-  } catch (e) {
-    if (e instanceof RangeError) throw new ConfigError(`${shown}: YAML nested too deeply (more than ${MAX_POLICY_DEPTH} levels): refused`);
-    throw new ConfigError(`${shown}: not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-  }
-  const err = doc.errors[0];
-  if (err) {
-    const line = err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line;
-    if (/call stack/i.test(err.message)) throw new ConfigError(`${here(shown, line)}: YAML nested too deeply (more than ${MAX_POLICY_DEPTH} levels): refused`);
-    throw new ConfigError(`${here(shown, line)}: ${err.message.split('\n')[0]}`);
-  }
-  let raw: unknown;
-  try {
-    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
-    if (e instanceof RangeError) throw new ConfigError(`${shown}: YAML nested too deeply (more than ${MAX_POLICY_DEPTH} levels): refused`);
-    throw new ConfigError(`${shown}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-  }
-  if (depthOf(raw, MAX_POLICY_DEPTH + 1) > MAX_POLICY_DEPTH) throw new ConfigError(`${shown}: nested more than ${MAX_POLICY_DEPTH} levels deep: refused`);
+  return policiesOf(parseDataText(text, shown, LIMITS), opts);
+}
+
+const LIMITS = { maxBytes: MAX_POLICY_FILE_BYTES, maxDepth: MAX_POLICY_DEPTH, maxAliases: MAX_ALIASES, kind: 'policy file' } as const;
+
+/** The policies of a parsed file, each checked, every problem `file:line`. */
+function policiesOf(data: DataFile, opts: { builtinIds?: ReadonlySet<string>; seen?: Map<string, string> }): Policy[] {
+  const shown = data.shown;
+  const raw = data.value;
   const fail = (at: At, message: string): never => {
-    throw new ConfigError(`${here(shown, lineAt(doc, lc, at))}: ${message}`);
+    throw new ConfigError(`${here(shown, data.lineOf(at))}: ${message}`);
   };
   const file = PolicyFile.safeParse(raw ?? {});
   if (!file.success) {
@@ -132,7 +97,7 @@ export function parsePolicies(text: string, shown: string, opts: { builtinIds?: 
       return;
     }
     const def = parsed.data;
-    const line = lineAt(doc, lc, base);
+    const line = data.lineOf(base);
     if (!POLICY_ID.test(def.id)) {
       fail([...base, 'id'], `policy id '${def.id}' must be in the org/ namespace: org/ then lower-case words joined by - (org/callbacks-on-company-domains)`);
     }
@@ -165,7 +130,7 @@ export function parsePolicies(text: string, shown: string, opts: { builtinIds?: 
           fail(p.at, `${def.id}: test '${t.name}': patch.${key}: not a valid ${RESOURCES[key as keyof typeof RESOURCES].title}: ${p.message}`);
         }
       }
-      const tl = lineAt(doc, lc, tAt);
+      const tl = data.lineOf(tAt);
       return { ...t, ...(tl ? { line: tl } : {}) };
     });
     opts.seen?.set(def.id, here(shown, line));
@@ -184,17 +149,8 @@ function shownPath(abs: string, cwd: string): string {
 export function loadPolicyFile(path: string, cwd: string, opts: { builtinIds?: ReadonlySet<string>; seen?: Map<string, string> } = {}): Policy[] {
   const abs = resolve(cwd, path);
   const shown = shownPath(abs, cwd);
-  let size: number;
-  try {
-    const st = statSync(abs);
-    if (!st.isFile()) throw new ConfigError(`${shown}: not a file`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    throw new ConfigError(`${shown}: no such policy file`);
-  }
-  if (size > MAX_POLICY_FILE_BYTES) throw new ConfigError(`${shown}: ${size} bytes is too large for a policy file (max ${MAX_POLICY_FILE_BYTES})`);
-  return parsePolicies(readFileSync(abs, 'utf8'), shown, opts);
+  const data = readDataFile(abs, shown, LIMITS);
+  return policiesOf(data, opts);
 }
 
 /**
