@@ -14,6 +14,7 @@
  *                                        # rate limit, binds (wall / floor is then meaningless)
  *   npm run bench -- --json out.json     # also write the numbers as JSON
  *   npm run bench -- --only history      # only the run history's numbers (bench/history.mjs); --no-history skips them
+ *   npm run bench -- --only frameworks   # only what framework views and policies cost (bench/frameworks.mjs)
  *
  * The auditor runs in a child process (its own RSS, its own event loop); the emulators in this one.
  * Each scenario has its own emulator (its own rate limit) and is killed past 3 × its floor.
@@ -206,6 +207,18 @@ async function main() {
     if (values.json) writeFileSync(values.json, `${JSON.stringify({ history: r }, null, 2)}\n`);
     return;
   }
+  // Framework views and organisation policies (bench/frameworks.mjs): their cost on the large tenant.
+  const frameworks = async () => {
+    const { frameworksBench, frameworksTable } = await import('./frameworks.mjs');
+    const r = await frameworksBench();
+    console.log(`\n${frameworksTable(r)}`);
+    return r;
+  };
+  if (values.only === 'frameworks') {
+    const r = await frameworks();
+    if (values.json) writeFileSync(values.json, `${JSON.stringify({ frameworks: r }, null, 2)}\n`);
+    return;
+  }
 
   const { startEmulator } = await import(dist('test/emulator/server.js'));
   const { resourcesFor, selectRules } = await import(dist('src/run.js'));
@@ -295,6 +308,7 @@ async function main() {
     results.coldStart = cold.trim().split('\n').map((l) => JSON.parse(l));
   }
   if (!values.only && !values['no-history']) results.history = await history();
+  if (!values.only) results.frameworks = await frameworks();
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`wrote ${values.json}`);

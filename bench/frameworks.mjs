@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * What framework views and organisation policies cost (run by `npm run bench`, or alone:
+ * `npm run bench -- --only frameworks`, after `npm run build`). On the synthetic large tenant
+ * (5,000 clients, 1,000 connections, …; bench/run.mjs), offline, in this process:
+ *
+ * - the audit alone, then with every shipped framework profile (6), then with the three example
+ *   policies plus a `matches` policy over every client's callbacks — the median of 5 runs each;
+ * - a policy whose pattern backtracks catastrophically in a backtracking engine (`(a+)+$`) over
+ *   5,000 clients each with a 5,000-character hostile callback: RE2 runs it in linear time.
+ *
+ * One JSON line each, then a Markdown table (docs/benchmarks.md has the numbers).
+ */
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { syntheticTenant } from './run.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const dist = (p) => pathToFileURL(join(ROOT, 'dist', p)).href;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function frameworksBench() {
+  const [{ audit }, { snapshotOf }, { rules }, { resolveFramework, shippedFrameworks }, { loadPolicyFile, parsePolicies }] = await Promise.all([
+    import(dist('src/run.js')),
+    import(dist('test/support/tenant.js')),
+    import(dist('rules/index.js')),
+    import(dist('src/frameworks/load.js')),
+    import(dist('src/policies/load.js')),
+  ]);
+  const large = syntheticTenant(1);
+  const snapshot = snapshotOf(large);
+  const now = () => new Date('2026-12-01T00:00:00Z');
+  const builtinIds = new Set(rules.map((r) => r.id));
+  const profiles = shippedFrameworks(rules).flatMap((f) => f.file.profiles.map((p) => resolveFramework(p.id, { cwd: ROOT, rules })));
+  const examples = ['callbacks-on-company-domains', 'application-owner', 'database-connections-hardened'].flatMap((n) => loadPolicyFile(`examples/policies/${n}.yaml`, ROOT, { builtinIds }).map((p) => p.rule));
+  const results = { clients: large.resources.clients.length, connections: large.resources.connections.length, profiles: profiles.length, requirements: profiles.reduce((a, p) => a + p.requirements.length, 0), policies: examples.length, cpus: cpus().length, load: Number(loadavg()[0].toFixed(1)) };
+  const line = (k, v) => {
+    results[k] = v;
+    console.log(JSON.stringify({ [k]: v }));
+  };
+  const time = async (opts, runs = 5) => {
+    const ms = [];
+    let report;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      report = await audit({ source: { kind: 'snapshot', snapshot }, now, ...opts });
+      ms.push(performance.now() - t0);
+    }
+    return { ms: Math.round(median(ms)), report };
+  };
+  const base = await time({});
+  line('auditMs', base.ms);
+  const fw = await time({ frameworks: profiles });
+  line('withFrameworksMs', fw.ms);
+  line('frameworkRequirementsJudged', fw.report.frameworks.reduce((a, f) => a + f.requirements.length, 0));
+  const pol = await time({ rules: [...rules, ...examples] });
+  line('withPoliciesMs', pol.ms);
+  line('policyFindings', pol.report.findings.filter((f) => f.ruleId.startsWith('org/')).length);
+
+  // A hostile pattern and hostile data: linear in RE2, exponential in a backtracking engine.
+  const [hostile] = parsePolicies(
+    "policies:\n  - id: org/hostile\n    title: Hostile pattern\n    severity: advice\n    resource: clients\n    assert:\n      every: { path: callbacks, matches: '^(a+)+$' }\n",
+    'hostile.yaml',
+    { builtinIds },
+  );
+  const evil = snapshotOf(large);
+  for (const c of evil.resources.clients.data) c.callbacks = [`${'a'.repeat(5000)}!`];
+  const t0 = performance.now();
+  const r = await audit({ source: { kind: 'snapshot', snapshot: evil }, now, rules: [hostile.rule] });
+  line('hostilePatternMs', Math.round(performance.now() - t0));
+  line('hostilePatternFindings', r.findings.length);
+  return results;
+}
+
+export function frameworksTable(r) {
+  return [
+    `Frameworks and policies on the synthetic tenant (${r.clients} clients, ${r.connections} connections; ${r.cpus} CPUs, load ${r.load}), offline, median of 5:`,
+    '',
+    '| run | ms |',
+    '| --- | --- |',
+    `| audit | ${r.auditMs} |`,
+    `| + ${r.profiles} framework profiles (${r.frameworkRequirementsJudged} requirements) | ${r.withFrameworksMs} |`,
+    `| + ${r.policies} example policies (${r.policyFindings} findings) | ${r.withPoliciesMs} |`,
+    `| \`^(a+)+$\` over ${r.clients} hostile 5,001-character callbacks (RE2) | ${r.hostilePatternMs} |`,
+  ].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const r = await frameworksBench();
+  console.log(`\n${frameworksTable(r)}`);
+}
