@@ -59,7 +59,7 @@ describe('audit --framework', { timeout: 60_000 }, () => {
     const reqs = new Map(r.frameworks![0]!.requirements.map((q) => [q.id, q]));
     const mfa = reqs.get('6.3.3')!;
     expect(mfa.status).toBe('fail');
-    expect(mfa.evidence).toContainEqual(expect.objectContaining({ kind: 'rule', id: 'mfa-factor-enabled', status: 'fail' }));
+    expect(mfa.evidence).toContainEqual(expect.objectContaining({ kind: 'rule', id: 'mfa-policy-enforced', status: 'fail' }));
     const breached = reqs.get('6.2.12')!;
     expect(breached.status).toBe('fail');
     const ev = breached.evidence.find((e) => e.kind === 'rule' && e.id === 'attack-protection-breached-password');
@@ -110,7 +110,7 @@ describe('audit --framework', { timeout: 60_000 }, () => {
     expect(xml).toMatch(/<testsuite name="OWASP Application Security Verification Standard 5\.0\.0 — Level 2 \(asvs-5\.0-L2\)" tests="89"/);
     expect(xml).toMatch(/<testcase classname="asvs-5\.0-L2\.V6\.3 [^"]*" name="6\.3\.3: [^"]*" time="0">\s*<failure /);
     const sarif = JSON.parse(readFileSync(paths.sarif!, 'utf8')) as { runs: { results: { ruleId: string; properties?: { tags?: string[] } }[]; properties: { frameworks?: { id: string }[] } }[] };
-    const mfaResult = sarif.runs[0]!.results.find((x) => x.ruleId === 'mfa-factor-enabled');
+    const mfaResult = sarif.runs[0]!.results.find((x) => x.ruleId === 'mfa-policy-enforced');
     expect(mfaResult?.properties?.tags).toContain('asvs-5.0:6.3.3');
     expect(sarif.runs[0]!.properties.frameworks?.[0]?.id).toBe('asvs-5.0-L2');
     const rows = parseCsv(readFileSync(paths.csv!, 'utf8'), { columns: true }) as Record<string, string>[];
