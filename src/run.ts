@@ -246,6 +246,11 @@ export async function audit(opts: AuditOptions): Promise<AuditReport> {
       settingsGiven: Object.keys(opts.settings ?? {}),
       ctx: { now: now(), env, plan, settings, ...(opts.scopeConfig ? { scope: opts.scopeConfig } : {}) },
     });
+    // A waiver of a framework requirement matched what it waived, like a rule's waiver its findings.
+    for (const w of report.waivers) {
+      const waived = report.frameworks.flatMap((f) => f.requirements.filter((r) => r.waiver && `${f.framework}:${r.id}` === w.rule));
+      if (waived.length) w.matched += waived.length;
+    }
   }
   report.gate = decideGate(report, {
     require: required?.id,

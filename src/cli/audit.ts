@@ -143,14 +143,17 @@ function frameworksOf(flags: AuditFlags, config: Config, configPath: string | un
     selections.set(sel.profile.id, sel);
     requireFrameworks.push(sel.profile.id);
   }
-  // An attestation of a requirement of a judged framework must name one it has: a typo would leave it unmet, silently.
-  for (const [i, a] of (config.attestations ?? []).entries()) {
-    const m = FRAMEWORK_ATTESTATION.exec(a.topic) ? a.topic.split(':') : undefined;
-    if (!m) continue;
-    const fw = [...selections.values()].find((s) => s.framework.file.id === m[0]);
-    if (fw && !fw.framework.file.requirements.some((r) => r.id === m.slice(1).join(':'))) {
-      throw new ConfigError(`${configPath ?? 'config'}: attestations.${i}.topic: ${fw.framework.file.name} has no requirement ${m.slice(1).join(':')}`);
-    }
+  // An attestation or a waiver of a requirement of a judged framework must name one it has: a typo would be ignored, silently.
+  const named = [
+    ...(config.attestations ?? []).map((a, i) => ({ id: a.topic, at: `attestations.${i}.topic` })),
+    ...(config.waivers ?? []).map((w, i) => ({ id: w.rule, at: `waivers.${i}.rule` })),
+  ];
+  for (const { id, at } of named) {
+    if (!FRAMEWORK_ATTESTATION.test(id)) continue;
+    const [fwId, ...rest] = id.split(':');
+    const req = rest.join(':');
+    const fw = [...selections.values()].find((s) => s.framework.file.id === fwId);
+    if (fw && !fw.framework.file.requirements.some((r) => r.id === req)) throw new ConfigError(`${configPath ?? 'config'}: ${at}: ${fw.framework.file.name} has no requirement ${req}`);
   }
   return { frameworks: [...selections.values()], requireFrameworks };
 }

@@ -54,6 +54,11 @@ function crossCheck(config: Config, allRules: KnownRules): string[] {
     else if (typeof setting === 'object' && setting.options) problems.push(...checkRuleOptions(rule, setting.options));
   }
   (config.waivers ?? []).forEach((w, i) => {
+    // A framework requirement (`asvs-5.0:10.4.5`): an accepted deviation, checked against the framework when one is judged.
+    if (FRAMEWORK_ATTESTATION.test(w.rule)) {
+      if (w.resource) problems.push(`waivers.${i}.resource: a waiver of a framework requirement (${w.rule}) covers the whole requirement: leave resource out`);
+      return;
+    }
     if (!ruleIds.has(w.rule)) problems.push(`waivers.${i}.rule: no such rule ${w.rule}`);
   });
   (config.outOfScope ?? []).forEach((o, i) => {

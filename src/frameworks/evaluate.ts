@@ -10,7 +10,10 @@
  *   applicable → `n/a`): configuration can refute it, only the attestation can meet it;
  * - else any evidence passes → `pass`; else `n/a` (nothing it covers exists on this tenant).
  *
- * A waived finding does not fail its requirement; the report's "relies on" lists the waiver.
+ * A waived finding does not fail its requirement; the report's "relies on" lists the waiver. A
+ * waiver naming the requirement itself (`<framework>:<requirement>`) turns a failing or unknown
+ * requirement into `waived` (an accepted deviation, with its reason and expiry): it no longer
+ * fails `--require-framework`, and every format shows it apart from the passes.
  * Never a claim of compliance: the report shows the coverage beside the pass count.
  */
 import type { Finding } from '../engine/evaluate.js';
@@ -23,7 +26,7 @@ import type { Guardrail, Requirement } from './schema.js';
 type EvidenceStatus = RequirementEvidence['status'];
 
 export interface FrameworkInputs {
-  report: Pick<AuditReport, 'findings' | 'topics' | 'attestations' | 'plan'>;
+  report: Pick<AuditReport, 'findings' | 'topics' | 'attestations' | 'plan' | 'waivers'>;
   /** Title of every rule the audit knows, and why a rule did not run (off, not opted in). */
   ruleTitles: ReadonlyMap<string, string>;
   notRun: ReadonlyMap<string, string>;
@@ -144,6 +147,8 @@ function reasonOf(status: RequirementStatus, evidence: readonly RequirementEvide
     }
     case 'manual':
       return att ? `needs the attestation ${att.id} (${att.state === 'missing' ? 'not given' : att.state})${att.met ? ': met' : ''}: ${att.how}` : 'needs an attestation';
+    case 'waived':
+      return 'waived';
     case 'n/a':
       return att?.state === 'not-applicable' ? `attested not applicable (${att.id})` : 'nothing it covers exists on this tenant';
     case 'pass':
@@ -159,6 +164,8 @@ export function evaluateFramework(sel: FrameworkSelection, inputs: FrameworkInpu
     else byRule.set(f.ruleId, [f as Finding]);
   }
   const attestations = new Map((inputs.report.attestations ?? []).map((a) => [a.id, a]));
+  // Waivers of a requirement (`asvs-5.0:10.4.5`): an accepted deviation from what configuration shows.
+  const waivers = new Map((inputs.report.waivers ?? []).filter((w) => w.state === 'active' && !w.resource).map((w) => [w.rule, w]));
   const fw = sel.framework.file;
   const requirements: RequirementResult[] = sel.requirements.map((r) => {
     const base = {
@@ -184,9 +191,22 @@ export function evaluateFramework(sel: FrameworkSelection, inputs: FrameworkInpu
       const a = attestations.get(id);
       attestation = { id, state: a?.state ?? 'missing', met: a?.state === 'current', how: r.manual.how };
     }
-    const status: RequirementStatus =
+    const judged: RequirementStatus =
       checked === 'fail' || checked === 'unknown' ? checked : attestation ? (attestation.state === 'not-applicable' ? 'n/a' : 'manual') : checked;
-    return { ...base, status, automation, reason: reasonOf(status, evidence, attestation), evidence, ...(attestation ? { attestation } : {}) };
+    const waiver = judged === 'fail' || judged === 'unknown' ? waivers.get(`${fw.id}:${r.id}`) : undefined;
+    const status: RequirementStatus = waiver ? 'waived' : judged;
+    const reason = waiver
+      ? `waived until ${waiver.expires}${waiver.owner ? ` (${waiver.owner})` : ''}: ${waiver.reason}; without the waiver: ${reasonOf(judged, evidence, attestation)}`
+      : reasonOf(status, evidence, attestation);
+    return {
+      ...base,
+      status,
+      automation,
+      reason,
+      evidence,
+      ...(waiver ? { waiver: { reason: waiver.reason, expires: waiver.expires, ...(waiver.owner ? { owner: waiver.owner } : {}) } } : {}),
+      ...(attestation ? { attestation } : {}),
+    };
   });
   const countOf = (pred: (x: RequirementResult) => boolean) => requirements.filter(pred).length;
   return {
@@ -210,6 +230,7 @@ export function evaluateFramework(sel: FrameworkSelection, inputs: FrameworkInpu
       fail: countOf((x) => x.status === 'fail'),
       unknown: countOf((x) => x.status === 'unknown'),
       manual: countOf((x) => x.status === 'manual'),
+      waived: countOf((x) => x.status === 'waived'),
       'n/a': countOf((x) => x.status === 'n/a'),
     },
     requirements,

@@ -12,7 +12,7 @@ import { compileGuardrailCheck } from './guardrail-check.js';
 import type { FrameworkSelection } from './load.js';
 
 export interface JudgeInputs {
-  report: Pick<AuditReport, 'findings' | 'topics' | 'attestations' | 'plan'>;
+  report: Pick<AuditReport, 'findings' | 'topics' | 'attestations' | 'plan' | 'waivers'>;
   snapshot: Snapshot;
   /** Every rule the audit knows, and those it ran. */
   rules: readonly AnyRule[];

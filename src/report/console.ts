@@ -199,7 +199,7 @@ export function renderConsole(report: AuditReport, opts: ConsoleOptions = {}): s
   return `${out.join('\n')}\n`;
 }
 
-const REQUIREMENT_MARK: Record<RequirementStatus, [string, Color]> = { pass: ['✔', 'green'], fail: ['✘', 'red'], unknown: ['?', 'magenta'], manual: ['○', 'cyan'], 'n/a': ['–', 'gray'] };
+const REQUIREMENT_MARK: Record<RequirementStatus, [string, Color]> = { pass: ['✔', 'green'], fail: ['✘', 'red'], unknown: ['?', 'magenta'], manual: ['○', 'cyan'], waived: ['w', 'yellow'], 'n/a': ['–', 'gray'] };
 
 /** Each judged framework profile: coverage beside the result, then the requirements that fail or could not be judged (every one with --verbose). */
 function frameworkLines(report: AuditReport, paint: Paint, verbose: boolean): string[] {
@@ -208,7 +208,7 @@ function frameworkLines(report: AuditReport, paint: Paint, verbose: boolean): st
     out.push('', paint('bold', `${fr.name} ${fr.version} — ${fr.profile.name}`) + paint('gray', ` (${fr.id}; a view of this audit's evidence, not a certification)`));
     out.push(`  ${coverageText(fr.coverage)}.`);
     out.push(`  ${resultText(fr)}.`);
-    const shown = verbose ? fr.requirements : fr.requirements.filter((r) => r.status === 'fail' || r.status === 'unknown');
+    const shown = verbose ? fr.requirements : fr.requirements.filter((r) => r.status === 'fail' || r.status === 'unknown' || r.status === 'waived');
     const limit = verbose ? shown.length : CONSOLE_ITEMS;
     for (const r of shown.slice(0, limit)) {
       const [mark, c] = REQUIREMENT_MARK[r.status];

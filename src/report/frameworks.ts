@@ -17,7 +17,14 @@ export function coverageText(c: FrameworkResult['coverage']): string {
 /** "automated: 8 pass, 3 fail, 1 could not be judged" — never "compliant". */
 export function resultText(fr: FrameworkResult): string {
   const s = fr.summary;
-  return [`${s.pass} pass`, `${s.fail} fail`, ...(s.unknown ? [`${s.unknown} could not be judged`] : []), `${s.manual} await an attestation`, ...(s['n/a'] ? [`${s['n/a']} n/a`] : [])].join(', ');
+  return [
+    `${s.pass} pass`,
+    `${s.fail} fail`,
+    ...(s.unknown ? [`${s.unknown} could not be judged`] : []),
+    ...(s.waived ? [`${s.waived} waived`] : []),
+    `${s.manual} await an attestation`,
+    ...(s['n/a'] ? [`${s['n/a']} n/a`] : []),
+  ].join(', ');
 }
 
 /** The profile's automated requirements that fail or could not be judged: what `--require-framework` refuses. */

@@ -465,8 +465,8 @@ a{color:#0969da}
 }
 `;
 
-const REQUIREMENT_WORD: Record<RequirementStatus, string> = { pass: 'pass', fail: 'fail', unknown: 'unknown', manual: 'attestation', 'n/a': 'n/a' };
-const REQUIREMENT_BADGE: Record<RequirementStatus, TopicStatus> = { pass: 'pass', fail: 'fail', unknown: 'unknown', manual: 'unverified', 'n/a': 'n/a' };
+const REQUIREMENT_WORD: Record<RequirementStatus, string> = { pass: 'pass', fail: 'fail', unknown: 'unknown', manual: 'attestation', waived: 'waived', 'n/a': 'n/a' };
+const REQUIREMENT_BADGE: Record<RequirementStatus, TopicStatus> = { pass: 'pass', fail: 'fail', unknown: 'unknown', manual: 'unverified', waived: 'at-risk', 'n/a': 'n/a' };
 
 /** Each judged framework profile: coverage beside the result, then a table of every requirement with its evidence. */
 function frameworksPart(report: AuditReport): string {

@@ -109,8 +109,8 @@ function fixFirstSection(report: AuditReport, fix: FixFirst): Section {
   };
 }
 
-const REQUIREMENT_MARK: Record<RequirementStatus, string> = { fail: '❌', unknown: '❔', manual: '📝', pass: '✅', 'n/a': '➖' };
-const REQUIREMENT_ORDER: Record<RequirementStatus, number> = { fail: 0, unknown: 1, manual: 2, pass: 3, 'n/a': 4 };
+const REQUIREMENT_MARK: Record<RequirementStatus, string> = { fail: '❌', unknown: '❔', manual: '📝', waived: '🏷️', pass: '✅', 'n/a': '➖' };
+const REQUIREMENT_ORDER: Record<RequirementStatus, number> = { fail: 0, unknown: 1, waived: 2, manual: 3, pass: 4, 'n/a': 5 };
 
 /** One section per judged framework profile: coverage and result first, then every requirement, worst first. */
 function frameworkSections(report: AuditReport): Section[] {

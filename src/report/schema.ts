@@ -239,7 +239,7 @@ const FailOnSchema = z.union([z.enum(SEVERITIES), z.literal('none')]);
  * New kinds are added as new members of the union.
  */
 /** A framework requirement's status (src/frameworks/evaluate.ts): FAIL-dominant over its evidence. */
-export const REQUIREMENT_STATUSES = ['pass', 'fail', 'unknown', 'manual', 'n/a'] as const;
+export const REQUIREMENT_STATUSES = ['pass', 'fail', 'unknown', 'manual', 'waived', 'n/a'] as const;
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 /** How a requirement is judged: by our checks, by checks plus an attestation, only by an attestation, or not at all. */
 export const AUTOMATIONS = ['automated', 'partial', 'manual', 'out-of-scope'] as const;
@@ -273,6 +273,8 @@ export const RequirementResultSchema = z.object({
   /** One line: why this status. */
   reason: z.string(),
   evidence: z.array(RequirementEvidenceSchema),
+  /** A waiver in config naming the requirement (`<framework>:<requirement>`): an accepted deviation, with its reason. */
+  waiver: z.object({ reason: z.string(), expires: z.string(), owner: z.string().optional() }).optional(),
   /** The attestation that meets the manual part, and its state. */
   attestation: z.object({ id: z.string(), state: z.string(), met: z.boolean(), how: z.string() }).optional(),
   note: z.string().optional(),

@@ -52,7 +52,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`framework section in Chromium${HAVE_CHROMIUM ? 
     expect(section).not.toMatch(/\bcompliant\b/i);
     const mfaRow = page.locator('#frameworks table').first().locator('tr', { hasText: '6.3.3' });
     expect(await mfaRow.locator('.badge').innerText()).toBe('fail');
-    expect(await mfaRow.innerText()).toContain('mfa-factor-enabled');
+    expect(await mfaRow.innerText()).toContain('mfa-policy-enforced');
   }, SLOW);
 
   it('shows the organisation policies with their findings, reachable from the contents', async () => {

@@ -93,7 +93,7 @@ describe('requirement statuses', () => {
     expect(req(r, 'mfa-documented')).toMatchObject({ status: 'manual', automation: 'partial', attestation: { id: 'house:mfa-documented', met: false } });
     expect(req(r, 'code')).toMatchObject({ status: 'n/a', automation: 'out-of-scope', reason: "out of scope: the application's own code" });
     expect(r.frameworks?.[0]?.coverage).toEqual({ requirements: 5, automated: 2, partial: 1, manual: 1, outOfScope: 1 });
-    expect(r.frameworks?.[0]?.summary).toEqual({ pass: 2, fail: 0, unknown: 0, manual: 2, 'n/a': 1 });
+    expect(r.frameworks?.[0]?.summary).toEqual({ pass: 2, fail: 0, unknown: 0, manual: 2, waived: 0, 'n/a': 1 });
   });
 
   it('a failing mapped finding fails the requirement, with the finding as evidence', async () => {
@@ -236,5 +236,27 @@ describe('shipped guardrail checks on the tenant', () => {
     const r625 = req(hidden, '6.2.5');
     expect(r625.status).toBe('unknown');
     expect(r625.reason).toMatch(/not visible: grant read:connections_options/);
+  });
+});
+
+describe('waiving a requirement', () => {
+  const waiver = { rule: 'house:pw', reason: 'legacy import keeps 6-character passwords until the migration in Q1', expires: '2027-03-01', owner: 'iam-team' };
+
+  it('an active waiver turns a failing requirement into waived, with its reason; the gate accepts it and "relies on" lists it', async () => {
+    const r = await run(tenant(weakPasswords), { waivers: [waiver], requireFrameworks: ['house-base'], failOn: 'none' });
+    const pw = req(r, 'pw');
+    expect(pw).toMatchObject({ status: 'waived', waiver: { reason: waiver.reason, expires: '2027-03-01', owner: 'iam-team' } });
+    expect(pw.reason).toMatch(/^waived until 2027-03-01 \(iam-team\): legacy import .*; without the waiver: .*\(database-password-policy\)/);
+    expect(r.frameworks?.[0]?.summary.waived).toBe(1);
+    expect(r.gate.passed).toBe(true);
+    expect(r.reliesOn).toContainEqual(expect.objectContaining({ kind: 'waiver', ruleId: 'house:pw', matched: 1 }));
+  });
+
+  it('an expired waiver does not count; a waiver of a passing requirement changes nothing', async () => {
+    const expired = await run(tenant(weakPasswords), { waivers: [{ ...waiver, expires: '2026-01-01' }], requireFrameworks: ['house-base'], failOn: 'none' });
+    expect(req(expired, 'pw').status).toBe('fail');
+    expect(expired.gate.passed).toBe(false);
+    const passing = await run(tenant(), { waivers: [waiver] });
+    expect(req(passing, 'pw').status).toBe('pass');
   });
 });
