@@ -18,6 +18,7 @@ import type { Reliance } from './report/schema.js';
 import { decideGate } from './gate.js';
 import { computeInUse, contextHints, FEATURES, IN_USE, type AddOn, type FeatureId, type Subscription, type TenantContext } from './engine/context.js';
 import { needsLiveAudit } from './engine/live-audit.js';
+import { DEFAULT_SETTINGS } from './engine/default-settings.js';
 import type { FrameworkSelection } from './frameworks/load.js';
 import { judgeFrameworks } from './frameworks/run.js';
 
@@ -40,15 +41,7 @@ export type SourceOptions =
       locate?: (f: { resource?: Finding['resource']; field?: string | undefined; needs?: readonly string[] | undefined }) => SourceLocation | undefined;
     };
 
-export const DEFAULT_SETTINGS: RuleSettings = {
-  maxEmailLinkLifetimeSeconds: 432_000,
-  recommendedNode: 22,
-  maxTokenLifetimeSeconds: 86_400,
-  maxIdTokenLifetimeSeconds: 36_000,
-  minPasswordLength: 8,
-  certificateWarningDays: 30,
-  maxMetadataBytes: 16_384,
-};
+export { DEFAULT_SETTINGS };
 
 export interface OptIns {
   logs?: boolean;

@@ -7,6 +7,7 @@
  * resource (name or id) and message substring when given.
  */
 import { evaluateRule, type Finding } from '../engine/evaluate.js';
+import { DEFAULT_SETTINGS } from '../engine/default-settings.js';
 import { RESOURCE_KEYS, RESOURCES, type ResourceKey } from '../snapshot/resources.js';
 import { ok, type Snapshot, type SnapshotResources } from '../snapshot/snapshot.js';
 import type { RuleSettings } from '../engine/define-rule.js';
@@ -14,16 +15,8 @@ import { BASELINE_TENANT } from './baseline-tenant.js';
 import type { Policy, PolicyTestCase } from './load.js';
 import type { PolicyTestExpectation } from './schema.js';
 
-/** The settings rules get by default (src/run.ts DEFAULT_SETTINGS; a policy reads none of them). */
-const SETTINGS: RuleSettings = {
-  maxEmailLinkLifetimeSeconds: 432_000,
-  recommendedNode: 22,
-  maxTokenLifetimeSeconds: 86_400,
-  maxIdTokenLifetimeSeconds: 36_000,
-  minPasswordLength: 8,
-  certificateWarningDays: 30,
-  maxMetadataBytes: 16_384,
-};
+/** The settings rules get by default (a policy reads none of them). */
+const SETTINGS: RuleSettings = DEFAULT_SETTINGS;
 
 function emptyOf(key: ResourceKey): unknown {
   const schema = RESOURCES[key].schema;

@@ -257,14 +257,12 @@ function frameworkSuite(report: AuditReport, fr: FrameworkResult, index: number,
     ['coverage', coverageText(fr.coverage)],
     ['result', resultText(fr)],
   ];
-  return [
-    `  <testsuite${attrs({ name: `${fr.name} ${fr.version} — ${fr.profile.name} (${fr.id})`, tests: c.tests, failures: c.failures, errors: c.errors, skipped: c.skipped, time: 0, timestamp: timestamp(report.generatedAt), hostname: report.tenant.domain, id: index, package: `framework.${fr.framework}` })}>`,
-    '    <properties>',
-    ...props.map(([name, value]) => `      <property${attrs({ name, value })}/>`),
-    '    </properties>',
-    ...cases,
-    '  </testsuite>',
-  ].join('\n');
+  return suiteXml({ name: `${fr.name} ${fr.version} — ${fr.profile.name} (${fr.id})`, ...c, time: 0, timestamp: timestamp(report.generatedAt), hostname: report.tenant.domain, id: index, package: `framework.${fr.framework}` }, props, cases);
+}
+
+/** A `<testsuite>` with its properties and cases. */
+function suiteXml(a: Record<string, string | number>, props: readonly [string, string][], cases: readonly string[]): string {
+  return [`  <testsuite${attrs(a)}>`, '    <properties>', ...props.map(([name, value]) => `      <property${attrs({ name, value })}/>`), '    </properties>', ...cases, '  </testsuite>'].join('\n');
 }
 
 function evidenceText(r: FrameworkResult['requirements'][number]): string {
@@ -294,14 +292,7 @@ function summarySuite(report: AuditReport, index: number, total: Counts): string
     [`${m.id}.status`, m.status],
     [`${m.id}.topics`, m.topics.join(' ')],
   ]);
-  return [
-    `  <testsuite${attrs({ name: 'milestones (summary: the topics above decide them)', tests: cases.length, failures: 0, errors: 0, skipped: 0, time: 0, timestamp: timestamp(report.generatedAt), hostname: report.tenant.domain, id: index, package: 'milestones' })}>`,
-    '    <properties>',
-    ...props.map(([name, value]) => `      <property${attrs({ name, value })}/>`),
-    '    </properties>',
-    ...cases,
-    '  </testsuite>',
-  ].join('\n');
+  return suiteXml({ name: 'milestones (summary: the topics above decide them)', tests: cases.length, failures: 0, errors: 0, skipped: 0, time: 0, timestamp: timestamp(report.generatedAt), hostname: report.tenant.domain, id: index, package: 'milestones' }, props, cases);
 }
 
 function suite(

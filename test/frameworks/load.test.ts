@@ -100,3 +100,14 @@ describe('--framework', () => {
     expect(() => resolveFramework(`${path}#house-lax`, { cwd: dir, rules })).toThrow(/has no profile house-lax/);
   });
 });
+
+describe('guardrail settings', () => {
+  it('every numeric audit setting can be bounded, and only settings that exist', async () => {
+    const { GUARDRAIL_SETTINGS } = await import('../../src/frameworks/settings.js');
+    const { DEFAULT_SETTINGS } = await import('../../src/engine/default-settings.js');
+    const numeric = Object.entries(DEFAULT_SETTINGS).filter(([, v]) => typeof v === 'number').map(([k]) => k).sort();
+    expect(Object.entries(GUARDRAIL_SETTINGS).filter(([, s]) => s.type === 'number').map(([k]) => k).sort()).toEqual(numeric);
+    const { SettingsSchema } = await import('../../src/config/schema.js');
+    for (const k of Object.keys(GUARDRAIL_SETTINGS)) expect(Object.keys(SettingsSchema.shape)).toContain(k);
+  });
+});
