@@ -21,7 +21,7 @@ export default defineRule({
     'no-block': 'Brute-force protection does not block (shields: {shields})',
     'no-notification': 'Brute-force protection does not notify the user (shields: {shields})',
     allowlist: '{count} IP address(es) bypass brute-force protection: attest that each is reviewed',
-    ok: 'Brute-force protection is enabled and blocks after {max} attempts',
+    ok: 'Brute-force protection is enabled and blocks {what} after {max} failed attempts',
   },
   evaluate({ bruteForceProtection: bf }) {
     if (bf.enabled !== true) return [{ status: 'fail', messageId: 'disabled', resource: RESOURCE, field: 'enabled', value: bf.enabled ?? null }];
@@ -31,7 +31,10 @@ export default defineRule({
     if (!shields.includes('block')) {
       out.push({ status: 'fail' as const, messageId: 'no-block' as const, data: { shields: list }, resource: RESOURCE, field: 'shields', value: shields });
     } else {
-      out.push({ status: 'pass' as const, messageId: 'ok' as const, data: { max: bf.max_attempts ?? 10 }, resource: RESOURCE });
+      // Auth0's default mode counts per account and IP address: it blocks the attacking address for
+      // that account, not the account itself (count_per_identifier blocks the account from every address).
+      const what = bf.mode === 'count_per_identifier' ? 'the account (from every IP address)' : 'the attacking IP address for that account';
+      out.push({ status: 'pass' as const, messageId: 'ok' as const, data: { max: bf.max_attempts ?? 10, what }, resource: RESOURCE });
     }
     if (!shields.includes('user_notification')) {
       out.push({ status: 'fail' as const, messageId: 'no-notification' as const, data: { shields: list }, resource: RESOURCE, field: 'shields', value: shields, severity: 'advice' as const });
