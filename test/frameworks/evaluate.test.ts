@@ -260,3 +260,24 @@ describe('waiving a requirement', () => {
     expect(req(passing, 'pw').status).toBe('pass');
   });
 });
+
+describe('secrets', () => {
+  it('a guardrail check over a secret never shows it, in the report or any format', async () => {
+    const file = join(dir, 'secret.yaml');
+    writeFileSync(
+      file,
+      `id: leaky\nname: Leaky\nversion: '1'\nsource: https://example.com\nlicence: internal\nprofiles: [{ id: leaky, name: Base, level: 1 }]\nrequirements:\n  - id: S1\n    title: Social secrets are long\n    level: 1\n    appliesTo: [end-users]\n    guardrails:\n      - check:\n          resource: connections\n          where: { strategy: google-oauth2 }\n          assert: { options.client_secret: { matches: '^.{64,}$' } }\n          message: '{name}: secret {value}'\n        why: secrets are long\n`,
+    );
+    const SECRET = 'sup3r-s3cret-value-do-not-print';
+    const s = tenant((t) => {
+      t.connections = [...(t.connections ?? []), { id: 'con_g', name: 'google-oauth2', strategy: 'google-oauth2', enabled_clients: [], options: { client_id: 'id', client_secret: SECRET } }];
+    });
+    const r = await run(s, { frameworks: [resolveFramework(file, { cwd: dir, rules })] });
+    expect(req(r, 'S1').status).toBe('fail');
+    // The check read the secret (it failed on it) and showed it redacted.
+    expect(req(r, 'S1').reason).toMatch(/^google-oauth2: secret \[REDACTED\]/);
+    const { REPORTERS } = await import('../../src/report/index.js');
+    for (const [name, render] of Object.entries(REPORTERS)) expect(render(r, { color: false, verbose: true }), name).not.toContain(SECRET);
+    expect(JSON.stringify(r)).not.toContain(SECRET);
+  });
+});
