@@ -70,6 +70,10 @@ export function formatsFor(saved: SavedReport): string[] {
 
 /** Render a saved report in one format. */
 export function renderSaved(saved: SavedReport, format: string, opts: ReporterOptions): string {
+  if (format === 'csv') {
+    const judged = saved.kind === 'multi' ? saved.report.tenants.some((t) => t.frameworks?.length) : !!saved.report.frameworks?.length;
+    if (!judged) throw new ConfigError('--format csv lists the requirements of framework profiles, and this report judged none: audit with --framework <profile>');
+  }
   if (saved.kind === 'multi') {
     if (!(format in MULTI_REPORTERS)) throw new ConfigError(`--format ${format} is not available for a multi-tenant report; use ${Object.keys(MULTI_REPORTERS).join(', ')}`);
     return MULTI_REPORTERS[format as keyof typeof MULTI_REPORTERS](saved.report, opts);

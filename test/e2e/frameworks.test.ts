@@ -162,6 +162,23 @@ describe('audit --framework', { timeout: 60_000 }, () => {
   });
 });
 
+describe('report <saved.json>', { timeout: 60_000 }, () => {
+  it('renders a saved report with its framework sections, csv included; csv of a report that judged none is exit 2', async () => {
+    const saved = join(dir, 'saved.json');
+    await cli([...BRAND_NEW, '--framework', 'asvs-5.0-L1', '--format', `json:${saved}`]);
+    const csv = await cli(['report', saved, '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\r\n').filter((l) => l.includes('asvs-5.0-L1'))).toHaveLength(28);
+    const md = await cli(['report', saved, '--format', 'markdown']);
+    expect(md.stdout).toMatch(/### 📐 OWASP Application Security Verification Standard 5\.0\.0 — Level 1/);
+    const plain = join(dir, 'plain.json');
+    await cli([...BRAND_NEW, '--format', `json:${plain}`]);
+    const none = await cli(['report', plain, '--format', 'csv']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--format csv lists the requirements of framework profiles, and this report judged none/);
+  });
+});
+
 describe('frameworks', { timeout: 30_000 }, () => {
   it('lists what ships, with coverage', async () => {
     const run = await cli(['frameworks']);
