@@ -23,3 +23,6 @@ export { parseAssertion, evaluateAssertion, type Assertion, type Outcome } from 
 export { loadPolicyFile, loadPolicies, parsePolicies, type Policy } from './policies/load.js';
 export { loadConfigAndPolicies } from './policies/config.js';
 export { runPolicyTests, formatTestResults } from './policies/test.js';
+export { resolveFramework, shippedFrameworks, loadFrameworkFile, selectProfile, type FrameworkSelection, type LoadedFramework } from './frameworks/load.js';
+export { FrameworkSchema, type FrameworkFile, type Requirement } from './frameworks/schema.js';
+export { FrameworkResultSchema, type FrameworkResult, type RequirementResult } from './report/schema.js';

@@ -10,6 +10,7 @@ import { gateReasonLines, locationText, resourceName } from './common.js';
 import { mdText, reliesOnSection } from './markdown.js';
 import type { AuditReport, BaselineComparison } from './schema.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
+import { coverageText, resultText } from './frameworks.js';
 
 /** Fix-first items the summary lists before pointing at the full report. */
 export const SUMMARY_ITEMS = 10;
@@ -57,6 +58,14 @@ export function renderSummary(report: AuditReport, opts: { fullReport?: string }
       out.push(`${n + 1}. ${i.severity}: ${mdText(i.summary ?? i.message, 300)}${names} (\`${i.ruleId}\`)${where}`);
     });
     out.push('');
+  }
+  // Framework views: one line each, the coverage beside the result (never "compliant").
+  for (const fr of report.frameworks ?? []) {
+    const failing = fr.requirements.filter((r) => r.status === 'fail').map((r) => r.id);
+    out.push(
+      `**${mdText(`${fr.name} ${fr.version} — ${fr.profile.name}`, 200)}** (\`${fr.id}\`): ${mdText(resultText(fr))}; ${mdText(coverageText(fr.coverage))}${failing.length ? `. Failing: ${failing.slice(0, 12).map((id) => mdText(id, 40)).join(', ')}${failing.length > 12 ? ', …' : ''}` : ''}.`,
+      '',
+    );
   }
   if (fix.attest.length) out.push(`**Attest for ${mdText(fix.target?.title ?? 'the target', 200)}**: ${fix.attest.map((a) => mdText(a.title, 120)).join(', ')}`, '');
   out.push(`<sub>The full report (every topic, finding and fix) is in ${opts.fullReport ? mdText(opts.fullReport, 200) : 'the Markdown, HTML and JSON reports'}.</sub>`, '');
