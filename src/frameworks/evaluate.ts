@@ -65,15 +65,10 @@ function ruleEvidence(id: string, byRule: ReadonlyMap<string, Finding[]>, inputs
   const counts: Record<string, number> = {};
   for (const f of findings) counts[f.status] = (counts[f.status] ?? 0) + 1;
   const shown = findings.filter((f) => f.status !== 'pass' && f.status !== 'n/a').sort((a, b) => FINDING_ORDER[a.status] - FINDING_ORDER[b.status]).slice(0, 5).map(describe);
-  return {
-    kind: 'rule',
-    id,
-    title,
-    status: findings.length ? worst(findings.map((f) => FINDING_TO_EVIDENCE[f.status])) : 'n/a',
-    counts,
-    findings: shown,
-    ...(findings.length ? {} : { reason: 'no finding: nothing it checks exists on this tenant' }),
-  };
+  const status = findings.length ? worst(findings.map((f) => FINDING_TO_EVIDENCE[f.status])) : 'n/a';
+  // Why a rule is n/a matters: not in use, not on the subscription, nothing to check.
+  const naWhy = status === 'n/a' ? (findings.find((f) => f.status === 'n/a')?.message ?? 'no finding: nothing it checks exists on this tenant') : undefined;
+  return { kind: 'rule', id, title, status, counts, findings: shown, ...(naWhy ? { reason: naWhy } : {}) };
 }
 
 function topicEvidence(t: string, inputs: FrameworkInputs): RequirementEvidence {
@@ -149,8 +144,11 @@ function reasonOf(status: RequirementStatus, evidence: readonly RequirementEvide
       return att ? `needs the attestation ${att.id} (${att.state === 'missing' ? 'not given' : att.state})${att.met ? ': met' : ''}: ${att.how}` : 'needs an attestation';
     case 'waived':
       return 'waived';
-    case 'n/a':
-      return att?.state === 'not-applicable' ? `attested not applicable (${att.id})` : 'nothing it covers exists on this tenant';
+    case 'n/a': {
+      if (att?.state === 'not-applicable') return `attested not applicable (${att.id})`;
+      const why = evidence.find((e) => e.status === 'n/a' && e.reason);
+      return why?.reason ? `${why.reason}${why.kind === 'rule' ? ` (${why.id})` : ''}` : 'nothing it covers exists on this tenant';
+    }
     case 'pass':
       return evidence.length ? `${evidence.filter((e) => e.status === 'pass').length} check(s) pass` : 'pass';
   }

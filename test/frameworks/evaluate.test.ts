@@ -281,3 +281,12 @@ describe('secrets', () => {
     expect(JSON.stringify(r)).not.toContain(SECRET);
   });
 });
+
+describe('why a requirement is n/a', () => {
+  it('a requirement whose only evidence is a plan-gated rule says the feature is not on the subscription', async () => {
+    const r = await run(tenant(), { frameworks: [resolveFramework('asvs-5.0-L3', { cwd: dir, rules })], subscription: 'professional' });
+    const q = req(r, '10.4.14');
+    expect(q.status).toBe('n/a');
+    expect(q.reason).toMatch(/is not on the Professional subscription: available on Enterprise.* \(app-sender-constrained-tokens\)$/);
+  });
+});
