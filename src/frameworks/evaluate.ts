@@ -62,6 +62,12 @@ function ruleEvidence(id: string, byRule: ReadonlyMap<string, Finding[]>, inputs
   const why = inputs.notRun.get(id);
   if (why) return { kind: 'rule', id, title, status: 'unknown', counts: {}, findings: [], reason: why };
   const findings = byRule.get(id) ?? [];
+  // A readiness check is n/a for a feature the subscription lacks (needed only if …); a framework
+  // requirement that rests on that feature cannot be met on this subscription: it fails, saying so.
+  const unavailable = findings.find((f) => f.status === 'n/a' && f.messageId === 'not-on-subscription');
+  if (unavailable) {
+    return { kind: 'rule', id, title, status: 'fail', counts: { 'n/a': findings.length }, findings: [describe(unavailable)], reason: `cannot be met on this subscription: ${unavailable.message}` };
+  }
   const counts: Record<string, number> = {};
   for (const f of findings) counts[f.status] = (counts[f.status] ?? 0) + 1;
   const shown = findings.filter((f) => f.status !== 'pass' && f.status !== 'n/a').sort((a, b) => FINDING_ORDER[a.status] - FINDING_ORDER[b.status]).slice(0, 5).map(describe);
@@ -95,20 +101,20 @@ function guardrailEvidence(sel: FrameworkSelection, r: Requirement, g: Guardrail
     const value = (inputs.settings as unknown as Record<string, unknown>)[g.setting];
     const what = `audit setting ${g.setting} ${bound(g)}`;
     const shown = `settings.${g.setting} is ${JSON.stringify(value)}${inputs.settingsGiven?.has(g.setting) ? '' : ' (the default)'}`;
-    if (value === undefined) return { kind: 'guardrail', status: 'fail', what, reason: `settings.${g.setting} is not set; ${profile} needs it ${bound(g)} (${g.why})` };
+    if (value === undefined) return { kind: 'guardrail', config: true, status: 'fail', what, reason: `settings.${g.setting} is not set; ${profile} needs it ${bound(g)} (${g.why})` };
     return within(value, g)
-      ? { kind: 'guardrail', status: 'pass', what, reason: shown }
-      : { kind: 'guardrail', status: 'fail', what, reason: `${shown}, looser than ${profile} allows: it needs ${bound(g)} (${g.why}); set settings.${g.setting} in the config` };
+      ? { kind: 'guardrail', config: true, status: 'pass', what, reason: shown }
+      : { kind: 'guardrail', config: true, status: 'fail', what, reason: `${shown}, looser than ${profile} allows: it needs ${bound(g)} (${g.why}); set settings.${g.setting} in the config` };
   }
   if ('rule' in g) {
     const what = `option ${g.option} of rule ${g.rule} ${bound(g)}`;
     const why = inputs.notRun.get(g.rule);
-    if (why) return { kind: 'guardrail', status: 'unknown', what, reason: `rule ${g.rule} did not run: ${why}` };
+    if (why) return { kind: 'guardrail', config: true, status: 'unknown', what, reason: `rule ${g.rule} did not run: ${why}` };
     const value = inputs.ruleOptions[g.rule]?.[g.option];
-    if (value === undefined) return { kind: 'guardrail', status: 'pass', what, reason: `${g.option} is the rule's default` };
+    if (value === undefined) return { kind: 'guardrail', config: true, status: 'pass', what, reason: `${g.option} is the rule's default` };
     return within(value, g)
-      ? { kind: 'guardrail', status: 'pass', what, reason: `rules.${g.rule}.options.${g.option} is ${JSON.stringify(value)}` }
-      : { kind: 'guardrail', status: 'fail', what, reason: `rules.${g.rule}.options.${g.option} is ${JSON.stringify(value)}, looser than ${profile} allows: it needs ${bound(g)} (${g.why})` };
+      ? { kind: 'guardrail', config: true, status: 'pass', what, reason: `rules.${g.rule}.options.${g.option} is ${JSON.stringify(value)}` }
+      : { kind: 'guardrail', config: true, status: 'fail', what, reason: `rules.${g.rule}.options.${g.option} is ${JSON.stringify(value)}, looser than ${profile} allows: it needs ${bound(g)} (${g.why})` };
   }
   const findings = inputs.checkFindings.get(guardrailKey(sel, r, k)) ?? [];
   const status = findings.length ? worst(findings.map((f) => FINDING_TO_EVIDENCE[f.status])) : 'n/a';
@@ -133,7 +139,7 @@ function reasonOf(status: RequirementStatus, evidence: readonly RequirementEvide
   switch (status) {
     case 'fail': {
       const e = first('fail')!;
-      const detail = e.kind === 'guardrail' ? e.reason : e.kind === 'rule' ? (e.findings[0]?.message ?? name(e)) : `${name(e)} is ${e.topicStatus ?? 'failing'}`;
+      const detail = e.kind === 'guardrail' ? e.reason : e.kind === 'rule' ? (e.reason ?? e.findings[0]?.message ?? name(e)) : `${name(e)} is ${e.topicStatus ?? 'failing'}`;
       return e.kind === 'guardrail' ? detail : `${detail}${e.kind === 'rule' && e.findings[0] ? ` (${e.id})` : ''}`;
     }
     case 'unknown': {
@@ -182,7 +188,10 @@ export function evaluateFramework(sel: FrameworkSelection, inputs: FrameworkInpu
     ];
     const automated = evidence.length > 0;
     const automation: RequirementResult['automation'] = r.manual ? (automated ? 'partial' : 'manual') : 'automated';
-    const checked = worst(evidence.map((e) => e.status));
+    // A passing bound on the audit's own configuration (a setting, a rule option) shows nothing
+    // about the tenant: it can fail a requirement, never pass one alone.
+    const onTenant = evidence.filter((e) => !(e.kind === 'guardrail' && e.config && e.status === 'pass'));
+    const checked = worst((onTenant.length ? onTenant : evidence).map((e) => e.status));
     let attestation: RequirementResult['attestation'];
     if (r.manual) {
       const id = attestationIdOf(fw, r);

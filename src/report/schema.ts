@@ -259,7 +259,15 @@ export const RequirementEvidenceSchema = z.discriminatedUnion('kind', [
     reason: z.string().optional(),
   }),
   z.object({ kind: z.literal('topic'), id: z.string(), title: z.string().optional(), status: EvidenceStatus, topicStatus: z.enum(TOPIC_STATUSES).optional(), reason: z.string().optional() }),
-  z.object({ kind: z.literal('guardrail'), status: EvidenceStatus, what: z.string(), reason: z.string(), findings: z.array(z.object({ status: z.enum(FINDING_STATUSES), message: z.string(), resource: z.string().optional() })).optional() }),
+  z.object({
+    kind: z.literal('guardrail'),
+    /** A bound on the audit's own configuration (a setting, a rule option), not a check of the tenant. */
+    config: z.literal(true).optional(),
+    status: EvidenceStatus,
+    what: z.string(),
+    reason: z.string(),
+    findings: z.array(z.object({ status: z.enum(FINDING_STATUSES), message: z.string(), resource: z.string().optional() })).optional(),
+  }),
 ]);
 export type RequirementEvidence = z.infer<typeof RequirementEvidenceSchema>;
 

@@ -283,10 +283,23 @@ describe('secrets', () => {
 });
 
 describe('why a requirement is n/a', () => {
-  it('a requirement whose only evidence is a plan-gated rule says the feature is not on the subscription', async () => {
+  it('a requirement resting on a feature the subscription lacks cannot be met there: it fails, saying why (waivable)', async () => {
     const r = await run(tenant(), { frameworks: [resolveFramework('asvs-5.0-L3', { cwd: dir, rules })], subscription: 'professional' });
     const q = req(r, '10.4.14');
-    expect(q.status).toBe('n/a');
-    expect(q.reason).toMatch(/is not on the Professional subscription: available on Enterprise.* \(app-sender-constrained-tokens\)$/);
+    expect(q.status).toBe('fail');
+    expect(q.reason).toMatch(/^cannot be met on this subscription: .*is not on the Professional subscription: available on Enterprise.* \(app-sender-constrained-tokens\)$/);
+    // The readiness view is unchanged: the check itself is n/a there.
+    expect(r.findings.filter((f) => f.ruleId === 'app-sender-constrained-tokens').map((f) => f.status)).toEqual(['n/a']);
+  });
+
+  it('a rule n/a because its subject is not in use keeps its requirement n/a, with that reason', async () => {
+    const r = await run(
+      tenant((t) => {
+        t.connections = (t.connections ?? []).filter((c) => c.strategy !== 'auth0');
+      }),
+    );
+    const pw = req(r, 'pw');
+    expect(pw.status).toBe('n/a');
+    expect(pw.reason).toMatch(/^Not in use: .* \(database-password-policy\)$/);
   });
 });
