@@ -12,7 +12,10 @@ import { parseReport, renderSaved } from '../../src/cli/render-file.js';
 import { renderJson } from '../../src/report/json.js';
 import { computeFixFirst } from '../../src/report/fix-first.js';
 import { MULTI_REPORTERS, type MultiReport } from '../../src/multi/report.js';
-import { b2bReport, brandNewReport, hostileReport, readyReport } from './golden/reports.js';
+import { b2bReport, brandNewReport, goldenAudit, hostileReport, readyReport } from './golden/reports.js';
+import { resolveFramework } from '../../src/frameworks/load.js';
+import { rules as allRules } from '../../rules/index.js';
+import { tenantFrom } from '../support/tenant.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REPORT_DIR = join(ROOT, 'src/report');
@@ -69,9 +72,15 @@ describe('self-contained reports', () => {
   });
 
   it('a saved JSON report renders every format byte for byte as the report object does', async () => {
-    for (const report of [await brandNewReport(), await readyReport(), await b2bReport(), await hostileReport()]) {
+    const withFrameworks = await goldenAudit(tenantFrom('brand-new'), { frameworks: [resolveFramework('asvs-5.0-L2', { cwd: ROOT, rules: allRules })] });
+    for (const report of [await brandNewReport(), await readyReport(), await b2bReport(), await hostileReport(), withFrameworks]) {
       const saved = parseReport(JSON.parse(renderJson(report)) as unknown, 'report.json');
       for (const [name, render] of Object.entries(REPORTERS)) {
+        // csv lists framework requirements: a saved report that judged none is refused with one line.
+        if (name === 'csv' && !report.frameworks?.length) {
+          expect(() => renderSaved(saved, name, { color: false, verbose: false })).toThrow(/judged none/);
+          continue;
+        }
         for (const opts of [{ color: false, verbose: false }, { color: true, verbose: true }]) {
           expect(renderSaved(saved, name, opts) === render(report, opts), `${name} ${JSON.stringify(opts)}`).toBe(true);
         }
@@ -95,6 +104,10 @@ describe('self-contained reports', () => {
     const saved = parseReport(JSON.parse(JSON.stringify(multi)) as unknown, 'multi.json');
     expect(saved.kind).toBe('multi');
     for (const [name, render] of Object.entries(MULTI_REPORTERS)) {
+      if (name === 'csv') {
+        expect(() => renderSaved(saved, name, { color: false, verbose: false })).toThrow(/judged none/);
+        continue;
+      }
       expect(renderSaved(saved, name, { color: false, verbose: false }) === render(multi, { color: false, verbose: false }), name).toBe(true);
     }
     expect((JSON.parse(renderSaved(saved, 'sarif', { color: false, verbose: false })) as { runs: unknown[] }).runs).toHaveLength(2);
