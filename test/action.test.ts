@@ -276,7 +276,7 @@ describe('frameworks and policies', () => {
     expect(report.findings.some((f) => f.ruleId === 'org/callbacks-on-company-domains')).toBe(true);
     expect(readFileSync(join(r.workspace, r.outputs['csv-report']!), 'utf8').split('\r\n')[0]).toMatch(/^tenant,framework,version,profile,requirement/);
     // The job summary gives each profile one line: the result beside the coverage, and what fails.
-    expect(r.summary).toMatch(/\*\*OWASP Application Security Verification Standard 5\.0\.0 — Level 1\*\* \(`asvs-5\.0-L1`\): \d+ pass, \d+ fail, .*\d+ of 28 requirements checked automatically.*\. Failing: /);
+    expect(r.summary).toMatch(/\*\*OWASP Application Security Verification Standard 5\.0\.0 — Level 1\*\* \(`asvs-5\.0-L1`\): \d+ of \d+ judged requirements pass \(\d+%\); \d+ fail.*\d+ of 28 requirements checked automatically.*\. Failing: /);
     expect(r.summary).toMatch(/\(`nist-800-63b-4-aal2`\)/);
     expect(r.summary).not.toMatch(/\bcompliant\b/i);
   }, 60_000);

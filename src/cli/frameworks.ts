@@ -3,7 +3,7 @@
  * `frameworks show <profile|framework|file>`: a requirement → evidence table. Offline: no tenant.
  */
 import { cliIo } from './io.js';
-import type { LoadedFramework } from '../frameworks/load.js';
+import { automationOf, type LoadedFramework } from '../frameworks/load.js';
 import type { Requirement } from '../frameworks/schema.js';
 
 type Format = 'text' | 'json' | 'markdown';
@@ -13,14 +13,8 @@ async function load() {
   return { rules, ...fw };
 }
 
-function automationOf(r: Requirement): 'automated' | 'partial' | 'manual' | 'out-of-scope' {
-  if (r.outOfScope !== undefined) return 'out-of-scope';
-  const checked = !!(r.rules?.length || r.topics?.length || r.guardrails?.length);
-  return r.manual ? (checked ? 'partial' : 'manual') : 'automated';
-}
-
-function coverage(reqs: readonly Requirement[]) {
-  const n = (a: string) => reqs.filter((r) => automationOf(r) === a).length;
+function coverage(reqs: readonly Requirement[], profileId?: string) {
+  const n = (a: string) => reqs.filter((r) => automationOf(r, profileId) === a).length;
   return { requirements: reqs.length, automated: n('automated'), partial: n('partial'), manual: n('manual'), outOfScope: n('out-of-scope') };
 }
 
@@ -33,7 +27,7 @@ export async function runFrameworksList(flags: { format: 'text' | 'json' }): Pro
     version: fw.file.version,
     file: fw.shown,
     source: fw.file.source,
-    profiles: fw.file.profiles.map((p) => ({ id: p.id, name: p.name, coverage: coverage(selectProfile(fw, p).requirements) })),
+    profiles: fw.file.profiles.map((p) => ({ id: p.id, name: p.name, coverage: coverage(selectProfile(fw, p).requirements, p.id) })),
   }));
   if (flags.format === 'json') {
     cliIo().stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -54,6 +48,7 @@ export async function runFrameworksList(flags: { format: 'text' | 'json' }): Pro
 
 export async function runFrameworksShow(spec: string, flags: { format: Format }): Promise<number> {
   const { rules, resolveFramework, shippedFrameworks } = await load();
+  let profileId: string | undefined;
   const cwd = cliIo().cwd;
   let fw: LoadedFramework;
   let reqs: Requirement[];
@@ -68,6 +63,7 @@ export async function runFrameworksShow(spec: string, flags: { format: Format })
     const sel = resolveFramework(spec, { cwd, rules });
     fw = sel.framework;
     reqs = sel.requirements;
+    profileId = sel.profile.id;
     title = `${fw.file.name} ${fw.file.version} — ${sel.profile.name} (${sel.profile.id})`;
   }
   const profilesOf = (r: Requirement) => fw.file.profiles.filter((p) => (r.profiles ? r.profiles.includes(p.id) : p.level >= (r.level ?? Infinity))).map((p) => p.id);
@@ -81,17 +77,17 @@ export async function runFrameworksShow(spec: string, flags: { format: Format })
     ...(r.section ? { section: r.section } : {}),
     title: r.title,
     profiles: profilesOf(r),
-    automation: automationOf(r),
+    automation: automationOf(r, profileId),
     evidence: evidence(r),
     ...(r.manual ? { attestation: r.manual.attestation ?? `${fw.file.id}:${r.id}`, how: r.manual.how } : {}),
     ...(r.outOfScope !== undefined ? { outOfScope: r.outOfScope } : {}),
   }));
   const io = cliIo();
   if (flags.format === 'json') {
-    io.stdout.write(`${JSON.stringify({ id: fw.file.id, name: fw.file.name, version: fw.file.version, file: fw.shown, source: fw.file.source, licence: fw.file.licence, coverage: coverage(reqs), requirements: rows }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ id: fw.file.id, name: fw.file.name, version: fw.file.version, file: fw.shown, source: fw.file.source, licence: fw.file.licence, coverage: coverage(reqs, profileId), requirements: rows }, null, 2)}\n`);
     return 0;
   }
-  const c = coverage(reqs);
+  const c = coverage(reqs, profileId);
   const summary = `${c.requirements} requirements: ${c.automated} checked automatically, ${c.partial} partly (plus an attestation), ${c.manual} by attestation only, ${c.outOfScope} out of scope.`;
   if (flags.format === 'markdown') {
     const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');

@@ -20,7 +20,7 @@ import type { Finding } from '../engine/evaluate.js';
 import type { RuleSettings } from '../engine/define-rule.js';
 import type { FindingStatus, TopicStatus } from '../engine/status.js';
 import type { AuditReport, FrameworkResult, RequirementEvidence, RequirementResult, RequirementStatus } from '../report/schema.js';
-import { attestationIdOf, type FrameworkSelection } from './load.js';
+import { attestationIdOf, automationOf, type FrameworkSelection } from './load.js';
 import type { Guardrail, Requirement } from './schema.js';
 
 type EvidenceStatus = RequirementEvidence['status'];
@@ -186,8 +186,7 @@ export function evaluateFramework(sel: FrameworkSelection, inputs: FrameworkInpu
       ...(r.topics ?? []).map((t) => topicEvidence(t, inputs)),
       ...(r.guardrails ?? []).flatMap((g, k) => (guardrailApplies(sel, g) ? [guardrailEvidence(sel, r, g, k, inputs)] : [])),
     ];
-    const automated = evidence.length > 0;
-    const automation: RequirementResult['automation'] = r.manual ? (automated ? 'partial' : 'manual') : 'automated';
+    const automation = automationOf(r, sel.profile.id);
     // A passing bound on the audit's own configuration (a setting, a rule option) shows nothing
     // about the tenant: it can fail a requirement, never pass one alone.
     const onTenant = evidence.filter((e) => !(e.kind === 'guardrail' && e.config && e.status === 'pass'));

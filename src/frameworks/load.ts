@@ -110,7 +110,14 @@ function crossCheck(fw: FrameworkFile, data: DataFile, rules: KnownRules): strin
     if (seen.has(r.id)) say([...at, 'id'], `requirement ${r.id} is listed twice`);
     seen.add(r.id);
     checkProfiles(r.profiles, [...at, 'profiles']);
-    for (const p of profilesOf(fw, r)) inProfile.set(p.id, (inProfile.get(p.id) ?? 0) + 1);
+    for (const p of profilesOf(fw, r)) {
+      inProfile.set(p.id, (inProfile.get(p.id) ?? 0) + 1);
+      // Guardrails limited to other profiles can leave a requirement with nothing to judge it by here.
+      const guards = (r.guardrails ?? []).filter((g) => !g.profiles || g.profiles.includes(p.id));
+      if (r.outOfScope === undefined && !r.manual && !r.rules?.length && !r.topics?.length && !guards.length) {
+        say([...at, 'guardrails'], `in profile ${p.id} nothing judges requirement ${r.id}: its guardrails are for other profiles; add rules, a manual part, or a guardrail for ${p.id}`);
+      }
+    }
     (r.rules ?? []).forEach((id, k) => {
       if (!ruleIds.has(id)) say([...at, 'rules', k], `no such rule ${id}${nearest(id, [...ruleIds.keys()])}`);
     });
@@ -164,6 +171,18 @@ export function topicExists(t: string, topicIds: ReadonlySet<string>): boolean {
 /** The attestation id that meets a requirement's manual part. */
 export function attestationIdOf(fw: Pick<FrameworkFile, 'id'>, r: Pick<Requirement, 'id' | 'manual'>): string {
   return r.manual?.attestation ?? `${fw.id}:${r.id}`;
+}
+
+/**
+ * How a requirement is judged in a profile (or in any profile, without one): by checks alone, by
+ * checks and an attestation, by an attestation alone, or not at all. A guardrail limited to other
+ * profiles is no check here.
+ */
+export function automationOf(r: Requirement, profileId?: string): 'automated' | 'partial' | 'manual' | 'out-of-scope' {
+  if (r.outOfScope !== undefined) return 'out-of-scope';
+  const guards = (r.guardrails ?? []).filter((g) => !profileId || !g.profiles || g.profiles.includes(profileId));
+  const checked = !!(r.rules?.length || r.topics?.length || guards.length);
+  return r.manual ? (checked ? 'partial' : 'manual') : 'automated';
 }
 
 /** The profiles a requirement belongs to. */

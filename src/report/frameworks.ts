@@ -14,17 +14,19 @@ export function coverageText(c: FrameworkResult['coverage']): string {
   ].join(', ');
 }
 
-/** "automated: 8 pass, 3 fail, 1 could not be judged" — never "compliant". */
+/**
+ * "8 of 13 judged requirements pass (62%); 5 fail, 1 could not be judged; 59 await an
+ * attestation, 17 n/a" — the pass rate over what configuration could judge, never "compliant".
+ */
 export function resultText(fr: FrameworkResult): string {
   const s = fr.summary;
+  const judged = s.pass + s.fail + s.unknown + (s.waived ?? 0);
+  const rate = judged ? ` (${Math.round((100 * s.pass) / judged)}%)` : '';
   return [
-    `${s.pass} pass`,
-    `${s.fail} fail`,
-    ...(s.unknown ? [`${s.unknown} could not be judged`] : []),
-    ...(s.waived ? [`${s.waived} waived`] : []),
-    `${s.manual} await an attestation`,
-    ...(s['n/a'] ? [`${s['n/a']} n/a`] : []),
-  ].join(', ');
+    `${s.pass} of ${judged} judged requirement${judged === 1 ? '' : 's'} pass${rate}`,
+    [`${s.fail} fail`, ...(s.unknown ? [`${s.unknown} could not be judged`] : []), ...(s.waived ? [`${s.waived} waived`] : [])].join(', '),
+    [`${s.manual} await an attestation`, ...(s['n/a'] ? [`${s['n/a']} n/a`] : [])].join(', '),
+  ].join('; ');
 }
 
 /** The profile's automated requirements that fail or could not be judged: what `--require-framework` refuses. */

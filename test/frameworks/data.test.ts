@@ -68,7 +68,7 @@ describe('shipped frameworks', () => {
 
 describe('docs/frameworks.md', () => {
   it("its table of shipped profiles states each profile's coverage as the files give it", async () => {
-    const { selectProfile } = await import('../../src/frameworks/load.js');
+    const { automationOf, selectProfile } = await import('../../src/frameworks/load.js');
     const doc = readFileSync(new URL('../../docs/frameworks.md', import.meta.url), 'utf8');
     const rows = new Map(
       [...doc.matchAll(/^\| `([^`]+)` \| [^|]+ \| (\d+) \| (\d+) \| (\d+) \((\d+)\) \| (\d+) \|$/gm)].map((m) => [m[1], m.slice(2).map(Number)]),
@@ -77,10 +77,8 @@ describe('docs/frameworks.md', () => {
     expect([...rows.keys()].sort()).toEqual(profiles.map(({ p }) => p.id).sort());
     for (const { fw, p } of profiles) {
       const reqs = selectProfile(fw, p).requirements;
-      const kind = (r: (typeof reqs)[number]) =>
-        r.outOfScope !== undefined ? 'out' : r.manual ? (r.rules?.length || r.topics?.length || r.guardrails?.length ? 'partial' : 'manual') : 'auto';
-      const n = (k: string) => reqs.filter((r) => kind(r) === k).length;
-      expect(rows.get(p.id), p.id).toEqual([reqs.length, n('auto'), n('partial') + n('manual'), n('partial'), n('out')]);
+      const n = (k: string) => reqs.filter((r) => automationOf(r, p.id) === k).length;
+      expect(rows.get(p.id), p.id).toEqual([reqs.length, n('automated'), n('partial') + n('manual'), n('partial'), n('out-of-scope')]);
     }
   });
 });
