@@ -81,6 +81,7 @@ export async function runFrameworksShow(spec: string, flags: { format: Format })
     evidence: evidence(r),
     ...(r.manual ? { attestation: r.manual.attestation ?? `${fw.file.id}:${r.id}`, how: r.manual.how } : {}),
     ...(r.outOfScope !== undefined ? { outOfScope: r.outOfScope } : {}),
+    ...(r.refs?.length ? { refs: [...r.refs] } : {}),
   }));
   const io = cliIo();
   if (flags.format === 'json') {

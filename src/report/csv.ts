@@ -24,6 +24,7 @@ export const CSV_COLUMNS = [
   'attestation',
   'attestation_state',
   'note',
+  'refs',
 ] as const;
 
 /** Neutralise a cell a spreadsheet would evaluate. */
@@ -60,6 +61,7 @@ export function renderCsvOf(reports: readonly AuditReport[]): string {
         r.attestation?.id ?? '',
         r.attestation?.state ?? '',
         r.note ?? '',
+        (r.refs ?? []).join('; '),
       ].map(csvCell));
     }
   }
