@@ -37,8 +37,15 @@ export function readDataFile(path: string, shown: string, limits: DataFileLimits
     throw new ConfigError(`${shown}: no such ${limits.kind}`);
   }
   if (size > limits.maxBytes) throw new ConfigError(`${shown}: ${size} bytes is too large for a ${limits.kind} (max ${limits.maxBytes})`);
-  const text = readFileSync(path, 'utf8');
-  if (text.includes('\u0000')) throw new ConfigError(`${shown}: binary data, not YAML or JSON`);
+  const bytes = readFileSync(path);
+  if (bytes.includes(0)) throw new ConfigError(`${shown}: binary data, not YAML or JSON`);
+  let text: string;
+  try {
+    // A byte that is not UTF-8 would turn into U+FFFD, silently: a pattern with it never matches.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new ConfigError(`${shown}: not UTF-8 text: save the ${limits.kind} as UTF-8`);
+  }
   return parseDataText(text, shown, limits);
 }
 
@@ -63,6 +70,7 @@ export function parseDataText(text: string, shown: string, limits: DataFileLimit
     if (e instanceof RangeError) throw new ConfigError(`${shown}: nested too deeply (more than ${limits.maxDepth} levels): refused`);
     throw new ConfigError(`${shown}: ${e instanceof ReferenceError || /alias/i.test(String(e)) ? `more than ${limits.maxAliases ?? 100} YAML alias expansions: refused` : e instanceof Error ? firstLine(e.message) : String(e)}`);
   }
+  if (value === null || value === undefined) throw new ConfigError(`${shown}: the ${limits.kind} is empty`);
   if (depthOf(value, limits.maxDepth + 1) > limits.maxDepth) throw new ConfigError(`${shown}: nested more than ${limits.maxDepth} levels deep: refused`);
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     let node: unknown = doc.contents;

@@ -53,6 +53,7 @@ export function writeAtomically(path: string, text: string): void {
     writeFileSync(full, text);
     return;
   }
+  if (existing?.isDirectory()) throw new UsageError(`${path}: is a directory; give a file path for the report`);
   mkdirSync(dirname(full), { recursive: true });
   const tmp = `${full}.${process.pid}.tmp`;
   writeFileSync(tmp, text);

@@ -30,7 +30,7 @@ import { Progress } from './progress.js';
 import { checkReadingFlags, liveSource, logDaysOf, optInsOf, tenantSource, type SourceFlags, type TenantConfig } from './source.js';
 import { cliIo } from './io.js';
 import { dirname } from 'node:path';
-import { resolveFramework, type FrameworkSelection } from '../frameworks/load.js';
+import { automationOf, resolveFramework, shippedFrameworks, type FrameworkSelection, type LoadedFramework } from '../frameworks/load.js';
 
 export interface AuditFlags extends SourceFlags {
   plan: PlanId;
@@ -126,36 +126,57 @@ function auditOptionsFromConfig(config: Config, configPath: string | undefined):
 function frameworksOf(flags: AuditFlags, config: Config, configPath: string | undefined, rules: readonly AnyRule[]): { frameworks: FrameworkSelection[]; requireFrameworks: string[] } {
   const cwd = cliIo().cwd;
   const configDir = configPath ? dirname(configPath) : cwd;
-  const specs: { spec: string; cwd: string }[] = [
-    ...(flags.framework ?? []).map((spec) => ({ spec, cwd })),
-    ...(config.frameworks ?? []).map((spec) => ({ spec, cwd: configDir })),
+  const cfg = configPath ?? 'config';
+  const specs: { spec: string; cwd: string; label: string; required: boolean }[] = [
+    ...(flags.framework ?? []).map((spec) => ({ spec, cwd, label: `--framework ${spec}`, required: false })),
+    ...(config.frameworks ?? []).map((spec, i) => ({ spec, cwd: configDir, label: `${cfg}: frameworks.${i} (${spec})`, required: false })),
+    ...(flags.requireFramework ?? []).map((spec) => ({ spec, cwd, label: `--require-framework ${spec}`, required: true })),
+    ...(config.requireFrameworks ?? []).map((spec, i) => ({ spec, cwd: configDir, label: `${cfg}: requireFrameworks.${i} (${spec})`, required: true })),
   ];
-  const required = [...new Set([...(flags.requireFramework ?? []), ...(config.requireFrameworks ?? [])])];
   const selections = new Map<string, FrameworkSelection>();
-  for (const { spec, cwd: base } of specs) {
-    const sel = resolveFramework(spec, { cwd: base, rules });
-    selections.set(sel.profile.id, sel);
-  }
+  // One framework id is one file: a second file with the same id (or one shadowing a shipped framework) is refused.
+  const fileOf = new Map<string, string>();
   const requireFrameworks: string[] = [];
-  for (const spec of required) {
-    const known = selections.get(spec);
-    const sel = known ?? resolveFramework(spec, { cwd, rules });
+  for (const { spec, cwd: base, label, required } of specs) {
+    const sel = selections.get(spec) ?? resolveFramework(spec, { cwd: base, rules, label });
+    const id = sel.framework.file.id;
+    const seen = fileOf.get(id);
+    if (seen && seen !== sel.framework.path) throw new ConfigError(`${label}: framework id ${id} is also the id of ${seen}: give each framework file its own id`);
+    fileOf.set(id, sel.framework.path);
+    if (!sel.framework.shipped && shippedFrameworkIds(rules).has(id)) throw new ConfigError(`${label}: framework id ${id} is the id of a shipped framework: give your file its own id`);
     selections.set(sel.profile.id, sel);
-    requireFrameworks.push(sel.profile.id);
+    if (required && !requireFrameworks.includes(sel.profile.id)) requireFrameworks.push(sel.profile.id);
   }
-  // An attestation or a waiver of a requirement of a judged framework must name one it has: a typo would be ignored, silently.
-  const named = [
-    ...(config.attestations ?? []).map((a, i) => ({ id: a.topic, at: `attestations.${i}.topic` })),
-    ...(config.waivers ?? []).map((w, i) => ({ id: w.rule, at: `waivers.${i}.rule` })),
-  ];
-  for (const { id, at } of named) {
-    if (!FRAMEWORK_ATTESTATION.test(id)) continue;
-    const [fwId, ...rest] = id.split(':');
-    const req = rest.join(':');
-    const fw = [...selections.values()].find((s) => s.framework.file.id === fwId);
-    if (fw && !fw.framework.file.requirements.some((r) => r.id === req)) throw new ConfigError(`${configPath ?? 'config'}: ${at}: ${fw.framework.file.name} has no requirement ${req}`);
-  }
+  checkFrameworkReferences(config, cfg, [...selections.values()].map((s) => s.framework), rules);
   return { frameworks: [...selections.values()], requireFrameworks };
+}
+
+/**
+ * An attestation or a waiver of a framework requirement (`asvs-5.0:6.4.2`) must name one the
+ * framework has — a typo would be ignored, silently — whether or not this run judges it (a shipped
+ * framework is checked even when not judged); a waiver of a requirement only an attestation can
+ * meet is refused (attest it instead).
+ */
+function shippedFrameworkIds(rules: readonly AnyRule[]): Set<string> {
+  return new Set(shippedFrameworks(rules).map((f) => f.file.id));
+}
+
+function checkFrameworkReferences(config: Config, cfg: string, judged: readonly LoadedFramework[], rules: readonly AnyRule[]): void {
+  const named = [
+    ...(config.attestations ?? []).map((a, i) => ({ id: a.topic, at: `attestations.${i}.topic`, waiver: false })),
+    ...(config.waivers ?? []).map((w, i) => ({ id: w.rule, at: `waivers.${i}.rule`, waiver: true })),
+  ].filter((n) => FRAMEWORK_ATTESTATION.test(n.id));
+  if (!named.length) return;
+  const shipped = named.some((n) => !judged.some((f) => n.id.startsWith(`${f.file.id}:`))) ? shippedFrameworks(rules) : [];
+  for (const { id, at, waiver } of named) {
+    const [fwId, ...rest] = id.split(':');
+    const reqId = rest.join(':');
+    const fw = judged.find((f) => f.file.id === fwId) ?? shipped.find((f) => f.file.id === fwId);
+    if (!fw) continue;
+    const req = fw.file.requirements.find((r) => r.id === reqId);
+    if (!req) throw new ConfigError(`${cfg}: ${at}: ${fw.file.name} has no requirement ${reqId}`);
+    if (waiver && automationOf(req) === 'manual') throw new ConfigError(`${cfg}: ${at}: ${id} is met only by an attestation: attest it (status done, or not-applicable) instead of waiving it`);
+  }
 }
 
 /** The audit options a single-tenant and a multi-tenant run share: plan, gate, opt-ins and the config file's part. */

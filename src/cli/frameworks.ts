@@ -2,7 +2,9 @@
  * `frameworks`: what ships (each framework, its profiles and their coverage), and
  * `frameworks show <profile|framework|file>`: a requirement → evidence table. Offline: no tenant.
  */
+import { resolve } from 'node:path';
 import { cliIo } from './io.js';
+import { frameworkTitle } from '../report/frameworks.js';
 import { automationOf, type LoadedFramework } from '../frameworks/load.js';
 import type { Requirement } from '../frameworks/schema.js';
 
@@ -35,7 +37,7 @@ export async function runFrameworksList(flags: { format: 'text' | 'json' }): Pro
   }
   const out: string[] = [];
   for (const r of rows) {
-    out.push(`${r.name} ${r.version} (${r.id}) — ${r.file}`);
+    out.push(`${frameworkTitle({ name: r.name, version: r.version })} (${r.id}) — ${r.file}`);
     for (const p of r.profiles) {
       const c = p.coverage;
       out.push(`  ${p.id.padEnd(28)} ${p.name}: ${c.requirements} requirements — ${c.automated} checked automatically, ${c.partial + c.manual} need an attestation (${c.partial} partly checked), ${c.outOfScope} out of scope`);
@@ -47,30 +49,34 @@ export async function runFrameworksList(flags: { format: 'text' | 'json' }): Pro
 }
 
 export async function runFrameworksShow(spec: string, flags: { format: Format }): Promise<number> {
-  const { rules, resolveFramework, shippedFrameworks } = await load();
+  const { rules, resolveFramework, shippedFrameworks, loadFrameworkFile } = await load();
   let profileId: string | undefined;
   const cwd = cliIo().cwd;
   let fw: LoadedFramework;
   let reqs: Requirement[];
   let title: string;
-  // A framework id shows every requirement with the profiles it belongs to; a profile only its own.
-  const whole = shippedFrameworks(rules).find((f) => f.file.id === spec);
+  // A framework id (or a file without #profile) shows every requirement with the profiles it
+  // belongs to; a profile only its own.
+  const isPath = /[\\/]|\.(ya?ml|json)$/i.test(spec) && !spec.includes('#');
+  const whole = isPath ? loadFrameworkFile(resolve(cwd, spec), spec, rules) : shippedFrameworks(rules).find((f) => f.file.id === spec);
   if (whole) {
     fw = whole;
     reqs = whole.file.requirements;
-    title = `${whole.file.name} ${whole.file.version}`;
+    title = frameworkTitle({ name: whole.file.name, version: whole.file.version });
   } else {
-    const sel = resolveFramework(spec, { cwd, rules });
+    const sel = resolveFramework(spec, { cwd, rules, label: `frameworks show ${spec}` });
     fw = sel.framework;
     reqs = sel.requirements;
     profileId = sel.profile.id;
-    title = `${fw.file.name} ${fw.file.version} — ${sel.profile.name} (${sel.profile.id})`;
+    title = `${frameworkTitle({ name: fw.file.name, version: fw.file.version, profile: sel.profile })} (${sel.profile.id})`;
   }
   const profilesOf = (r: Requirement) => fw.file.profiles.filter((p) => (r.profiles ? r.profiles.includes(p.id) : p.level >= (r.level ?? Infinity))).map((p) => p.id);
   const evidence = (r: Requirement) => [
     ...(r.rules ?? []),
     ...(r.topics ?? []).map((t) => `topic ${t}`),
-    ...(r.guardrails ?? []).map((g) => ('setting' in g ? `guardrail settings.${g.setting}` : 'rule' in g ? `guardrail ${g.rule}.${g.option}` : `guardrail check on ${g.check.resource}`)),
+    ...(r.guardrails ?? [])
+      .filter((g) => !profileId || !g.profiles || g.profiles.includes(profileId))
+      .map((g) => `${'setting' in g ? `guardrail settings.${g.setting}` : 'rule' in g ? `guardrail ${g.rule}.${g.option}` : `guardrail check on ${g.check.resource}`}${!profileId && g.profiles ? ` (${g.profiles.join(', ')})` : ''}`),
   ];
   const rows = reqs.map((r) => ({
     id: r.id,
@@ -85,7 +91,7 @@ export async function runFrameworksShow(spec: string, flags: { format: Format })
   }));
   const io = cliIo();
   if (flags.format === 'json') {
-    io.stdout.write(`${JSON.stringify({ id: fw.file.id, name: fw.file.name, version: fw.file.version, file: fw.shown, source: fw.file.source, licence: fw.file.licence, coverage: coverage(reqs, profileId), requirements: rows }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ id: fw.file.id, ...(profileId ? { profile: profileId } : {}), name: fw.file.name, version: fw.file.version, file: fw.shown, source: fw.file.source, licence: fw.file.licence, coverage: coverage(reqs, profileId), requirements: rows }, null, 2)}\n`);
     return 0;
   }
   const c = coverage(reqs, profileId);
@@ -101,16 +107,19 @@ export async function runFrameworksShow(spec: string, flags: { format: Format })
     return 0;
   }
   const out = [title, `${fw.shown} · ${fw.file.source}`, summary, ''];
+  // Column widths from the longest id (NIST's ids are long), so the columns stay aligned.
+  const w = Math.max(10, ...rows.map((r) => r.id.length));
+  const pad = `  ${''.padEnd(w)} ${''.padEnd(12)} `;
   let section: string | undefined;
   for (const r of rows) {
-    if (r.section && r.section !== section) {
+    if ((r.section ?? '') !== (section ?? '')) {
       section = r.section;
-      out.push(section);
+      out.push(section ?? '(no section)');
     }
-    out.push(`  ${r.id.padEnd(10)} ${r.automation.padEnd(12)} ${r.title}`);
-    if (r.evidence.length) out.push(`  ${''.padEnd(10)} ${''.padEnd(12)} ↳ ${r.evidence.join(', ')}`);
-    if (r.attestation) out.push(`  ${''.padEnd(10)} ${''.padEnd(12)} ↳ attestation ${r.attestation}`);
-    if (r.outOfScope !== undefined) out.push(`  ${''.padEnd(10)} ${''.padEnd(12)} ↳ ${r.outOfScope.length > 160 ? `${r.outOfScope.slice(0, 157)}…` : r.outOfScope}`);
+    out.push(`  ${r.id.padEnd(w)} ${r.automation.padEnd(12)} ${r.title}`);
+    if (r.evidence.length) out.push(`${pad}↳ ${r.evidence.join(', ')}`);
+    if (r.attestation) out.push(`${pad}↳ attestation ${r.attestation}`);
+    if (r.outOfScope !== undefined) out.push(`${pad}↳ ${r.outOfScope.length > 160 ? `${r.outOfScope.slice(0, 157)}…` : r.outOfScope}`);
   }
   io.stdout.write(`${out.join('\n')}\n`);
   return 0;

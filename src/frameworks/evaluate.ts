@@ -139,15 +139,18 @@ function reasonOf(status: RequirementStatus, evidence: readonly RequirementEvide
   switch (status) {
     case 'fail': {
       const e = first('fail')!;
-      const detail = e.kind === 'guardrail' ? e.reason : e.kind === 'rule' ? (e.reason ?? e.findings[0]?.message ?? name(e)) : `${name(e)} is ${e.topicStatus ?? 'failing'}`;
-      return e.kind === 'guardrail' ? detail : `${detail}${e.kind === 'rule' && e.findings[0] ? ` (${e.id})` : ''}`;
+      if (e.kind === 'guardrail') return e.reason;
+      if (e.kind === 'topic') return `${name(e)} is ${e.topicStatus ?? 'failing'}`;
+      const more = (e.counts['fail'] ?? 0) - 1;
+      return `${e.reason ?? e.findings[0]?.message ?? name(e)}${more > 0 ? ` (and ${more} more)` : ''} (${e.id})`;
     }
     case 'unknown': {
       const e = first('unknown')!;
       return e.kind === 'rule' ? `${e.id} could not be judged: ${e.reason ?? e.findings[0]?.message ?? 'not evaluated'}` : e.kind === 'topic' ? `${name(e)} could not be evaluated` : e.reason;
     }
     case 'manual':
-      return att ? `needs the attestation ${att.id} (${att.state === 'missing' ? 'not given' : att.state})${att.met ? ': met' : ''}: ${att.how}` : 'needs an attestation';
+      if (!att) return 'needs an attestation';
+      return att.met ? `met by the attestation ${att.id} (current): ${att.how}` : `needs the attestation ${att.id} (${att.state === 'missing' ? 'not given' : att.state}): ${att.how}`;
     case 'waived':
       return 'waived';
     case 'n/a': {

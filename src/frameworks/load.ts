@@ -24,6 +24,8 @@ const MAX_DEPTH = 32;
 
 export interface LoadedFramework {
   file: FrameworkFile;
+  /** The absolute path it was read from. */
+  path: string;
   /** The path as shown in messages (relative for shipped files: `frameworks/asvs-5.0/framework.yaml`). */
   shown: string;
   shipped: boolean;
@@ -83,7 +85,7 @@ export function loadFrameworkFile(path: string, shown: string, rules: KnownRules
   }
   const problems = crossCheck(parsed.data, data, rules);
   if (problems.length) throw new ConfigError(`${shown}: invalid framework file\n${problems.slice(0, 30).map((p) => `  ${p}`).join('\n')}`);
-  const loaded = { file: parsed.data, shown, shipped };
+  const loaded = { file: parsed.data, path, shown, shipped };
   cache.set(key, loaded);
   return loaded;
 }
@@ -178,7 +180,7 @@ export function attestationIdOf(fw: Pick<FrameworkFile, 'id'>, r: Pick<Requireme
  * checks and an attestation, by an attestation alone, or not at all. A guardrail limited to other
  * profiles is no check here.
  */
-export function automationOf(r: Requirement, profileId?: string): 'automated' | 'partial' | 'manual' | 'out-of-scope' {
+export function automationOf(r: Pick<Requirement, 'outOfScope' | 'guardrails' | 'rules' | 'topics' | 'manual'>, profileId?: string): 'automated' | 'partial' | 'manual' | 'out-of-scope' {
   if (r.outOfScope !== undefined) return 'out-of-scope';
   const guards = (r.guardrails ?? []).filter((g) => !profileId || !g.profiles || g.profiles.includes(profileId));
   const checked = !!(r.rules?.length || r.topics?.length || guards.length);
@@ -198,13 +200,16 @@ export function selectProfile(framework: LoadedFramework, profile: Profile): Fra
  * What `--framework <spec>` names: a shipped profile id (`asvs-5.0-L2`), a shipped framework id
  * with a single profile, or a file path (`path#profile` when the file has several profiles).
  */
-export function resolveFramework(spec: string, opts: { cwd: string; rules: KnownRules }): FrameworkSelection {
+export function resolveFramework(spec: string, opts: { cwd: string; rules: KnownRules; label?: string }): FrameworkSelection {
+  const label = opts.label ?? `--framework ${spec}`;
   const [pathPart, wanted] = splitSpec(spec);
   const looksLikePath = /[\\/]|\.(ya?ml|json)$/i.test(pathPart);
   if (looksLikePath) {
     const abs = isAbsolute(pathPart) ? pathPart : resolve(opts.cwd, pathPart);
-    const fw = loadFrameworkFile(abs, pathPart, opts.rules);
-    return pick(fw, wanted, spec);
+    // A shipped file named by its path is still the shipped framework.
+    const shipped = shippedFiles().find((f) => resolve(f.path) === abs);
+    const fw = shipped ? loadFrameworkFile(shipped.path, shipped.shown, opts.rules, true) : loadFrameworkFile(abs, pathPart, opts.rules);
+    return pick(fw, wanted, label);
   }
   const shipped = shippedFrameworks(opts.rules);
   for (const fw of shipped) {
@@ -212,9 +217,9 @@ export function resolveFramework(spec: string, opts: { cwd: string; rules: Known
     if (p) return selectProfile(fw, p);
   }
   const byId = shipped.find((fw) => fw.file.id === spec);
-  if (byId) return pick(byId, undefined, spec);
+  if (byId) return pick(byId, undefined, label);
   const all = shipped.flatMap((fw) => fw.file.profiles.map((p) => p.id));
-  throw new ConfigError(`--framework ${spec}: no such framework profile${nearest(spec, all)}; shipped: ${all.join(', ')} (or give a framework file's path)`);
+  throw new ConfigError(`${label}: no such framework profile${nearest(spec, all)}; shipped: ${all.join(', ')} (or give a framework file's path)`);
 }
 
 function splitSpec(spec: string): [string, string | undefined] {
@@ -222,13 +227,13 @@ function splitSpec(spec: string): [string, string | undefined] {
   return i > 0 ? [spec.slice(0, i), spec.slice(i + 1)] : [spec, undefined];
 }
 
-function pick(fw: LoadedFramework, wanted: string | undefined, spec: string): FrameworkSelection {
+function pick(fw: LoadedFramework, wanted: string | undefined, label: string): FrameworkSelection {
   const profiles = fw.file.profiles;
   if (wanted) {
     const p = profiles.find((x) => x.id === wanted);
-    if (!p) throw new ConfigError(`--framework ${spec}: ${fw.shown} has no profile ${wanted}; its profiles: ${profiles.map((x) => x.id).join(', ')}`);
+    if (!p) throw new ConfigError(`${label}: ${fw.shown} has no profile ${wanted}; its profiles: ${profiles.map((x) => x.id).join(', ')}`);
     return selectProfile(fw, p);
   }
   if (profiles.length === 1) return selectProfile(fw, profiles[0]!);
-  throw new ConfigError(`--framework ${spec}: ${fw.file.name} has ${profiles.length} profiles; name one: ${profiles.map((x) => x.id).join(', ')}`);
+  throw new ConfigError(`${label}: ${fw.file.name} has ${profiles.length} profiles; name one: ${profiles.map((x) => x.id).join(', ')}`);
 }

@@ -45,8 +45,11 @@ export type Guardrail = z.infer<typeof GuardrailSchema>;
 
 export const RequirementSchema = z
   .strictObject({
-    /** The framework's own id (`6.2.1`, `8.4.2`, `3.1.1.2-min-length`). */
-    id: z.string().trim().min(1).max(64),
+    /**
+     * The framework's own id (`6.2.1`, `8.4.2`, `3.1.1.2-min-length`): letters, digits, dots, dashes
+     * and underscores, so `<framework>:<requirement>` can name it in attestations and waivers.
+     */
+    id: z.string().max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dots, dashes and underscores (attestations and waivers name it as <framework>:<id>)'),
     /** The framework's section (id and short name), for grouping. */
     section: Text.optional(),
     /** In our own words: what good looks like. */

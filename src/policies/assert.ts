@@ -350,7 +350,7 @@ function evalNode(n: Node, subject: unknown, base: string): Outcome {
         if (o.ok) return o;
         first ??= o;
       }
-      return fail(first!.path, first!.value, `none of ${n.items.length} alternatives held (first: ${first!.reason})`);
+      return fail(first!.path, first!.value, n.items.length === 1 ? first!.reason : `no alternative held (the first: ${first!.reason})`);
     }
     case 'not': {
       const o = evalNode(n.item, subject, base);
@@ -477,7 +477,7 @@ function evalTest(t: Test, v: unknown, path: string): Outcome {
  * inside it, that names a secret — the snapshot's own redaction), at most 200 characters.
  */
 export function shownValue(path: string, value: unknown): string {
-  if (value === undefined) return '(missing)';
+  if (value === undefined) return 'not set';
   const key = /(?:^|\.)([^.[\]]+)(?:\[\d+\])*$/.exec(path)?.[1] ?? /\["([^"]*)"\](?:\[\d+\])*$/.exec(path)?.[1];
   let v: unknown = key ? (redact({ [key]: value }) as Record<string, unknown>)[key] : redact(value);
   if (path.split(/[.[\]]/).some((seg) => seg && (redact({ [seg]: 'x' }) as Record<string, unknown>)[seg] === REDACTED)) v = REDACTED;

@@ -103,7 +103,7 @@ export function formatTestResults(policies: readonly Policy[], results: readonly
     for (const r of rs) {
       out.push(`${r.passed ? '✔' : '✘'} ${r.policy} › ${r.test}`);
       if (r.passed) continue;
-      out.push(`    at ${p.rule.origin.file}${r.line ? `:${r.line}` : ''}`);
+      out.push(`    test defined in ${p.rule.origin.file}${r.line ? `:${r.line}` : ''}`);
       for (const e of r.unmatched) out.push(`    expected, not found: ${describeExpectation(e)}`);
       for (const f of r.unexpected) out.push(`    found, not expected: ${describeFinding(f)}`);
       out.push(`    findings: ${r.findings.length ? r.findings.map(describeFinding).join('; ') : 'none'}`);

@@ -8,7 +8,7 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixItem, ReportFinding, ReportTopic, RequirementStatus } from './schema.js';
-import { coverageText, resultText } from './frameworks.js';
+import { coverageText, frameworkTitle, resultText } from './frameworks.js';
 import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, milestoneLabel, orgPolicyGroups, orgPolicyTally, reliesOnLines, resourceName, topicReasons } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
@@ -205,18 +205,26 @@ const REQUIREMENT_MARK: Record<RequirementStatus, [string, Color]> = { pass: ['�
 function frameworkLines(report: AuditReport, paint: Paint, verbose: boolean): string[] {
   const out: string[] = [];
   for (const fr of report.frameworks ?? []) {
-    out.push('', paint('bold', `${fr.name} ${fr.version} — ${fr.profile.name}`) + paint('gray', ` (${fr.id}; a view of this audit's evidence, not a certification)`));
+    out.push('', paint('bold', frameworkTitle(fr)) + paint('gray', ` (${fr.id}; a view of this audit's evidence, not a certification)`));
     out.push(`  ${coverageText(fr.coverage)}.`);
     out.push(`  ${resultText(fr)}.`);
     const shown = verbose ? fr.requirements : fr.requirements.filter((r) => r.status === 'fail' || r.status === 'unknown' || r.status === 'waived');
     const limit = verbose ? shown.length : CONSOLE_ITEMS;
     for (const r of shown.slice(0, limit)) {
       const [mark, c] = REQUIREMENT_MARK[r.status];
-      out.push(`  ${paint(c, mark)} ${r.id} ${r.title}${paint('gray', ` — ${r.reason.length > 240 ? `${r.reason.slice(0, 239)}…` : r.reason}`)}`);
+      out.push(`  ${paint(c, mark)} ${r.id} ${r.title}${paint('gray', ` — ${clip(r.reason, 240)}`)}`);
     }
     if (shown.length > limit) out.push(paint('gray', `     … and ${shown.length - limit} more: --verbose, --format markdown, html or csv list every requirement`));
   }
   return out;
+}
+
+/** At most `max` characters, cut at a word boundary. */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 const labelOf = (report: AuditReport, id: string): string => {

@@ -42,7 +42,8 @@ export function renderCsvOf(reports: readonly AuditReport[]): string {
   const each = reports.flatMap((report) => (report.frameworks ?? []).map((fr) => ({ report, fr })));
   for (const { report, fr } of each) {
     for (const r of fr.requirements) {
-      const rules = r.evidence.flatMap((e) => (e.kind === 'rule' ? [`${e.id}=${e.status}`] : e.kind === 'topic' ? [`topic:${e.id}=${e.status}`] : [`guardrail=${e.status}`]));
+      let g = 0;
+      const rules = r.evidence.map((e) => (e.kind === 'rule' ? `${e.id}=${e.status}` : e.kind === 'topic' ? `topic:${e.id}=${e.status}` : `guardrail${++g}=${e.status}`));
       const failing = r.evidence.flatMap((e) => (e.kind === 'guardrail' ? (e.status === 'fail' ? [e.reason] : []) : e.kind === 'rule' ? e.findings.filter((f) => f.status === 'fail').map((f) => f.message) : []));
       rows.push([
         report.tenant.alias ?? report.tenant.domain,

@@ -18,7 +18,7 @@
  */
 import { TOPIC_RANK, type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportMilestone, ReportRule, ReportTopic, RequirementResult, RequirementStatus } from './schema.js';
-import { coverageText, resultText } from './frameworks.js';
+import { coverageText, frameworkTitle, resultText } from './frameworks.js';
 import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, orgPolicyGroups, orgPolicyTally, type OrgPolicyGroup, reliesOnLines, milestoneLabel, phaseTitle, readableDate, reasonOf, resourceName, titleOf, topicReasons, withTitles } from './common.js';
 import { milestoneReasonText } from './reasons.js';
 import { fixFirstOf } from './fix-first.js';
@@ -482,7 +482,7 @@ function frameworksPart(report: AuditReport): string {
         `<tr><td><span class="badge ${REQUIREMENT_BADGE[r.status]}">${h(REQUIREMENT_WORD[r.status])}</span></td><td>${h(r.id)}</td><td>${h(r.title)}${r.section ? `<br><small>${h(r.section)}</small>` : ''}</td><td>${h(r.appliesTo.join(', '))}</td><td>${h(r.reason)}</td><td>${evidence(r)}</td></tr>`,
     );
     return (
-      `<h3 id="fw-${n}">${h(`${fr.name} ${fr.version} — ${fr.profile.name}`)} <small>(${h(fr.id)})</small></h3>` +
+      `<h3 id="fw-${n}">${h(frameworkTitle(fr))} <small>(${h(fr.id)})</small></h3>` +
       `<p><strong>Coverage:</strong> ${h(coverageText(fr.coverage))}. <strong>Result:</strong> ${h(resultText(fr))}. A view of this audit's evidence, not a certification.</p>` +
       `<table class="requirements" aria-labelledby="fw-${n}"><thead><tr><th scope="col">Status</th><th scope="col">Requirement</th><th scope="col">What good looks like</th><th scope="col">Applies to</th><th scope="col">Why</th><th scope="col">Evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
     );

@@ -20,7 +20,7 @@
  */
 import { atLeast, FINDING_RANK, SEVERITY_RANK } from '../engine/status.js';
 import type { AuditReport, FrameworkResult, ReportFinding, ReportMilestone, ReportTopic } from './schema.js';
-import { coverageText, resultText } from './frameworks.js';
+import { coverageText, frameworkTitle, resultText } from './frameworks.js';
 import { findingsByTopic, orgPolicyGroups, orgPolicyTally, reasonOf, topicReasons } from './common.js';
 import { headline, verdictOf } from './verdict.js';
 
@@ -257,7 +257,7 @@ function frameworkSuite(report: AuditReport, fr: FrameworkResult, index: number,
     ['coverage', coverageText(fr.coverage)],
     ['result', resultText(fr)],
   ];
-  return suiteXml({ name: `${fr.name} ${fr.version} — ${fr.profile.name} (${fr.id})`, ...c, time: 0, timestamp: timestamp(report.generatedAt), hostname: report.tenant.domain, id: index, package: `framework.${fr.framework}` }, props, cases);
+  return suiteXml({ name: `${frameworkTitle(fr)} (${fr.id})`, ...c, time: 0, timestamp: timestamp(report.generatedAt), hostname: report.tenant.domain, id: index, package: `framework.${fr.framework}` }, props, cases);
 }
 
 /** A `<testsuite>` with its properties and cases. */

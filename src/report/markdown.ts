@@ -11,7 +11,7 @@
  */
 import { type MilestoneStatus, type Severity, type TopicStatus } from '../engine/status.js';
 import type { AuditReport, FixFirst, FixItem, ReportFinding, ReportTopic, RequirementResult, RequirementStatus } from './schema.js';
-import { coverageText, resultText } from './frameworks.js';
+import { coverageText, frameworkTitle, resultText } from './frameworks.js';
 import { findingOrder, findingsByTopic, gateReasonLines, judgedAs, locationText, reliesOnLines, milestoneLabel, orgPolicyGroups, orgPolicyTally, phaseTitle, readableDate, reasonOf, resourceName, topicReasons } from './common.js';
 import { fixFirstOf } from './fix-first.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
@@ -116,11 +116,16 @@ const REQUIREMENT_ORDER: Record<RequirementStatus, number> = { fail: 0, unknown:
 function frameworkSections(report: AuditReport): Section[] {
   return (report.frameworks ?? []).map((fr) => {
     const reqs = [...fr.requirements].sort((a, b) => REQUIREMENT_ORDER[a.status] - REQUIREMENT_ORDER[b.status]);
-    const evidence = (r: RequirementResult) =>
-      r.evidence.map((e) => (e.kind === 'rule' ? `${code(e.id)} ${e.status}` : e.kind === 'topic' ? `topic ${code(e.id)} ${e.status}` : `guardrail ${e.status}`)).join(', ');
+    // The evidence, each once: rules and topics by id, guardrails counted.
+    const evidence = (r: RequirementResult) => {
+      const named = r.evidence.flatMap((e) => (e.kind === 'rule' ? [`${code(e.id)} ${e.status}`] : e.kind === 'topic' ? [`topic ${code(e.id)} ${e.status}`] : []));
+      const guards = r.evidence.filter((e) => e.kind === 'guardrail');
+      const byStatus = [...new Set(guards.map((g) => g.status))].map((st) => `${guards.filter((g) => g.status === st).length} guardrail${guards.filter((g) => g.status === st).length === 1 ? '' : 's'} ${st}`);
+      return [...new Set(named), ...byStatus].join(', ');
+    };
     return {
       title:
-        `### 📐 ${mdText(fr.name, 120)} ${mdText(fr.version, 20)} — ${mdText(fr.profile.name, 60)} (${code(fr.id)})\n\n` +
+        `### 📐 ${mdText(frameworkTitle(fr), 200)} (${code(fr.id)})\n\n` +
         `_A view of this audit's evidence, not a certification._ ${mdText(coverageText(fr.coverage))}. Result: ${mdText(resultText(fr))}.`,
       items: reqs.map((r) => () => ({
         text: `- ${REQUIREMENT_MARK[r.status]} **${mdText(r.id, 40)}** ${mdText(r.title, 200)} — ${mdText(r.reason, 300)}${r.evidence.length ? ` (${evidence(r)})` : ''}`,

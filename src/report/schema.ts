@@ -385,6 +385,8 @@ export const VerdictSchema = z.object({
   attestationsMissing: z.number().int().nonnegative(),
   /** Tenants that could not be read (a fleet run). */
   unread: z.array(z.string()).optional(),
+  /** `--require-framework` profiles the gate found not met: their failing and unknown requirement ids. */
+  frameworksNotMet: z.array(z.object({ id: z.string(), failing: z.array(z.string()), unknown: z.array(z.string()) })).optional(),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
 

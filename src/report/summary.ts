@@ -10,7 +10,7 @@ import { gateReasonLines, locationText, resourceName } from './common.js';
 import { mdText, reliesOnSection } from './markdown.js';
 import type { AuditReport, BaselineComparison } from './schema.js';
 import { headline, verdictOf, type Tone } from './verdict.js';
-import { coverageText, resultText } from './frameworks.js';
+import { coverageText, frameworkTitle, resultText } from './frameworks.js';
 
 /** Fix-first items the summary lists before pointing at the full report. */
 export const SUMMARY_ITEMS = 10;
@@ -63,7 +63,7 @@ export function renderSummary(report: AuditReport, opts: { fullReport?: string }
   for (const fr of report.frameworks ?? []) {
     const failing = fr.requirements.filter((r) => r.status === 'fail').map((r) => r.id);
     out.push(
-      `**${mdText(`${fr.name} ${fr.version} — ${fr.profile.name}`, 200)}** (\`${fr.id}\`): ${mdText(resultText(fr))}; ${mdText(coverageText(fr.coverage))}${failing.length ? `. Failing: ${failing.slice(0, 12).map((id) => mdText(id, 40)).join(', ')}${failing.length > 12 ? ', …' : ''}` : ''}.`,
+      `**${mdText(frameworkTitle(fr), 200)}** (\`${fr.id}\`): ${mdText(resultText(fr))}; ${mdText(coverageText(fr.coverage))}${failing.length ? `. Failing: ${failing.slice(0, 12).map((id) => mdText(id, 40)).join(', ')}${failing.length > 12 ? ', …' : ''}` : ''}.`,
       '',
     );
   }

@@ -31,7 +31,16 @@ export function computeVerdict(report: AuditReport, opts: { regressionOnly?: boo
     allSatisfied: !t,
     blockers: fix.items.filter((i) => i.blocksTarget).length,
     attestationsMissing: fix.attest.length,
+    ...frameworksNotMetOf(report),
   };
+}
+
+/** The required framework profiles the gate found not met (`--require-framework`). */
+function frameworksNotMetOf(report: AuditReport): Pick<Verdict, 'frameworksNotMet'> {
+  const list = (report.gate.details ?? []).flatMap((d) =>
+    d.id === 'framework-not-met' ? [{ id: d.framework, failing: d.failing, unknown: d.unknown }] : d.id === 'framework-missing' ? [{ id: d.framework, failing: [], unknown: [] }] : [],
+  );
+  return list.length ? { frameworksNotMet: list } : {};
 }
 
 /** The report's verdict; computed for a report saved before it was carried. */
@@ -88,5 +97,12 @@ export function headline(v: Verdict, opts: { fleet?: boolean } = {}): Headline {
       .join(', ');
     readiness = t.status === 'unknown' ? `not known to be ready for ${t.title}: some checks could not be evaluated${what ? `; ${what}` : ''}` : `not ready for ${t.title}${what ? `: ${what}` : ''}`;
   }
+  // A required framework profile the gate found not met: said in the same sentence, so the
+  // headline never reads as ready while the gate fails on the framework alone.
+  const fw = (v.frameworksNotMet ?? []).map((f) => {
+    const what = [f.failing.length ? `${plural(f.failing.length, 'requirement')} ${f.failing.length === 1 ? 'fails' : 'fail'}` : '', f.unknown.length ? `${f.unknown.length} could not be judged` : ''].filter(Boolean).join(', ');
+    return `framework profile ${f.id} is not met${what ? ` (${what})` : ' (not judged)'}`;
+  });
+  if (fw.length) readiness = `${readiness}${t && !t.ready ? '; and' : ', but'} ${fw.join('; ')}`;
   return { mark, tone, gate, readiness, text: `${gate} — ${readiness}.` };
 }
