@@ -124,7 +124,7 @@ function crossCheck(fw: FrameworkFile, data: DataFile, rules: KnownRules): strin
       if (!ruleIds.has(id)) say([...at, 'rules', k], `no such rule ${id}${nearest(id, [...ruleIds.keys()])}`);
     });
     (r.topics ?? []).forEach((t, k) => {
-      if (!topicExists(t, topicIds)) say([...at, 'topics', k], `no such topic ${t} (a full id, or a suffix such as p1.security.mfa that both plans have; auth0-readiness catalog lists them)`);
+      if (!topicExists(t, topicIds)) say([...at, 'topics', k], `no such topic ${t} (a full id, or a suffix such as p2.authentication.mfa that both plans have; auth0-readiness catalog lists them)`);
     });
     const att = r.manual?.attestation;
     if (att && !(SPECIAL_ATTESTATIONS as readonly string[]).includes(att) && !topicIds.has(att) && att !== attestationIdOf(fw, r)) {

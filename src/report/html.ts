@@ -286,7 +286,7 @@ function topicDetail(report: AuditReport, tp: ReportTopic, fs: ReportFinding[], 
     if (f.status === 'pass') e.pass++;
     perRule.set(f.ruleId, e);
   }
-  const compliant = [...perRule].filter(([, e]) => e.pass > 0).map(([r, e]) => `<li><code>${h(r)}</code>: ${e.pass} of ${e.total} compliant</li>`);
+  const passing = [...perRule].filter(([, e]) => e.pass > 0).map(([r, e]) => `<li><code>${h(r)}</code>: ${e.pass} of ${e.total} pass</li>`);
   const failingRules = [...new Set(decisive.filter((f) => f.status === 'fail').map((f) => f.ruleId))];
   const meta = [`<code>${h(tp.id)}</code>`, `evidence ${h(tp.evidence)}`, tp.required ? '<strong>required</strong>' : '', tp.scope.reason ? h(tp.scope.reason) : ''].filter(Boolean).join(' · ');
   return (
@@ -296,7 +296,7 @@ function topicDetail(report: AuditReport, tp: ReportTopic, fs: ReportFinding[], 
     (decisive.length
       ? `<ul class="findings">${decisive.slice(0, FINDINGS_PER_TOPIC).map(findingItem).join('')}${decisive.length > FINDINGS_PER_TOPIC ? `<li class="more">… and ${decisive.length - FINDINGS_PER_TOPIC} more findings</li>` : ''}</ul>`
       : '') +
-    (compliant.length ? `<ul class="compliant">${compliant.join('')}</ul>` : '') +
+    (passing.length ? `<ul class="passing">${passing.join('')}</ul>` : '') +
     remediation(failingRules, known) +
     '</article></li>'
   );
@@ -441,8 +441,8 @@ ul.findings{padding-left:1.2em;margin:.4em 0}
 ul.findings li{margin:.25em 0}
 .field{font-size:.88em;color:var(--muted)}
 .rule{color:var(--muted);font-size:.88em}
-ul.compliant{list-style:none;padding:0;margin:.3em 0;font-size:.88em;color:#1a7f37}
-ul.compliant li::before{content:"✔ "}
+ul.passing{list-style:none;padding:0;margin:.3em 0;font-size:.88em;color:#1a7f37}
+ul.passing li::before{content:"✔ "}
 .fix{background:var(--soft);border-radius:6px;padding:4px 12px;margin:8px 0}
 .fix p{margin:.35em 0}
 .also{font-size:.92em;margin:.4em 0}

@@ -89,7 +89,7 @@ describe('audit --framework', { timeout: 60_000 }, () => {
     expect(run.stdout).toMatch(/OWASP Application Security Verification Standard 5\.0\.0 — Level 2 \(asvs-5\.0-L2; a view of this audit's evidence, not a certification\)/);
     expect(run.stdout).toMatch(/\d+ of 89 requirements checked automatically, \d+ need an attestation/);
     expect(run.stdout).toMatch(/✘ 6\.3\.3 /);
-    // The framework parts never claim compliance (the HTML's "N of M compliant" counts passing checks elsewhere).
+    // No part of any format claims compliance.
     const sections = [
       run.stdout.slice(run.stdout.indexOf('OWASP')),
       readFileSync(paths.md!, 'utf8').split('### 📐')[1] ?? '',
@@ -100,6 +100,8 @@ describe('audit --framework', { timeout: 60_000 }, () => {
       expect(part.length).toBeGreaterThan(100);
       expect(part).not.toMatch(/\bcompliant\b/i);
     }
+    const all = [run.stdout, ...Object.values(paths).map((p) => readFileSync(p, 'utf8'))].join('\n');
+    expect(all).not.toMatch(/\bcompliant\b/i);
     const md = readFileSync(paths.md!, 'utf8');
     expect(md).toMatch(/### 📐 OWASP Application Security Verification Standard 5\.0\.0 — Level 2 \(`asvs-5\.0-L2`\)/);
     expect(md).toMatch(/- ❌ \*\*6\.3\.3\*\*/);

@@ -82,3 +82,23 @@ describe('docs/frameworks.md', () => {
     }
   });
 });
+
+describe("docs/frameworks.md's example framework file", () => {
+  it('loads as written, and each profile can be judged', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { resolveFramework } = await import('../../src/frameworks/load.js');
+    const doc = readFileSync(new URL('../../docs/frameworks.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## Adding a framework file'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(yaml).toMatch(/^id: house/);
+    const dir = mkdtempSync(join(tmpdir(), 'a0r-docfw-'));
+    try {
+      writeFileSync(join(dir, 'house.yaml'), yaml!);
+      for (const p of ['house-base', 'house-strict']) expect(resolveFramework(`house.yaml#${p}`, { cwd: dir, rules }).requirements.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
