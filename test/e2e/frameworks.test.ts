@@ -164,6 +164,56 @@ describe('audit --framework', { timeout: 60_000 }, () => {
   });
 });
 
+describe('framework files and references, checked before any tenant is read', { timeout: 60_000 }, () => {
+  const house = (id: string, name = 'House', reqId = 'H1') =>
+    `id: ${id}\nname: ${name}\nversion: '1'\nsource: https://example.com\nlicence: internal\nprofiles: [{ id: ${id}-p, name: Base, level: 1 }]\nrequirements:\n  - { id: '${reqId}', title: MFA is on, level: 1, appliesTo: [end-users], rules: [mfa-factor-enabled] }\n`;
+  const file = (name: string, text: string | Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const fails = async (args: string[], pattern: RegExp) => {
+    const r = await cli([...BRAND_NEW, ...args]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.trim().split('\n').length, r.stderr).toBeLessThanOrEqual(3);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it('two files with one framework id, or a file shadowing a shipped framework, are refused', async () => {
+    await fails(['--framework', file('a.yaml', house('dup')), '--framework', file('b.yaml', house('dup', 'Other'))], /framework id dup is also the id of .*a\.yaml: give each framework file its own id/);
+    await fails(['--framework', file('shadow.yaml', house('asvs-5.0'))], /framework id asvs-5\.0 is the id of a shipped framework/);
+    // The shipped file named by its path is the shipped framework.
+    const shipped = await cli([...BRAND_NEW, '--framework', 'frameworks/asvs-5.0/framework.yaml#asvs-5.0-L1', '--format', 'json']);
+    expect(shipped.code).toBe(1);
+  });
+
+  it('a requirement id attestations cannot name, a non-UTF-8 or empty file are refused', async () => {
+    await fails(['--framework', file('odd.yaml', house('odd', 'Odd', 'ID 1'))], /odd\.yaml:\d+: requirements\.0\.id: letters, digits, dots, dashes and underscores/);
+    await fails(['--framework', file('latin.yaml', Buffer.from(house('latin').replace('House', 'H\u00e4use'), 'latin1'))], /latin\.yaml: not UTF-8 text/);
+    await fails(['--framework', file('empty.yaml', '# nothing yet\n')], /empty\.yaml: the framework file is empty/);
+  });
+
+  it('config requireFrameworks resolve from the config file; typos in framework attestations and waivers are caught without judging the framework', async () => {
+    file('house-rf.yaml', house('rf'));
+    const config = file('rf-config.yaml', 'requireFrameworks: [./house-rf.yaml]\nfailOn: none\n');
+    const abs = BRAND_NEW.map((a) => (a.startsWith('fixtures/') ? join(ROOT, a) : a));
+    const r = await runCli([...abs, '--config', config, '--format', 'json'], { cwd: '/' });
+    expect(r.stderr).toBe('');
+    expect(AuditReportSchema.parse(JSON.parse(r.stdout)).gate.requireFrameworks).toEqual(['rf-p']);
+    await fails(['--config', file('typo.yaml', 'attestations:\n  - { topic: "asvs-5.0:6.1.99", status: done, owner: me, date: 2026-11-01, evidence: x }\n')], /attestations\.0\.topic: OWASP Application Security Verification Standard has no requirement 6\.1\.99/);
+    await fails(['--config', file('wv.yaml', 'waivers:\n  - { rule: "asvs-5.0:6.1.1", reason: documented elsewhere, expires: 2027-01-01 }\n')], /waivers\.0\.rule: asvs-5\.0:6\.1\.1 is met only by an attestation: attest it/);
+  });
+
+  it('a report path that is a directory is exit 2 with one line, nothing left behind', async () => {
+    const { mkdirSync, readdirSync } = await import('node:fs');
+    const target = join(dir, 'a-directory');
+    mkdirSync(target, { recursive: true });
+    await fails(['--framework', 'asvs-5.0-L1', '--format', `csv:${target}`], /a-directory: is a directory; give a file path for the report/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
 describe('report <saved.json>', { timeout: 60_000 }, () => {
   it('renders a saved report with its framework sections, csv included; csv of a report that judged none is exit 2', async () => {
     const saved = join(dir, 'saved.json');
