@@ -38,9 +38,9 @@ export function runPoliciesList(flags: { policy: string[]; config?: string; form
     stdout.write('No organisation policies: name policy files in the config (policies:) or with --policy.\n');
     return 0;
   }
-  const w = Math.max(...rows.map((r) => r.id.length));
-  for (const r of rows) {
-    stdout.write(`${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.resource}  ${r.topics.length ? r.topics.join(', ') : '(Organisation policy section)'}  ${r.source}  ${r.tests} test${r.tests === 1 ? '' : 's'}\n`);
-  }
+  // Aligned columns: id, severity, resource, where it counts, tests, where it is defined.
+  const cells = rows.map((r) => [r.id, r.severity, r.resource, r.topics.length ? r.topics.join(', ') : 'Organisation policy section', `${r.tests} test${r.tests === 1 ? '' : 's'}`, r.source]);
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...cells.map((c) => c[i]!.length)));
+  for (const c of cells) stdout.write(`${c.map((v, i) => (i < 5 ? v.padEnd(widths[i]!) : v)).join('  ')}\n`);
   return 0;
 }

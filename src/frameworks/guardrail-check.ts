@@ -19,7 +19,12 @@ export function compileGuardrailCheck(check: GuardrailCheck, id: string, why = '
   try {
     return compileCheck({ id, title: why || id, severity: 'warning', ...check }, { file: id });
   } catch (e) {
-    if (e instanceof CheckDefinitionError) throw new Error(`check${e.at.length ? `.${e.at.join('.')}` : ''}: ${e.message}`);
+    if (e instanceof CheckDefinitionError) {
+      // The message may start with the key it is about (`matches: RE2 …`): said once.
+      const last = e.at.at(-1);
+      const message = last !== undefined && e.message.startsWith(`${String(last)}: `) ? e.message.slice(String(last).length + 2) : e.message;
+      throw new Error(`check${e.at.length ? `.${e.at.join('.')}` : ''}: ${message}`);
+    }
     throw e;
   }
 }

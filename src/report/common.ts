@@ -181,15 +181,17 @@ export function orgPolicyGroups(report: Pick<AuditReport, 'findings' | 'rules'>)
     if (l) l.push(f);
     else groups.set(f.ruleId, [f]);
   }
+  const STATUS_ORDER: Record<OrgPolicyGroup['status'], number> = { fail: 0, unknown: 1, pass: 2, 'n/a': 3 };
   return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, fs]) => {
       const counts = { pass: 0, fail: 0, error: 0, unknown: 0, 'n/a': 0, waived: 0 };
       for (const f of fs) counts[f.status]++;
       const rule = report.rules?.find((r) => r.id === id);
-      const status = counts.fail ? 'fail' : counts.unknown + counts.error ? 'unknown' : counts.pass ? 'pass' : 'n/a';
+      const status: OrgPolicyGroup['status'] = counts.fail ? 'fail' : counts.unknown + counts.error ? 'unknown' : counts.pass ? 'pass' : 'n/a';
       return { id, title: rule?.title ?? fs[0]!.title, severity: fs.reduce((s, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[s] ? f.severity : s), fs[0]!.severity), findings: [...fs].sort(findingOrder), counts, status };
-    });
+    })
+    // Failing policies first, the most severe first; then by id.
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** `1 of 3 failing`, `3 passing`, `not applicable`, … */

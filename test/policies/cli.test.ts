@@ -66,7 +66,7 @@ describe('policies list', () => {
   it('prints id, severity, resource, topics and file:line', async () => {
     const r = await runCli(['policies', 'list', '--policy', EXAMPLE, '--policy', `${ROOT}examples/policies/database-connections-hardened.yaml`]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/org\/callbacks-on-company-domains\s+warning\s+clients\s+\(Organisation policy section\)\s+\S*callbacks-on-company-domains\.yaml:5\s+2 tests/);
+    expect(r.stdout).toMatch(/org\/callbacks-on-company-domains\s+warning\s+clients\s+Organisation policy section\s+2 tests\s+\S*callbacks-on-company-domains\.yaml:5/);
     expect(r.stdout).toMatch(/org\/database-connections-hardened\s+blocker\s+connections\s+b2c\.p1\.authentication\.username-password, b2b\.p1\.authentication\.username-password/);
   });
 });
