@@ -211,7 +211,7 @@ function frameworkLines(report: AuditReport, paint: Paint, verbose: boolean): st
     const shown = verbose ? fr.requirements : fr.requirements.filter((r) => r.status === 'fail' || r.status === 'unknown' || r.status === 'waived');
     const limit = verbose ? shown.length : CONSOLE_ITEMS;
     for (const r of shown.slice(0, limit)) {
-      const [mark, c] = REQUIREMENT_MARK[r.status];
+      const [mark, c] = r.status === 'manual' && r.attestation?.met ? (['☑', 'green'] as const) : REQUIREMENT_MARK[r.status];
       out.push(`  ${paint(c, mark)} ${r.id} ${r.title}${paint('gray', ` — ${clip(r.reason, 240)}`)}`);
     }
     if (shown.length > limit) out.push(paint('gray', `     … and ${shown.length - limit} more: --verbose, --format markdown, html or csv list every requirement`));

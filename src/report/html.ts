@@ -479,7 +479,7 @@ function frameworksPart(report: AuditReport): string {
   const parts = frs.map((fr, n) => {
     const rows = fr.requirements.map(
       (r) =>
-        `<tr><td><span class="badge ${REQUIREMENT_BADGE[r.status]}">${h(REQUIREMENT_WORD[r.status])}</span></td><td>${h(r.id)}</td><td>${h(r.title)}${r.section ? `<br><small>${h(r.section)}</small>` : ''}</td><td>${h(r.appliesTo.join(', '))}</td><td>${h(r.reason)}</td><td>${evidence(r)}</td></tr>`,
+        `<tr><td><span class="badge ${r.attestation?.met && r.status === 'manual' ? 'pass' : REQUIREMENT_BADGE[r.status]}">${h(r.attestation?.met && r.status === 'manual' ? 'attested' : REQUIREMENT_WORD[r.status])}</span></td><td>${h(r.id)}</td><td>${h(r.title)}${r.section ? `<br><small>${h(r.section)}</small>` : ''}</td><td>${h(r.appliesTo.join(', '))}</td><td>${h(r.reason)}</td><td>${evidence(r)}</td></tr>`,
     );
     return (
       `<h3 id="fw-${n}">${h(frameworkTitle(fr))} <small>(${h(fr.id)})</small></h3>` +

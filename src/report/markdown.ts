@@ -128,7 +128,7 @@ function frameworkSections(report: AuditReport): Section[] {
         `### 📐 ${mdText(frameworkTitle(fr), 200)} (${code(fr.id)})\n\n` +
         `_A view of this audit's evidence, not a certification._ ${mdText(coverageText(fr.coverage))}. Result: ${mdText(resultText(fr))}.`,
       items: reqs.map((r) => () => ({
-        text: `- ${REQUIREMENT_MARK[r.status]} **${mdText(r.id, 40)}** ${mdText(r.title, 200)} — ${mdText(r.reason, 300)}${r.evidence.length ? ` (${evidence(r)})` : ''}`,
+        text: `- ${r.status === 'manual' && r.attestation?.met ? '☑️' : REQUIREMENT_MARK[r.status]} **${mdText(r.id, 40)}** ${mdText(r.title, 200)} — ${mdText(r.reason, 300)}${r.evidence.length ? ` (${evidence(r)})` : ''}`,
       })),
       noun: 'requirements (--format csv lists them all)',
     };
