@@ -311,9 +311,9 @@ describe('a requirement met by its attestation, in every format', () => {
     const r = await run(tenant(), { attestations: [{ topic: 'admin-mfa', tenant: '*', status: 'done', owner: 'sec', date: '2026-11-01', evidence: 'https://wiki/admin-mfa' }] });
     const { REPORTERS } = await import('../../src/report/index.js');
     const opts = { color: false, verbose: true };
-    expect(REPORTERS.junit(r, opts)).toMatch(/<testcase classname="house-base" name="admin-mfa: Administrators use MFA" time="0">\s*<system-out>met by the attestation admin-mfa/);
+    expect(REPORTERS.junit(r)).toMatch(/<testcase classname="house-base" name="admin-mfa: Administrators use MFA" time="0">\s*<system-out>met by the attestation admin-mfa/);
     expect(REPORTERS.console(r, opts)).toMatch(/☑ admin-mfa Administrators use MFA — met by the attestation admin-mfa \(current\)/);
-    expect(REPORTERS.markdown(r, opts)).toMatch(/- ☑️ \*\*admin-mfa\*\* Administrators use MFA — met by the attestation/);
-    expect(REPORTERS.html(r, opts)).toMatch(/<span class="badge pass">attested<\/span><\/td><td>admin-mfa<\/td>/);
+    expect(REPORTERS.markdown(r)).toMatch(/- ☑️ \*\*admin-mfa\*\* Administrators use MFA — met by the attestation/);
+    expect(REPORTERS.html(r)).toMatch(/<span class="badge pass">attested<\/span><\/td><td>admin-mfa<\/td>/);
   });
 });
