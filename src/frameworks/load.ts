@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.js';
 import { loadCatalog } from '../catalog/index.js';
 import { SPECIAL_ATTESTATIONS } from '../catalog/schema.js';
 import { readDataFile, type DataFile } from '../data-file.js';
@@ -44,13 +44,7 @@ export type KnownRules = readonly Pick<AnyRule, 'id' | 'options'>[];
 
 /** The folder of shipped framework files: frameworks/ at the package root. */
 export function shippedFrameworksDir(): string {
-  // Built: dist/src/frameworks/load.js, the package root three levels up; run from source
-  // (tests): src/frameworks/load.ts, two levels up. The root is where package.json is.
-  for (const up of ['../../../', '../../']) {
-    const root = new URL(up, import.meta.url);
-    if (existsSync(fileURLToPath(new URL('package.json', root)))) return fileURLToPath(new URL('frameworks/', root));
-  }
-  return fileURLToPath(new URL('../../../frameworks/', import.meta.url));
+  return join(packageRoot(), 'frameworks/');
 }
 
 function shippedFiles(): { path: string; shown: string }[] {

@@ -1,6 +1,7 @@
 /**
  * `policies test`: each policy's inline tests, RuleTester-style. A test patches the compliant
- * baseline tenant (the go-live-ready B2C fixture, shipped as src/policies/baseline-tenant.ts):
+ * baseline tenant (the go-live-ready B2C fixture, fixtures/tenants/go-live-ready-b2c.json, which
+ * the package ships; redacted as any snapshot is):
  * each top-level key of `patch` is a resource key whose value REPLACES that resource whole. The
  * policy runs alone on the result; its findings must match `expect` exactly: as many findings as
  * expectations, each expectation matching a different finding (in any order) by status, and by
@@ -8,31 +9,37 @@
  */
 import { evaluateRule, type Finding } from '../engine/evaluate.js';
 import { DEFAULT_SETTINGS } from '../engine/default-settings.js';
-import { RESOURCE_KEYS, RESOURCES, type ResourceKey } from '../snapshot/resources.js';
-import { ok, type Snapshot, type SnapshotResources } from '../snapshot/snapshot.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Snapshot } from '../snapshot/snapshot.js';
 import type { RuleSettings } from '../engine/define-rule.js';
-import { BASELINE_TENANT } from './baseline-tenant.js';
+import { packageRoot } from '../package-root.js';
+import { redact } from '../snapshot/redact.js';
+import { snapshotFromResources } from '../snapshot/from-resources.js';
 import type { Policy, PolicyTestCase } from './load.js';
 import type { PolicyTestExpectation } from './schema.js';
 
 /** The settings rules get by default (a policy reads none of them). */
 const SETTINGS: RuleSettings = DEFAULT_SETTINGS;
 
-function emptyOf(key: ResourceKey): unknown {
-  const schema = RESOURCES[key].schema;
-  if (schema.safeParse([]).success) return [];
-  if (schema.safeParse(null).success) return null;
-  return {};
+/** The file the baseline tenant is read from, relative to the package root. */
+export const BASELINE_FIXTURE = 'fixtures/tenants/go-live-ready-b2c.json';
+
+let baseline: { domain: string; resources: Record<string, unknown> } | undefined;
+
+/** The baseline tenant: the go-live-ready fixture's resources, redacted (read once). */
+export function baselineTenant(): { domain: string; resources: Record<string, unknown> } {
+  if (!baseline) {
+    const fixture = JSON.parse(readFileSync(join(packageRoot(), BASELINE_FIXTURE), 'utf8')) as { domain: string; resources: Record<string, unknown> };
+    baseline = { domain: fixture.domain, resources: redact(fixture.resources) as Record<string, unknown> };
+  }
+  return baseline;
 }
 
 /** The baseline tenant as a snapshot, with `patch` applied (each key replaces that resource). */
 export function baselineSnapshot(patch: Readonly<Record<string, unknown>> = {}): Snapshot {
-  const resources: Record<string, unknown> = {};
-  for (const key of RESOURCE_KEYS) {
-    const data = Object.hasOwn(patch, key) ? patch[key] : BASELINE_TENANT.resources[key];
-    resources[key] = ok(structuredClone(data === undefined ? emptyOf(key) : data));
-  }
-  return { tenant: { domain: BASELINE_TENANT.domain }, source: { kind: 'fixture' }, collectedAt: '2026-01-01T00:00:00.000Z', resources: resources as SnapshotResources };
+  const { domain, resources } = baselineTenant();
+  return snapshotFromResources(domain, { ...resources, ...patch }, { collectedAt: '2026-01-01T00:00:00.000Z' });
 }
 
 export interface TestResult {

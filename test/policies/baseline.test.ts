@@ -1,15 +1,16 @@
-/** The baseline tenant `policies test` patches ships with the package and matches its fixture. */
+/** The baseline tenant `policies test` patches is the go-live-ready fixture the package ships, redacted. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BASELINE_TENANT } from '../../src/policies/baseline-tenant.js';
-import { baselineSnapshot } from '../../src/policies/test.js';
+import { BASELINE_FIXTURE, baselineSnapshot, baselineTenant } from '../../src/policies/test.js';
 import { redact } from '../../src/snapshot/redact.js';
-import { FIXTURES_DIR } from '../support/tenant.js';
+import { REPO_ROOT } from '../support/tenant.js';
 
 describe('the policy test baseline', () => {
-  it('is the go-live-ready B2C fixture, redacted (regenerate: node scripts/generate-policy-baseline.mjs)', () => {
-    const fixture = JSON.parse(readFileSync(`${FIXTURES_DIR}go-live-ready-b2c.json`, 'utf8')) as { domain: string; resources: unknown };
-    expect(BASELINE_TENANT).toEqual({ domain: fixture.domain, resources: redact(fixture.resources) });
+  it('is the go-live-ready B2C fixture, redacted, read from the package', () => {
+    const fixture = JSON.parse(readFileSync(`${REPO_ROOT}/${BASELINE_FIXTURE}`, 'utf8')) as { domain: string; resources: unknown };
+    expect(baselineTenant()).toEqual({ domain: fixture.domain, resources: redact(fixture.resources) });
+    const pkg = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, 'utf8')) as { files: string[] };
+    expect(pkg.files).toContain(BASELINE_FIXTURE);
   });
 
   it('a patch replaces a resource whole; the others stay', () => {

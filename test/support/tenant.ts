@@ -8,8 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TenantFixture } from '../emulator/fixture.js';
-import { RESOURCE_KEYS, RESOURCES, type ResourceDataMap, type ResourceKey } from '../../src/snapshot/resources.js';
-import { failure, ok, type FailureReason, type Snapshot, type SnapshotResources } from '../../src/snapshot/snapshot.js';
+import { RESOURCES, type ResourceDataMap, type ResourceKey } from '../../src/snapshot/resources.js';
+import { failure, ok, type FailureReason, type Snapshot } from '../../src/snapshot/snapshot.js';
+import { snapshotFromResources } from '../../src/snapshot/from-resources.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 export const FIXTURES_DIR = `${REPO_ROOT}/fixtures/tenants/`;
@@ -20,29 +21,7 @@ export function readFixture(name: string): TenantFixture {
 
 /** A snapshot with every resource of the fixture read successfully. */
 export function snapshotOf(fixture: TenantFixture): Snapshot {
-  const resources: Record<string, unknown> = {};
-  for (const key of RESOURCE_KEYS) {
-    if (fixture.planGated?.includes(key)) {
-      resources[key] = failure('unavailable-on-plan', `${RESOURCES[key].title} is not available on this plan (HTTP 403)`);
-      continue;
-    }
-    const data = (fixture.resources as Record<string, unknown>)[key];
-    // Absent from the fixture: what the API answers for a resource with nothing configured.
-    resources[key] = ok(structuredClone(data === undefined ? emptyOf(key) : data));
-  }
-  return {
-    tenant: { domain: fixture.domain },
-    source: { kind: 'fixture' },
-    collectedAt: '2026-11-22T00:00:00.000Z',
-    resources: resources as SnapshotResources,
-  };
-}
-
-function emptyOf(key: ResourceKey): unknown {
-  const parsed = RESOURCES[key].schema.safeParse([]);
-  if (parsed.success) return [];
-  if (RESOURCES[key].schema.safeParse(null).success) return null;
-  return {};
+  return snapshotFromResources(fixture.domain, fixture.resources as Record<string, unknown>, { collectedAt: '2026-11-22T00:00:00.000Z', planGated: fixture.planGated });
 }
 
 export type Mutator = (t: Partial<ResourceDataMap>, s: Snapshot) => void;
